@@ -1,0 +1,82 @@
+/**
+ * Configuration, parsed once from the environment with zod.
+ *
+ * @module
+ */
+import { z } from "zod";
+
+const schema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8000),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  DATA_DIR: z.string().min(1).default(".data"),
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  SESSION_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
+  CACHE_KEY: z.string().min(16, "must be at least 16 characters").optional(),
+  ALLOWED_ORIGINS: z.string().optional(),
+  METRICS_TOKEN: z.string().min(8, "must be at least 8 characters").optional(),
+  CACHE: z.enum(["on", "off"]).default("on"),
+});
+
+/** The app's configuration. */
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl?: string;
+  dataDir: string;
+  redisUrl?: string;
+  sessionSecret?: string;
+  cacheKey?: string;
+  allowedOrigins: string[];
+  metricsToken?: string;
+  cache: boolean;
+}
+
+/** Raised for a configuration value that cannot be used; its message is one line. */
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+/**
+ * Reads the configuration from an environment record.
+ *
+ * @param env Variables by name, for example `Deno.env.toObject()`.
+ * @throws {ConfigError} Naming the first variable that is wrong.
+ * @example
+ * ```ts
+ * const config = loadConfig({ PORT: "8080" });
+ * console.log(config.port); // 8080
+ * ```
+ */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const present = Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value !== ""),
+  );
+  const parsed = schema.safeParse(present);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const name = String(issue.path[0] ?? "environment");
+    throw new ConfigError(`Invalid ${name}: ${issue.message}`);
+  }
+  const c = parsed.data;
+  const origins = (c.ALLOWED_ORIGINS ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+  for (const origin of origins) {
+    if (!URL.canParse(origin) || new URL(origin).origin !== origin) {
+      throw new ConfigError(
+        `Invalid ALLOWED_ORIGINS: "${origin}" is not an origin like https://beacon.example`,
+      );
+    }
+  }
+  return {
+    port: c.PORT,
+    host: c.HOST,
+    databaseUrl: c.DATABASE_URL,
+    dataDir: c.DATA_DIR,
+    redisUrl: c.REDIS_URL,
+    sessionSecret: c.SESSION_SECRET,
+    cacheKey: c.CACHE_KEY,
+    allowedOrigins: origins,
+    metricsToken: c.METRICS_TOKEN,
+    cache: c.CACHE === "on",
+  };
+}

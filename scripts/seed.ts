@@ -1,0 +1,14 @@
+/** `deno task seed`: loads the demo data into the configured database. */
+import { loadConfig } from "../lib/config.ts";
+import { connect } from "../lib/db/connection.ts";
+import { migrate } from "../lib/db/migrate.ts";
+import { seedDemo } from "../lib/db/seed.ts";
+
+const config = loadConfig(Deno.env.toObject());
+const db = await connect({ url: config.databaseUrl, dataDir: config.dataDir, max: 1 });
+try {
+  await migrate(db);
+  console.log(await seedDemo(db) ? "Seeded the demo data" : "The demo data is already there");
+} finally {
+  await db.close();
+}
