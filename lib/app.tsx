@@ -1,0 +1,111 @@
+/**
+ * The Hono application: middleware in order, the routes, and one error boundary.
+ *
+ * @module
+ */
+import { type Context, Hono } from "hono";
+import { HTTPException } from "hono/http-exception";
+import { bodyLimit } from "hono/body-limit";
+import { NONCE, secureHeaders } from "hono/secure-headers";
+import { serveStatic } from "hono/deno";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import type { AppDeps, AppEnv } from "./http/env.ts";
+import { HttpError } from "./http/errors.ts";
+import { page, wantsJson } from "./http/respond.ts";
+import { sameOrigin } from "./http/same_origin.ts";
+import { readSessionToken } from "./http/session.ts";
+import { loadRequestContext } from "./context/context.ts";
+import { authRoutes } from "../routes/auth.tsx";
+import { projectRoutes } from "../routes/projects.tsx";
+import { apiRoutes } from "../routes/api.ts";
+import { ErrorPage } from "../routes/_error.tsx";
+
+/** Largest request body accepted: 64 KiB. */
+export const MAX_BODY_BYTES = 64 * 1024;
+
+/**
+ * Builds the app from its dependencies.
+ *
+ * @example
+ * ```ts ignore
+ * const app = createApp(deps);
+ * Deno.serve({ port: 8000 }, app.fetch);
+ * ```
+ */
+export function createApp(deps: AppDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  app.use(async function provideDeps(c, next) {
+    c.set("deps", deps);
+    c.set("ctx", null);
+    await next();
+  });
+  app.use(secureHeaders({
+    contentSecurityPolicy: {
+      defaultSrc: ["'self'"],
+      scriptSrc: ["'self'", NONCE],
+      styleSrc: ["'self'"],
+      imgSrc: ["'self'", "data:"],
+      connectSrc: ["'self'"],
+      formAction: ["'self'"],
+      frameAncestors: ["'none'"],
+      baseUri: ["'none'"],
+      objectSrc: ["'none'"],
+    },
+    crossOriginEmbedderPolicy: false,
+  }));
+  app.use("/static/*", serveStatic({ root: "./" }));
+  app.use(bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError() {
+      throw new HttpError(413, `The request body is larger than ${MAX_BODY_BYTES / 1024} KiB`);
+    },
+  }));
+  app.use(sameOrigin({ allowedOrigins: deps.config.allowedOrigins }));
+  app.use(async function session(c, next) {
+    const token = readSessionToken(c);
+    if (token) c.set("ctx", await loadRequestContext(deps.db, await deps.hasher.hash(token)));
+    await next();
+  });
+  app.route("/", authRoutes);
+  app.route("/", projectRoutes);
+  app.route("/", apiRoutes);
+  app.notFound((c) => renderError(c as Context<AppEnv>, new HttpError(404, "Page not found")));
+  app.onError((error, c) => renderError(c as Context<AppEnv>, error));
+  return app;
+}
+
+function renderError(c: Context<AppEnv>, error: Error): Response {
+  let status = 500;
+  let message = "Something went wrong on our side. Please try again.";
+  if (error instanceof HttpError) {
+    status = error.status;
+    message = error.message;
+    for (const [name, value] of Object.entries(error.headers)) c.header(name, value);
+  } else if (error instanceof HTTPException) {
+    status = error.status;
+    message = error.message || "The request could not be handled";
+  } else {
+    console.error(`${c.req.method} ${c.req.path} failed:`, error);
+  }
+  if (status === 401 && !wantsJson(c) && c.req.method === "GET") {
+    const next = new URL(c.req.url);
+    return c.redirect(`/login?next=${encodeURIComponent(next.pathname + next.search)}`, 303);
+  }
+  if (wantsJson(c)) {
+    c.header("Cache-Control", "private, no-cache");
+    c.header("Vary", "Cookie");
+    return c.json({ error: message, status }, status as ContentfulStatusCode);
+  }
+  const ctx = c.var.ctx;
+  return page(
+    c,
+    <ErrorPage
+      status={status}
+      message={message}
+      user={ctx?.user}
+      tenant={ctx?.tenant}
+      role={ctx?.role}
+    />,
+    status as ContentfulStatusCode,
+  );
+}

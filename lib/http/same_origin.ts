@@ -1,0 +1,50 @@
+/**
+ * Refuses unsafe requests that a page of another origin sent (cross-site request forgery).
+ *
+ * @module
+ */
+import type { Context, MiddlewareHandler } from "hono";
+import { HttpError } from "./errors.ts";
+
+/** Options of {@linkcode sameOrigin}. */
+export interface SameOriginOptions {
+  /** Origins allowed besides the request's own, like `https://beacon.example`. */
+  allowedOrigins?: readonly string[];
+}
+
+const SAFE = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/** Whether the request's `Origin` is the app's own or one of the allowed origins. */
+export function originAllowed(c: Context, allowed: readonly string[] = []): boolean {
+  const origin = c.req.header("origin");
+  if (origin === undefined) return true;
+  return origin === new URL(c.req.url).origin || allowed.includes(origin);
+}
+
+/**
+ * Browsers send `Origin` with every unsafe request, so a foreign or `null` origin, or
+ * `Sec-Fetch-Site: cross-site`, is refused with 403. A request without either header did not
+ * come from a page in a browser and cannot carry a victim's cookie against their will.
+ *
+ * @example
+ * ```ts
+ * import { Hono } from "hono";
+ * const app = new Hono();
+ * app.use(sameOrigin({ allowedOrigins: ["https://beacon.example"] }));
+ * ```
+ */
+export function sameOrigin(options: SameOriginOptions = {}): MiddlewareHandler {
+  const allowed = options.allowedOrigins ?? [];
+  return async function sameOrigin(c, next) {
+    if (!SAFE.has(c.req.method)) {
+      const site = c.req.header("sec-fetch-site");
+      if (site === "cross-site" && !c.req.header("origin")) {
+        throw new HttpError(403, "Cross-site requests are not allowed");
+      }
+      if (!originAllowed(c, allowed)) {
+        throw new HttpError(403, "Requests from another origin are not allowed");
+      }
+    }
+    await next();
+  };
+}

@@ -1,0 +1,73 @@
+/**
+ * Session ids: random 256-bit tokens in an HttpOnly cookie, stored only as an HMAC.
+ *
+ * @module
+ */
+import type { Context } from "hono";
+import { deleteCookie, getCookie, setCookie } from "hono/cookie";
+
+/** The session cookie's name. */
+export const SESSION_COOKIE = "beacon_session";
+
+/** How long a session lasts: 7 days. */
+export const SESSION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
+
+const encoder = new TextEncoder();
+
+/** Turns session tokens into the hashes stored in the database. */
+export class SessionHasher {
+  #key: Promise<CryptoKey>;
+
+  /** @param secret `SESSION_SECRET`; any string, the same on every instance. */
+  constructor(secret: string) {
+    this.#key = crypto.subtle.importKey(
+      "raw",
+      encoder.encode(secret),
+      { name: "HMAC", hash: "SHA-256" },
+      false,
+      ["sign"],
+    );
+  }
+
+  /** The stored form of a token: hex HMAC-SHA-256. */
+  async hash(token: string): Promise<string> {
+    const mac = await crypto.subtle.sign("HMAC", await this.#key, encoder.encode(token));
+    return Array.from(new Uint8Array(mac), (b) => b.toString(16).padStart(2, "0")).join("");
+  }
+}
+
+/** A new random token: 32 bytes, base64url. */
+export function newSessionToken(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(32));
+  return btoa(String.fromCharCode(...bytes)).replaceAll("+", "-").replaceAll("/", "_")
+    .replace(/=+$/, "");
+}
+
+const TOKEN = /^[A-Za-z0-9_-]{43}$/;
+
+/** The session token the request carries, if it has the right shape. */
+export function readSessionToken(c: Context): string | null {
+  const token = getCookie(c, SESSION_COOKIE);
+  return token && TOKEN.test(token) ? token : null;
+}
+
+function isHttps(c: Context): boolean {
+  return new URL(c.req.url).protocol === "https:" ||
+    c.req.header("x-forwarded-proto")?.split(",")[0].trim() === "https";
+}
+
+/** Sets the session cookie: HttpOnly, SameSite=Lax, Secure behind HTTPS. */
+export function writeSessionCookie(c: Context, token: string): void {
+  setCookie(c, SESSION_COOKIE, token, {
+    httpOnly: true,
+    sameSite: "Lax",
+    secure: isHttps(c),
+    path: "/",
+    maxAge: SESSION_TTL_MS / 1000,
+  });
+}
+
+/** Clears the session cookie. */
+export function clearSessionCookie(c: Context): void {
+  deleteCookie(c, SESSION_COOKIE, { path: "/", secure: isHttps(c), httpOnly: true });
+}

@@ -1,0 +1,84 @@
+/**
+ * Starting Beacon: configuration → database → app → `Deno.serve`. Used by `main.ts` and by
+ * tests that need a real server on a port.
+ *
+ * @module
+ */
+import { createApp } from "./app.tsx";
+import type { Config } from "./config.ts";
+import { connect, type Db } from "./db/connection.ts";
+import { migrate } from "./db/migrate.ts";
+import { seedDemo } from "./db/seed.ts";
+import { LoginThrottle } from "./http/rate_limit.ts";
+import { SessionHasher } from "./http/session.ts";
+import { buildRoutes, ensureBuild, renderPage } from "./islands/mod.ts";
+import "../islands/mod.ts";
+
+/** A running instance. */
+export interface Server {
+  /** The address it listens on, like `http://127.0.0.1:8000`. */
+  url: string;
+  db: Db;
+  /** Stops serving and closes every connection. */
+  close(): Promise<void>;
+}
+
+/** Options of {@linkcode startServer}. */
+export interface StartOptions {
+  /** Prints progress lines; silent by default. */
+  log?: (line: string) => void;
+  /** Seed the demo data when the database has none. Default: only for the embedded database. */
+  seed?: boolean;
+}
+
+/**
+ * Starts Beacon with a configuration: applies pending migrations, seeds an empty embedded
+ * database, builds the island bundles if the sources changed, and listens.
+ *
+ * @example
+ * ```ts ignore
+ * const server = await startServer(loadConfig({ PORT: "0" }));
+ * await fetch(server.url + "/login");
+ * await server.close();
+ * ```
+ */
+export async function startServer(config: Config, options: StartOptions = {}): Promise<Server> {
+  const log = options.log ?? (() => {});
+  const db = await connect({ url: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    const applied = await migrate(db);
+    if (applied.length) {
+      log(`Applied ${applied.length} migration(s): ${applied.map((m) => m.name).join(", ")}`);
+    }
+    if (options.seed ?? !config.databaseUrl) {
+      if (await seedDemo(db)) log("Seeded the demo data");
+    }
+    const build = await ensureBuild();
+    const app = createApp({
+      config,
+      db,
+      throttle: new LoginThrottle(),
+      hasher: new SessionHasher(config.sessionSecret ?? "beacon-development-session-secret"),
+      renderPage: (vnode, opts) => renderPage(vnode, { buildId: build.id, nonce: opts.nonce }),
+    });
+    app.route("/_build", buildRoutes());
+    const server = Deno.serve({
+      hostname: config.host,
+      port: config.port,
+      onListen() {},
+    }, app.fetch);
+    const { hostname, port } = server.addr;
+    const host = hostname.includes(":") ? `[${hostname}]` : hostname;
+    return {
+      url: `http://${host}:${port}`,
+      db,
+      async close() {
+        await server.shutdown();
+        await db.close();
+      },
+    };
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+}

@@ -1,0 +1,190 @@
+/**
+ * The tenant's projects and a project's dashboard, with its write forms:
+ * `GET /`, `GET /projects/:id`, and the form posts under `/projects/:id/`.
+ *
+ * @module
+ */
+import { type Context, Hono } from "hono";
+import { z } from "zod";
+import type { AppEnv } from "../lib/http/env.ts";
+import { found, HttpError, uuidParam } from "../lib/http/errors.ts";
+import { formFields, page, signedIn, wantsJson, withRole } from "../lib/http/respond.ts";
+import { EDITOR_ROLES, type RequestContext } from "../lib/context/context.ts";
+import { listProjects, loadProjectDashboard } from "../lib/db/projects.ts";
+import {
+  addLogEntry,
+  createRisk,
+  type ProjectScope,
+  setTaskStatus,
+  updateMetricCurrent,
+  updateRisk,
+} from "../lib/db/project_writes.ts";
+import { HomePage } from "./home.tsx";
+import { type FormState, ProjectPage } from "./project.tsx";
+
+const taskForm = z.object({
+  status: z.enum(["todo", "doing", "done"], "Choose To do, In progress or Done"),
+});
+const logForm = z.object({
+  text: z.string().trim().min(1, "Write something to log").max(
+    4000,
+    "Keep it under 4,000 characters",
+  ),
+});
+const metricForm = z.object({
+  current: z.string().trim().min(1, "Enter the current value").max(
+    40,
+    "Keep it under 40 characters",
+  ),
+});
+const level = z.enum(["low", "medium", "high"], "Choose low, medium or high");
+const riskForm = z.object({
+  title: z.string().trim().min(1, "Name the risk").max(200, "Keep it under 200 characters"),
+  impact: level,
+  probability: level,
+  mitigation: z.string().trim().max(1000, "Keep it under 1,000 characters"),
+  owner: z.string().trim().max(120, "Keep it under 120 characters"),
+});
+
+/** The project routes. */
+export const projectRoutes = new Hono<AppEnv>();
+
+projectRoutes.get("/", async (c) => {
+  const ctx = signedIn(c);
+  const projects = await listProjects(c.var.deps.db, ctx.tenant.id);
+  return page(
+    c,
+    <HomePage tenant={ctx.tenant} user={ctx.user} role={ctx.role} projects={projects} />,
+  );
+});
+
+projectRoutes.get("/projects/:id", async (c) => renderDashboard(c, signedIn(c)));
+
+async function renderDashboard(
+  c: Context<AppEnv>,
+  ctx: RequestContext,
+  form?: FormState,
+): Promise<Response> {
+  const projectId = uuidParam(c.req.param("id"), "Project");
+  const dashboard = found(
+    await loadProjectDashboard(c.var.deps.db, ctx.tenant.id, projectId),
+    "Project",
+  );
+  return page(
+    c,
+    <ProjectPage
+      dashboard={dashboard}
+      user={ctx.user}
+      tenant={ctx.tenant}
+      role={ctx.role}
+      form={form}
+    />,
+    form ? 422 : 200,
+  );
+}
+
+/** The scope of a write: the session's tenant and the project in the URL (editors only). */
+function writeScope(c: Context<AppEnv>): { ctx: RequestContext; scope: ProjectScope } {
+  const ctx = withRole(c, EDITOR_ROLES);
+  const projectId = uuidParam(c.req.param("id"), "Project");
+  return { ctx, scope: { tenantId: ctx.tenant.id, projectId } };
+}
+
+function fieldErrors(error: z.ZodError): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const field = String(issue.path[0] ?? "_form");
+    errors[field] ??= issue.message;
+  }
+  return errors;
+}
+
+/** After a write: JSON for an island's fetch, otherwise 303 back to the dashboard. */
+function written(c: Context<AppEnv>, projectId: string, anchor: string, body: object): Response {
+  if (wantsJson(c)) return c.json(body);
+  return c.redirect(`/projects/${projectId}#${anchor}`, 303);
+}
+
+/** Invalid input: 422 JSON for an island, or the dashboard again with the form's messages. */
+function invalid(
+  c: Context<AppEnv>,
+  ctx: RequestContext,
+  form: FormState,
+): Promise<Response> | Response {
+  if (wantsJson(c)) {
+    return c.json({ error: Object.values(form.errors)[0], errors: form.errors }, 422);
+  }
+  return renderDashboard(c, ctx, form);
+}
+
+projectRoutes.post("/projects/:id/tasks/:taskId", async (c) => {
+  const { scope } = writeScope(c);
+  const taskId = uuidParam(c.req.param("taskId"), "Task");
+  const parsed = taskForm.safeParse(await formFields(c));
+  if (!parsed.success) {
+    throw new HttpError(422, fieldErrors(parsed.error).status ?? "Invalid status");
+  }
+  const task = found(
+    await setTaskStatus(c.var.deps.db, scope, taskId, parsed.data.status),
+    "Task",
+  );
+  return written(c, scope.projectId, `task-${task.id}`, { task });
+});
+
+projectRoutes.post("/projects/:id/log", async (c) => {
+  const { ctx, scope } = writeScope(c);
+  const fields = await formFields(c);
+  const parsed = logForm.safeParse(fields);
+  if (!parsed.success) {
+    return invalid(c, ctx, { form: "log", values: fields, errors: fieldErrors(parsed.error) });
+  }
+  const entry = found(
+    await addLogEntry(c.var.deps.db, scope, {
+      author: ctx.user.name,
+      authorId: ctx.user.id,
+      text: parsed.data.text,
+    }),
+    "Project",
+  );
+  return written(c, scope.projectId, "log", { entry });
+});
+
+projectRoutes.post("/projects/:id/metrics/:metricId", async (c) => {
+  const { ctx, scope } = writeScope(c);
+  const metricId = uuidParam(c.req.param("metricId"), "Metric");
+  const fields = await formFields(c);
+  const parsed = metricForm.safeParse(fields);
+  if (!parsed.success) {
+    const errors = fieldErrors(parsed.error);
+    return invalid(c, ctx, { form: "metric", id: metricId, values: fields, errors });
+  }
+  const metric = found(
+    await updateMetricCurrent(c.var.deps.db, scope, metricId, parsed.data.current),
+    "Metric",
+  );
+  return written(c, scope.projectId, "metrics", { metric });
+});
+
+projectRoutes.post("/projects/:id/risks", async (c) => {
+  const { ctx, scope } = writeScope(c);
+  const fields = await formFields(c);
+  const parsed = riskForm.safeParse(fields);
+  if (!parsed.success) {
+    return invalid(c, ctx, { form: "risk", values: fields, errors: fieldErrors(parsed.error) });
+  }
+  const risk = found(await createRisk(c.var.deps.db, scope, parsed.data), "Project");
+  return written(c, scope.projectId, "risks", { risk });
+});
+
+projectRoutes.post("/projects/:id/risks/:riskId", async (c) => {
+  const { ctx, scope } = writeScope(c);
+  const riskId = uuidParam(c.req.param("riskId"), "Risk");
+  const fields = await formFields(c);
+  const parsed = riskForm.safeParse(fields);
+  if (!parsed.success) {
+    const errors = fieldErrors(parsed.error);
+    return invalid(c, ctx, { form: "risk", id: riskId, values: fields, errors });
+  }
+  const risk = found(await updateRisk(c.var.deps.db, scope, riskId, parsed.data), "Risk");
+  return written(c, scope.projectId, "risks", { risk });
+});

@@ -1,0 +1,85 @@
+/**
+ * Test helpers: the app on a fresh database, and signing in as a demo user.
+ *
+ * @module
+ */
+import type { Hono } from "hono";
+import { createApp } from "../lib/app.tsx";
+import { loadConfig } from "../lib/config.ts";
+import { LoginThrottle } from "../lib/http/rate_limit.ts";
+import { SessionHasher } from "../lib/http/session.ts";
+import type { AppEnv } from "../lib/http/env.ts";
+import { renderPage } from "../lib/islands/mod.ts";
+import { createTestDb, type TestDb, type TestDbOptions } from "./_db.ts";
+
+/** The app on its own database. */
+export interface TestApp extends TestDb {
+  app: Hono<AppEnv>;
+  /** Sends a request to the app; a path is resolved against `http://localhost`. */
+  request(path: string, init?: RequestInit): Promise<Response>;
+  /** Signs in a demo user and returns the `Cookie` header to send. */
+  login(email: string): Promise<string>;
+  /** The id of a tenant's first project. */
+  projectId(tenantSlug: string): Promise<string>;
+}
+
+/** The origin tests send requests from. */
+export const ORIGIN = "http://localhost";
+
+/** Creates the app on a fresh, seeded database. */
+export async function createTestApp(options: TestDbOptions = {}): Promise<TestApp> {
+  const t = await createTestDb(options);
+  const config = loadConfig({});
+  const app = createApp({
+    config,
+    db: t.db,
+    throttle: new LoginThrottle(),
+    hasher: new SessionHasher("test-session-secret"),
+    renderPage: (vnode, opts) => renderPage(vnode, { buildId: "test", nonce: opts.nonce }),
+  });
+  const request = (path: string, init?: RequestInit) =>
+    Promise.resolve(app.request(new URL(path, ORIGIN).href, init));
+  return {
+    ...t,
+    app,
+    request,
+    async login(email) {
+      const res = await request("/login", {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded", origin: ORIGIN },
+        body: new URLSearchParams({ email, password: "beacon-demo" }),
+      });
+      await res.body?.cancel();
+      if (res.status !== 303) throw new Error(`Sign-in as ${email} answered ${res.status}`);
+      const cookie = res.headers.get("set-cookie")?.split(";")[0];
+      if (!cookie) throw new Error("Sign-in set no cookie");
+      return cookie;
+    },
+    async projectId(slug) {
+      const [row] = await t.db.query<{ id: string }>(
+        `SELECT p.id FROM projects p JOIN tenants t ON t.id = p.tenant_id
+         WHERE t.slug = $1 ORDER BY p.name LIMIT 1`,
+        [slug],
+      );
+      return row.id;
+    },
+  };
+}
+
+/** A form POST from the app's own origin. */
+export function formPost(
+  cookie: string | null,
+  fields: Record<string, string>,
+  headers: Record<string, string> = {},
+): RequestInit {
+  return {
+    method: "POST",
+    headers: {
+      "content-type": "application/x-www-form-urlencoded",
+      origin: ORIGIN,
+      ...(cookie ? { cookie } : {}),
+      ...headers,
+    },
+    body: new URLSearchParams(fields),
+  };
+}
