@@ -58,7 +58,7 @@ projectRoutes.get("/", async (c) => {
   );
 });
 
-projectRoutes.get("/projects/:id", async (c) => renderDashboard(c, signedIn(c)));
+projectRoutes.get("/projects/:id", (c) => renderDashboard(c, signedIn(c)));
 
 async function renderDashboard(
   c: Context<AppEnv>,
