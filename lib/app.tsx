@@ -52,6 +52,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
       objectSrc: ["'none'"],
     },
     crossOriginEmbedderPolicy: false,
+    // With no-referrer, browsers send `Origin: null` on form posts and the origin check fails.
+    referrerPolicy: "strict-origin-when-cross-origin",
   }));
   app.use("/static/*", serveStatic({ root: "./" }));
   app.use(bodyLimit({

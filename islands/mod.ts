@@ -1,0 +1,24 @@
+/**
+ * Every island of the app. Importing this module registers them all, so the server needs one
+ * line: `import "./islands/mod.ts";`. Each file in this folder (but this one, tests and
+ * `_`-prefixed helpers) is an island module and must be listed in {@linkcode islandModules};
+ * `mod_test.ts` checks that.
+ *
+ * @example
+ * ```ts
+ * import { islandModules } from "./mod.ts";
+ * import { findIsland } from "../lib/islands/mod.ts";
+ * console.log(findIsland(islandModules.TaskStatus.TaskStatus)?.name); // "TaskStatus"
+ * ```
+ *
+ * @module
+ */
+import { registerIslandModule } from "../lib/islands/mod.ts";
+import * as TaskStatus from "./TaskStatus.tsx";
+
+/** Island modules by chunk name: the base name of their file. */
+export const islandModules = { TaskStatus };
+
+for (const [chunk, module] of Object.entries(islandModules)) {
+  registerIslandModule(chunk, module as Record<string, unknown>);
+}

@@ -1,0 +1,154 @@
+/**
+ * Server rendering with islands: a preact `options` hook marks each island with comment
+ * markers and collects its props; `renderPage()` adds the state script and one module script.
+ *
+ * @module
+ */
+import { Fragment, h, options, type VNode } from "preact";
+import { renderToString } from "preact-render-to-string";
+import { currentBuildId } from "./build.ts";
+import { MARKER_END, MARKER_START, STATE_ELEMENT_ID } from "./_format.ts";
+import { findIsland, type Island } from "./registry.ts";
+import { escapeScriptJson, serializeIslandState } from "./serialize.ts";
+
+/** Options of {@linkcode renderPage}. */
+export interface RenderPageOptions {
+  /** The build the page links to. Defaults to the last `ensureBuild()`'s, or the sources' id. */
+  buildId?: string;
+  /** Where `buildRoutes()` is mounted. Defaults to `"/_build"`. */
+  basePath?: string;
+  /** A CSP nonce for the module script, if the page's policy needs one. */
+  nonce?: string;
+}
+
+interface RenderedIsland {
+  island: Island;
+  props: Record<string, unknown>;
+}
+
+class RenderState {
+  readonly islands: RenderedIsland[] = [];
+  /** How many island wrappers enclose the node being rendered; only outermost ones are marked. */
+  depth = 0;
+}
+
+// deno-lint-ignore no-explicit-any
+type Hook = ((vnode: VNode<any>) => void) | undefined;
+// preact's mangled name for the "before diff" hook, which preact-render-to-string also calls.
+const DIFF = "__b";
+const hooks = options as unknown as Record<string, Hook>;
+
+let state: RenderState | null = null;
+const wrappers = new Map<Island, (props: Record<string, unknown>) => VNode>();
+const wrapperSet = new Set<unknown>();
+/** The island vnodes a wrapper renders; the hook must not wrap them again. */
+const wrapped = new WeakSet<VNode>();
+
+const previousDiff = hooks[DIFF];
+hooks[DIFF] = function beaconIslandDiff(vnode) {
+  if (state) {
+    const island = wrapped.has(vnode) ? undefined : findIsland(vnode.type);
+    if (island) vnode.type = wrapperFor(island);
+  }
+  previousDiff?.(vnode);
+};
+
+const previousDiffed = options.diffed;
+options.diffed = function beaconIslandDiffed(vnode) {
+  if (state && wrapperSet.has(vnode.type)) state.depth--;
+  previousDiffed?.(vnode);
+};
+
+function wrapperFor(island: Island): (props: Record<string, unknown>) => VNode {
+  let wrapper = wrappers.get(island);
+  if (wrapper) return wrapper;
+  wrapper = function IslandMarker(props: Record<string, unknown>): VNode {
+    const child = h(island.component, props);
+    wrapped.add(child);
+    if (!state) return child;
+    state.depth++;
+    if (state.depth > 1) return child;
+    const index = state.islands.push({ island, props }) - 1;
+    return h(
+      Fragment,
+      null,
+      comment(`${MARKER_START}${island.name}:${index}`),
+      child,
+      comment(`${MARKER_END}${index}`),
+    );
+  };
+  wrappers.set(island, wrapper);
+  wrapperSet.add(wrapper);
+  return wrapper;
+}
+
+function comment(text: string): VNode {
+  // preact-render-to-string writes a Fragment with this prop as `<!--text-->`.
+  return h(Fragment, { UNSTABLE_comment: text } as Record<string, unknown>) as VNode;
+}
+
+/**
+ * Renders a whole HTML document. The caller supplies the full `<html>` tree, head included.
+ * Every island in it is wrapped in `<!--beacon-island:Name:i-->…<!--/beacon-island:i-->`
+ * markers; if there is at least one, a JSON state script with their props and one module
+ * script that imports the boot runtime and the used island chunks go before `</body>`.
+ * A page without islands gets no script at all. Safe for concurrent requests: rendering is
+ * synchronous and its state is per call.
+ *
+ * @param vnode The page, usually `<html>…</html>`.
+ * @param opts Build id, base path and nonce; see {@linkcode RenderPageOptions}.
+ * @returns `<!DOCTYPE html>` followed by the markup.
+ * @throws {TypeError} If an island's props cannot be serialised.
+ *
+ * @example
+ * ```tsx
+ * import { renderPage } from "./render.ts";
+ * const html = renderPage(
+ *   <html><head><title>Hi</title></head><body><p>No islands here</p></body></html>,
+ *   { buildId: "0123456789abcdef" },
+ * );
+ * console.log(html.includes("<script")); // false
+ * ```
+ */
+// deno-lint-ignore no-explicit-any
+export function renderPage(vnode: VNode<any>, opts: RenderPageOptions = {}): string {
+  const outer = state;
+  const local = new RenderState();
+  state = local;
+  let html: string;
+  try {
+    html = renderToString(vnode);
+  } finally {
+    state = outer;
+  }
+  const doctype = /^<html[\s>]/i.test(html) ? "<!DOCTYPE html>" : "";
+  if (local.islands.length === 0) return doctype + html;
+  const scripts = islandScripts(local.islands, opts);
+  const at = html.lastIndexOf("</body>");
+  return at === -1
+    ? doctype + html + scripts
+    : doctype + html.slice(0, at) + scripts + html.slice(at);
+}
+
+function islandScripts(islands: RenderedIsland[], opts: RenderPageOptions): string {
+  const base = `${(opts.basePath ?? "/_build").replace(/\/+$/, "")}/${
+    opts.buildId ?? currentBuildId()
+  }`;
+  const json = serializeIslandState(
+    islands.map(({ island, props }) => ({ name: island.name, props })),
+  );
+  const used = [...new Set(islands.map(({ island }) => island))];
+  const url = (file: string) => escapeScriptJson(JSON.stringify(`${base}/${file}`));
+  const imports = used.map((island, i) =>
+    `import{${island.exportName} as i${i}}from${url(`${island.chunk}.js`)};`
+  );
+  const table = used.map((island, i) => `${JSON.stringify(island.name)}:i${i}`).join(",");
+  const nonce = opts.nonce ? ` nonce="${escapeAttribute(opts.nonce)}"` : "";
+  return `<script type="application/json" id="${STATE_ELEMENT_ID}">${json}</script>` +
+    `<script type="module"${nonce}>import{boot}from${url("client.js")};${imports.join("")}` +
+    `boot({${table}});</script>`;
+}
+
+function escapeAttribute(value: string): string {
+  return value.replace(/[&"<>]/g, (char) => `&#${char.charCodeAt(0)};`);
+}

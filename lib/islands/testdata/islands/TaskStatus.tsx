@@ -1,0 +1,1 @@
+export { TaskStatus } from "../../../../islands/TaskStatus.tsx";
