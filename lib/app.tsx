@@ -19,6 +19,7 @@ import { authRoutes } from "../routes/auth.tsx";
 import { projectRoutes } from "../routes/projects.tsx";
 import { apiRoutes } from "../routes/api.ts";
 import { ErrorPage } from "../routes/_error.tsx";
+import { buildRoutes } from "./islands/mod.ts";
 
 /** Largest request body accepted: 64 KiB. */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -56,6 +57,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     referrerPolicy: "strict-origin-when-cross-origin",
   }));
   app.use("/static/*", serveStatic({ root: "./" }));
+  app.route("/_build", buildRoutes());
   app.use(bodyLimit({
     maxSize: MAX_BODY_BYTES,
     onError() {
@@ -65,7 +67,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.use(sameOrigin({ allowedOrigins: deps.config.allowedOrigins }));
   app.use(async function session(c, next) {
     const token = readSessionToken(c);
-    if (token) c.set("ctx", await loadRequestContext(deps.db, await deps.hasher.hash(token)));
+    if (token) c.set("ctx", await loadRequestContext(deps.db, deps.hasher.hash(token)));
     await next();
   });
   app.route("/", authRoutes);

@@ -11,7 +11,7 @@ import { migrate } from "./db/migrate.ts";
 import { seedDemo } from "./db/seed.ts";
 import { LoginThrottle } from "./http/rate_limit.ts";
 import { SessionHasher } from "./http/session.ts";
-import { buildRoutes, ensureBuild, renderPage } from "./islands/mod.ts";
+import { ensureBuild, renderPage } from "./islands/mod.ts";
 import "../islands/mod.ts";
 
 /** A running instance. */
@@ -61,7 +61,6 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       hasher: new SessionHasher(config.sessionSecret ?? "beacon-development-session-secret"),
       renderPage: (vnode, opts) => renderPage(vnode, { buildId: build.id, nonce: opts.nonce }),
     });
-    app.route("/_build", buildRoutes());
     const server = Deno.serve({
       hostname: config.host,
       port: config.port,

@@ -63,7 +63,7 @@ authRoutes.post("/login", async (c) => {
   throttle.reset(email);
   const token = newSessionToken();
   await insertSession(db, {
-    idHash: await hasher.hash(token),
+    idHash: hasher.hash(token),
     userId: candidate.id,
     tenantId: candidate.tenantId,
     expiresAt: new Date(Date.now() + SESSION_TTL_MS).toISOString(),
@@ -75,7 +75,7 @@ authRoutes.post("/login", async (c) => {
 authRoutes.post("/logout", async (c) => {
   const { db, hasher } = c.var.deps;
   const token = readSessionToken(c);
-  if (token) await revokeSession(db, await hasher.hash(token));
+  if (token) await revokeSession(db, hasher.hash(token));
   clearSessionCookie(c);
   return c.redirect("/login", 303);
 });
