@@ -1,0 +1,787 @@
+/**
+ * `deno task load`: a bounded load test of the dashboard page on 127.0.0.1.
+ *
+ * It creates a throwaway PostgreSQL database and seeds it, starts Beacon as a child process
+ * with `CACHE=off` and then `CACHE=on`, signs in as ada@acme.test and measures
+ * `GET /projects/:id` with `wrk` (or an in-process fetch loop when `wrk` is missing):
+ *
+ * - (a) `CACHE=off`, full 200s: the uncached baseline;
+ * - (b) `CACHE=on`, full 200s;
+ * - (c) `CACHE=on`, revalidations with `If-None-Match` (304s once the conditional path exists);
+ * - (d) a bare `Deno.serve` hello world: the ceiling;
+ * - a 95 % read / 5 % write mix on the cached server.
+ *
+ * It prints the figures and the ratios against their targets and rewrites the "Load test"
+ * section of `docs/performance.md`, leaving other sections alone. Child processes are killed
+ * and the database dropped in `finally`; a time budget bounds the whole run.
+ *
+ * Flags: `--duration=8` seconds per scenario, `--connections=32`, `--threads=2`,
+ * `--warmup=1` seconds, `--engine=auto|wrk|fetch`, `--pg=postgres://postgres@127.0.0.1:5432`
+ * (`--pg=none` for the embedded database), `--redis=redis://127.0.0.1:6379` (`none` for the
+ * in-process store), `--budget=150` seconds, `--out=docs/performance.md` (`none` to skip).
+ *
+ * @module
+ */
+import { parseArgs } from "node:util";
+import postgres from "postgres";
+
+interface Options {
+  duration: number;
+  connections: number;
+  threads: number;
+  warmup: number;
+  engine: "wrk" | "fetch";
+  pg: string | null;
+  redis: string | null;
+  budget: number;
+  out: string | null;
+}
+
+/** What one load run sends: a GET with headers, and optionally every 20th request a write. */
+interface LoadTarget {
+  origin: string;
+  path: string;
+  headers: Record<string, string>;
+  /** The 5 % writes of the mix: a form POST of `status` alternating between two values. */
+  write?: { path: string; headers: Record<string, string>; statuses: [string, string] };
+}
+
+interface RunResult {
+  requests: number;
+  rps: number;
+  p50Ms: number;
+  p99Ms: number;
+  s2xx: number;
+  s3xx: number;
+  s304: number;
+  s4xx: number;
+  s5xx: number;
+  /** Socket errors and timeouts: requests that got no status at all. */
+  failed: number;
+  /** GET responses whose `Cache-Status` says `hit`, and those that say `fwd=`. */
+  cacheHit: number;
+  cacheFwd: number;
+}
+
+interface Row {
+  name: string;
+  result: RunResult;
+  note: string;
+}
+
+const ROOT = decodeURIComponent(new URL("..", import.meta.url).pathname);
+const HOST = "127.0.0.1";
+const WRITE_EVERY = 20; // 1 in 20 requests of the mix is a write: 95 % reads
+const children = new Set<Deno.ChildProcess>();
+
+function parseOptions(args: string[]): Options {
+  const { values } = parseArgs({
+    args,
+    options: {
+      duration: { type: "string", default: "8" },
+      connections: { type: "string", default: "32" },
+      threads: { type: "string", default: "2" },
+      warmup: { type: "string", default: "1" },
+      engine: { type: "string", default: "auto" },
+      pg: { type: "string", default: "postgres://postgres@127.0.0.1:5432" },
+      redis: { type: "string", default: "redis://127.0.0.1:6379" },
+      budget: { type: "string", default: "150" },
+      out: { type: "string", default: "docs/performance.md" },
+    },
+  });
+  const number = (name: keyof typeof values, min: number) => {
+    const value = Number(values[name]);
+    if (!Number.isFinite(value) || value < min) {
+      throw new RangeError(`Invalid --${name}=${values[name]}: expected a number ≥ ${min}`);
+    }
+    return value;
+  };
+  const engine = values.engine === "auto" ? (wrkPath() ? "wrk" : "fetch") : values.engine;
+  if (engine !== "wrk" && engine !== "fetch") {
+    throw new RangeError(`Invalid --engine=${values.engine}: expected auto, wrk or fetch`);
+  }
+  if (engine === "wrk" && !wrkPath()) {
+    throw new Error("Cannot use --engine=wrk: wrk is not on PATH");
+  }
+  const threads = Math.floor(number("threads", 1));
+  const none = (value: string) => value === "none" ? null : value;
+  return {
+    duration: number("duration", 1),
+    connections: Math.max(threads, Math.floor(number("connections", 1))),
+    threads,
+    warmup: number("warmup", 0),
+    engine,
+    pg: none(values.pg),
+    redis: none(values.redis),
+    budget: number("budget", 10),
+    out: none(values.out),
+  };
+}
+
+function wrkPath(): string | null {
+  for (const dir of (Deno.env.get("PATH") ?? "/usr/bin").split(":")) {
+    try {
+      if (Deno.statSync(`${dir}/wrk`).isFile) return `${dir}/wrk`;
+    } catch {
+      // not in this directory
+    }
+  }
+  return null;
+}
+
+// ---- child processes ----------------------------------------------------------------------
+
+/** A child whose output is kept (the last lines) for error messages. */
+interface Child {
+  process: Deno.ChildProcess;
+  output: () => string;
+  exited: Promise<Deno.CommandStatus>;
+}
+
+function spawn(command: string, args: string[], env: Record<string, string> = {}): Child {
+  const process = new Deno.Command(command, {
+    args,
+    cwd: ROOT,
+    env,
+    stdin: "null",
+    stdout: "piped",
+    stderr: "piped",
+  }).spawn();
+  children.add(process);
+  const lines: string[] = [];
+  const keep = async (stream: ReadableStream<Uint8Array>) => {
+    const decoder = new TextDecoder();
+    for await (const bytes of stream) {
+      lines.push(...decoder.decode(bytes, { stream: true }).split("\n").filter(Boolean));
+      if (lines.length > 400) lines.splice(0, lines.length - 400);
+    }
+  };
+  const drained = Promise.all([keep(process.stdout), keep(process.stderr)]);
+  const exited = process.status.then(async (status) => {
+    await drained.catch(() => {});
+    children.delete(process);
+    return status;
+  });
+  return { process, output: () => lines.join("\n"), exited };
+}
+
+async function stop(child: Child): Promise<void> {
+  if (!children.has(child.process)) return;
+  try {
+    child.process.kill("SIGTERM");
+  } catch {
+    return; // already gone
+  }
+  const timer = setTimeout(() => {
+    try {
+      child.process.kill("SIGKILL");
+    } catch {
+      // already gone
+    }
+  }, 3000);
+  await child.exited;
+  clearTimeout(timer);
+}
+
+async function stopAll(): Promise<void> {
+  for (const process of [...children]) {
+    try {
+      process.kill("SIGKILL");
+    } catch {
+      // already gone
+    }
+  }
+  await new Promise((resolve) => setTimeout(resolve, 100));
+}
+
+async function run(command: string, args: string[], env: Record<string, string> = {}) {
+  const child = spawn(command, args, env);
+  const status = await child.exited;
+  if (!status.success) {
+    throw new Error(`${command} ${args.join(" ")} failed (${status.code}):\n${child.output()}`);
+  }
+  return child.output();
+}
+
+function freePort(): number {
+  const listener = Deno.listen({ hostname: HOST, port: 0 });
+  const port = (listener.addr as Deno.NetAddr).port;
+  listener.close();
+  return port;
+}
+
+/** Starts a script with PORT/HOST and waits until `probePath` answers below 500. */
+async function startServer(
+  script: string,
+  env: Record<string, string>,
+  probePath: string,
+): Promise<{ child: Child; origin: string }> {
+  const port = freePort();
+  const child = spawn(Deno.execPath(), ["run", "-A", script], {
+    ...env,
+    PORT: String(port),
+    HOST,
+  });
+  const origin = `http://${HOST}:${port}`;
+  const deadline = Date.now() + 90_000;
+  let exited = false;
+  child.exited.then(() => exited = true);
+  while (Date.now() < deadline && !exited) {
+    try {
+      const res = await fetch(origin + probePath, { signal: AbortSignal.timeout(2000) });
+      await res.body?.cancel();
+      if (res.status < 500) return { child, origin };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  await stop(child);
+  throw new Error(`${script} did not start listening on ${origin}:\n${child.output()}`);
+}
+
+// ---- the app's pages ------------------------------------------------------------------------
+
+interface Session {
+  cookie: string;
+  projectId: string;
+  taskId: string;
+}
+
+async function signIn(origin: string): Promise<Session> {
+  const res = await fetch(origin + "/login", {
+    method: "POST",
+    redirect: "manual",
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: origin },
+    body: new URLSearchParams({ email: "ada@acme.test", password: "beacon-demo" }),
+  });
+  await res.body?.cancel();
+  const session = res.headers.getSetCookie().find((c) => c.startsWith("beacon_session="));
+  if (res.status !== 303 || !session) {
+    throw new Error(`Signing in as ada@acme.test failed: ${res.status}, no beacon_session cookie`);
+  }
+  const cookie = session.split(";")[0];
+  const home = await (await fetch(origin + "/", { headers: { Cookie: cookie } })).text();
+  const projectId = pickProject(home);
+  const dashboard = await (await fetch(`${origin}/projects/${projectId}`, {
+    headers: { Cookie: cookie },
+  })).text();
+  const task = dashboard.match(new RegExp(`/projects/${projectId}/tasks/([0-9a-f-]{36})`));
+  if (!task) throw new Error(`The dashboard of project ${projectId} has no task form`);
+  return { cookie, projectId, taskId: task[1] };
+}
+
+/** The Acme demo project: the link next to "Redis Caching", else the first project link. */
+function pickProject(html: string): string {
+  const links = [...html.matchAll(/\/projects\/([0-9a-f-]{36})/g)];
+  if (!links.length) throw new Error("The home page lists no /projects/<id> link");
+  const acme = links.find((m) => html.slice(m.index, m.index + 400).includes("Redis Caching"));
+  return (acme ?? links[0])[1];
+}
+
+interface Revalidation {
+  etag: string | null;
+  cacheStatus: string | null;
+  status: number | null;
+}
+
+/** Asks for the dashboard, then asks again with its ETag: is the answer a 304? */
+async function probeRevalidation(origin: string, s: Session): Promise<Revalidation> {
+  const url = `${origin}/projects/${s.projectId}`;
+  const first = await fetch(url, { headers: { Cookie: s.cookie } });
+  await first.body?.cancel();
+  const etag = first.headers.get("etag");
+  const cacheStatus = first.headers.get("cache-status");
+  if (!etag) return { etag, cacheStatus, status: null };
+  const again = await fetch(url, { headers: { Cookie: s.cookie, "If-None-Match": etag } });
+  await again.body?.cancel();
+  return { etag, cacheStatus, status: again.status };
+}
+
+/** Sums the cache hit and miss counters of `/metrics`, whatever they are named; null if none. */
+async function scrapeCacheCounters(
+  origin: string,
+): Promise<{ hits: number; misses: number } | null> {
+  try {
+    const res = await fetch(origin + "/metrics", { signal: AbortSignal.timeout(2000) });
+    const text = await res.text();
+    if (res.status !== 200) return null;
+    let hits = 0, misses = 0, seen = false;
+    for (const line of text.split("\n")) {
+      const m = line.match(/^([a-z_:]*cache[a-z_:]*)(\{[^}]*\})?\s+([0-9.eE+-]+)$/i);
+      if (!m || /_bucket|_sum|_count$/.test(m[1])) continue;
+      if (/hits?(_total)?$/.test(m[1])) hits += Number(m[3]);
+      else if (/miss(es)?(_total)?$/.test(m[1])) misses += Number(m[3]);
+      else continue;
+      seen = true;
+    }
+    return seen ? { hits, misses } : null;
+  } catch {
+    return null;
+  }
+}
+
+// ---- load engines -------------------------------------------------------------------------
+
+function lua(text: string): string {
+  if (!/^[\x20-\x7e]*$/.test(text)) throw new TypeError(`Cannot put ${text} in a Lua script`);
+  return `"${text.replaceAll("\\", "\\\\").replaceAll('"', '\\"')}"`;
+}
+
+function luaHeaders(headers: Record<string, string>): string {
+  return `{ ${Object.entries(headers).map(([k, v]) => `[${lua(k)}] = ${lua(v)}`).join(", ")} }`;
+}
+
+const COUNTERS = ["s2xx", "s3xx", "s304", "s4xx", "s5xx", "chit", "cfwd"];
+
+/** A wrk script: the request(s), per-thread status counts, and one JSON line from `done`. */
+function wrkScript(target: LoadTarget): string {
+  const request = target.write
+    ? `local n = 0
+local writes = 0
+local get_headers = ${luaHeaders(target.headers)}
+local post_headers = ${luaHeaders(target.write.headers)}
+function request()
+  n = n + 1
+  if n % ${WRITE_EVERY} == 0 then
+    writes = writes + 1
+    local status = (writes % 2 == 0) and ${lua(target.write.statuses[0])} or ${
+      lua(target.write.statuses[1])
+    }
+    return wrk.format("POST", ${lua(target.write.path)}, post_headers, "status=" .. status)
+  end
+  return wrk.format("GET", ${lua(target.path)}, get_headers)
+end`
+    : `wrk.method = "GET"
+wrk.path = ${lua(target.path)}
+wrk.headers = ${luaHeaders(target.headers)}`;
+  return `-- generated by bench/load.ts
+${request}
+local threads = {}
+function setup(thread) table.insert(threads, thread) end
+function init(args) ${COUNTERS.map((c) => `${c} = 0`).join("; ")} end
+function response(status, headers, body)
+  if status == 304 then s304 = s304 + 1 end
+  if status >= 500 then s5xx = s5xx + 1
+  elseif status >= 400 then s4xx = s4xx + 1
+  elseif status >= 300 then s3xx = s3xx + 1
+  elseif status >= 200 then s2xx = s2xx + 1 end
+  local cs = headers["cache-status"] or headers["Cache-Status"]
+  if cs then
+    if string.find(cs, "^[^,]*; *hit") then chit = chit + 1
+    elseif string.find(cs, "^[^,]*; *fwd=") then cfwd = cfwd + 1 end
+  end
+end
+function done(summary, latency, requests)
+  local t = {}
+  ${COUNTERS.map((c) => `t.${c} = 0`).join("; ")}
+  for _, thread in ipairs(threads) do
+    for k, _ in pairs(t) do t[k] = t[k] + (thread:get(k) or 0) end
+  end
+  local e = summary.errors
+  io.write(string.format('WRK_RESULT {"requests":%d,"durationUs":%d,"p50Us":%d,"p99Us":%d,' ..
+    '"failed":%d,${COUNTERS.map((c) => `"${c}":%d`).join(",")}}\\n',
+    summary.requests, summary.duration, latency:percentile(50), latency:percentile(99),
+    e.connect + e.read + e.write + e.timeout, ${COUNTERS.map((c) => `t.${c}`).join(", ")}))
+end
+`;
+}
+
+async function runWrk(target: LoadTarget, seconds: number, o: Options): Promise<RunResult> {
+  const file = await Deno.makeTempFile({ prefix: "beacon-load-", suffix: ".lua" });
+  try {
+    await Deno.writeTextFile(file, wrkScript(target));
+    const args = ["-t", String(o.threads), "-c", String(o.connections), "-d", `${seconds}s`];
+    const out = await run("wrk", [...args, "--timeout", "5s", "-s", file, target.origin + "/"]);
+    const line = out.split("\n").find((l) => l.startsWith("WRK_RESULT "));
+    if (!line) throw new Error(`wrk printed no result:\n${out}`);
+    const r = JSON.parse(line.slice("WRK_RESULT ".length));
+    return {
+      requests: r.requests,
+      rps: r.requests / (r.durationUs / 1e6),
+      p50Ms: r.p50Us / 1000,
+      p99Ms: r.p99Us / 1000,
+      s2xx: r.s2xx,
+      s3xx: r.s3xx,
+      s304: r.s304,
+      s4xx: r.s4xx,
+      s5xx: r.s5xx,
+      failed: r.failed,
+      cacheHit: r.chit,
+      cacheFwd: r.cfwd,
+    };
+  } finally {
+    await Deno.remove(file).catch(() => {});
+  }
+}
+
+/** The fallback engine: `connections` fetch loops in this process until the time is up. */
+async function runFetch(target: LoadTarget, seconds: number, o: Options): Promise<RunResult> {
+  const r: RunResult = {
+    requests: 0,
+    rps: 0,
+    p50Ms: 0,
+    p99Ms: 0,
+    s2xx: 0,
+    s3xx: 0,
+    s304: 0,
+    s4xx: 0,
+    s5xx: 0,
+    failed: 0,
+    cacheHit: 0,
+    cacheFwd: 0,
+  };
+  const latencies: number[] = [];
+  const started = performance.now();
+  const end = started + seconds * 1000;
+  let n = 0, writes = 0;
+  async function loop(): Promise<void> {
+    while (performance.now() < end) {
+      const write = target.write && ++n % WRITE_EVERY === 0 ? target.write : null;
+      const t0 = performance.now();
+      try {
+        const res = await fetch(target.origin + (write?.path ?? target.path), {
+          method: write ? "POST" : "GET",
+          headers: write?.headers ?? target.headers,
+          body: write ? `status=${write.statuses[++writes % 2]}` : undefined,
+          redirect: "manual",
+          signal: AbortSignal.timeout(5000),
+        });
+        await res.arrayBuffer();
+        latencies.push(performance.now() - t0);
+        countStatus(r, res.status, res.headers.get("cache-status"));
+      } catch {
+        r.failed++;
+      }
+    }
+  }
+  await Promise.all(Array.from({ length: o.connections }, loop));
+  latencies.sort((a, b) => a - b);
+  const at = (p: number) =>
+    latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? 0;
+  r.requests = latencies.length;
+  r.rps = r.requests / ((performance.now() - started) / 1000);
+  r.p50Ms = at(0.5);
+  r.p99Ms = at(0.99);
+  return r;
+}
+
+function countStatus(r: RunResult, status: number, cacheStatus: string | null): void {
+  if (status === 304) r.s304++;
+  if (status >= 500) r.s5xx++;
+  else if (status >= 400) r.s4xx++;
+  else if (status >= 300) r.s3xx++;
+  else if (status >= 200) r.s2xx++;
+  const first = cacheStatus?.split(",")[0] ?? "";
+  if (/;\s*hit/.test(first)) r.cacheHit++;
+  else if (/;\s*fwd=/.test(first)) r.cacheFwd++;
+}
+
+async function measure(name: string, target: LoadTarget, o: Options): Promise<RunResult> {
+  const engine = o.engine === "wrk" ? runWrk : runFetch;
+  if (o.warmup > 0 && !target.write) await engine(target, o.warmup, o);
+  const result = await engine(target, o.duration, o);
+  console.log(
+    `  ${name}: ${fmt(result.rps, 0)} req/s, p50 ${fmt(result.p50Ms, 2)} ms, ` +
+      `p99 ${
+        fmt(result.p99Ms, 2)
+      } ms, 2xx ${result.s2xx}, 3xx ${result.s3xx} (304: ${result.s304}), ` +
+      `4xx ${result.s4xx}, 5xx ${result.s5xx}, no answer ${result.failed}`,
+  );
+  return result;
+}
+
+// ---- the run ------------------------------------------------------------------------------
+
+function fmt(value: number, digits: number): string {
+  return value.toLocaleString("en-GB", {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  });
+}
+
+async function createDatabase(pg: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `beacon_load_${Date.now().toString(36)}_${crypto.randomUUID().slice(0, 8)}`;
+  const admin = postgres(`${pg}/postgres`, { max: 1, onnotice: () => {}, connect_timeout: 5 });
+  await admin.unsafe(`CREATE DATABASE "${name}"`);
+  return {
+    url: `${pg}/${name}`,
+    async drop() {
+      try {
+        await admin.unsafe(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      } finally {
+        await admin.end({ timeout: 2 });
+      }
+    },
+  };
+}
+
+const HELLO = `Deno.serve({ hostname: Deno.env.get("HOST"), port: Number(Deno.env.get("PORT")), ` +
+  `onListen() {} }, () => new Response("Hello, world"));\n`;
+
+interface Report {
+  rows: Row[];
+  revalidation: Revalidation | null;
+  hitRatio: { client: number | null; server: number | null };
+  options: Options;
+  database: string;
+}
+
+async function loadTest(o: Options, report: Report): Promise<void> {
+  const env: Record<string, string> = {};
+  let dropDatabase: (() => Promise<void>) | null = null;
+  let dataDir: string | null = null;
+  try {
+    if (o.pg) {
+      const db = await createDatabase(o.pg);
+      dropDatabase = db.drop;
+      env.DATABASE_URL = db.url;
+      report.database = "PostgreSQL (throwaway database)";
+      console.log(`Seeding ${db.url}`);
+      await run(Deno.execPath(), ["task", "seed"], env);
+    } else {
+      dataDir = await Deno.makeTempDir({ prefix: "beacon-load-" });
+      env.DATA_DIR = dataDir;
+      report.database = "embedded PGlite";
+    }
+    if (o.redis) env.REDIS_URL = o.redis;
+    await scenarioUncached(o, env, report);
+    await scenariosCached(o, env, report);
+    await scenarioHello(o, report);
+  } finally {
+    await stopAll();
+    if (dropDatabase) await dropDatabase().catch((e) => console.error(`Could not drop: ${e}`));
+    if (dataDir) await Deno.remove(dataDir, { recursive: true }).catch(() => {});
+  }
+}
+
+function dashboardTarget(origin: string, s: Session, headers: Record<string, string> = {}) {
+  return { origin, path: `/projects/${s.projectId}`, headers: { Cookie: s.cookie, ...headers } };
+}
+
+async function scenarioUncached(o: Options, env: Record<string, string>, report: Report) {
+  console.log("(a) starting Beacon with CACHE=off");
+  const { child, origin } = await startServer("main.ts", { ...env, CACHE: "off" }, "/login");
+  try {
+    const s = await signIn(origin);
+    const result = await measure("(a)", dashboardTarget(origin, s), o);
+    report.rows.push({ name: "(a) CACHE=off, 200", result, note: "uncached baseline" });
+  } finally {
+    await stop(child);
+  }
+}
+
+async function scenariosCached(o: Options, env: Record<string, string>, report: Report) {
+  console.log("(b), (c), mix: starting Beacon with CACHE=on");
+  const { child, origin } = await startServer("main.ts", { ...env, CACHE: "on" }, "/login");
+  try {
+    const s = await signIn(origin);
+    const b = await measure("(b)", dashboardTarget(origin, s), o);
+    report.rows.push({ name: "(b) CACHE=on, 200", result: b, note: cacheNote(b) });
+    const probe = await probeRevalidation(origin, s);
+    report.revalidation = probe;
+    if (probe.status !== 304) {
+      console.log(
+        `  ! revalidation with If-None-Match got ${probe.status ?? "no ETag to send"}, not 304: ` +
+          "the conditional path is not in place, so (c) measures full 200s",
+      );
+    }
+    const inm = probe.etag ?? 'W/"no-etag-from-server"';
+    const c = await measure("(c)", dashboardTarget(origin, s, { "If-None-Match": inm }), o);
+    const share = c.requests ? Math.round((100 * c.s304) / c.requests) : 0;
+    report.rows.push({ name: "(c) CACHE=on, If-None-Match", result: c, note: `${share} % 304` });
+    await scenarioMix(o, origin, s, report);
+  } finally {
+    await stop(child);
+  }
+}
+
+async function scenarioMix(o: Options, origin: string, s: Session, report: Report) {
+  const before = await scrapeCacheCounters(origin);
+  const target: LoadTarget = {
+    ...dashboardTarget(origin, s),
+    write: {
+      path: `/projects/${s.projectId}/tasks/${s.taskId}`,
+      headers: {
+        Cookie: s.cookie,
+        Origin: origin,
+        "Content-Type": "application/x-www-form-urlencoded",
+      },
+      statuses: ["doing", "done"],
+    },
+  };
+  const mix = await measure("mix", target, o);
+  const after = await scrapeCacheCounters(origin);
+  const looked = mix.cacheHit + mix.cacheFwd;
+  report.hitRatio.client = looked ? mix.cacheHit / looked : null;
+  if (before && after) {
+    const hits = after.hits - before.hits, misses = after.misses - before.misses;
+    report.hitRatio.server = hits + misses ? hits / (hits + misses) : null;
+  }
+  const writes = mix.s3xx - mix.s304;
+  report.rows.push({
+    name: "mix 95 % GET / 5 % POST",
+    result: mix,
+    note: `${writes} writes (303)`,
+  });
+}
+
+async function scenarioHello(o: Options, report: Report) {
+  console.log("(d) starting a bare Deno.serve hello world");
+  const file = await Deno.makeTempFile({ prefix: "beacon-hello-", suffix: ".ts" });
+  try {
+    await Deno.writeTextFile(file, HELLO);
+    const { child, origin } = await startServer(file, {}, "/");
+    try {
+      const result = await measure("(d)", { origin, path: "/", headers: {} }, o);
+      report.rows.push({ name: "(d) bare Deno.serve", result, note: "ceiling" });
+    } finally {
+      await stop(child);
+    }
+  } finally {
+    await Deno.remove(file).catch(() => {});
+  }
+}
+
+function cacheNote(r: RunResult): string {
+  const looked = r.cacheHit + r.cacheFwd;
+  if (!looked) return "no Cache-Status header";
+  return `Cache-Status hit ${Math.round((100 * r.cacheHit) / looked)} %`;
+}
+
+// ---- the report ---------------------------------------------------------------------------
+
+function ratio(report: Report, over: string, under: string): number | null {
+  const a = report.rows.find((r) => r.name.startsWith(over))?.result.rps;
+  const b = report.rows.find((r) => r.name.startsWith(under))?.result.rps;
+  return a && b ? a / b : null;
+}
+
+function percent(value: number | null): string {
+  return value === null ? "n/a" : `${fmt(100 * value, 1)} %`;
+}
+
+function verdict(ok: boolean | null): string {
+  return ok === null ? "n/a" : ok ? "met" : "**not met**";
+}
+
+function renderSection(report: Report): string {
+  const o = report.options;
+  const cd = ratio(report, "(c)", "(d)");
+  const ba = ratio(report, "(b)", "(a)");
+  const { server, client } = report.hitRatio;
+  const hitVerdict = (value: number | null) => verdict(value === null ? null : value >= 0.99);
+  const fives = report.rows.reduce((sum, r) => sum + r.result.s5xx, 0);
+  const rows = report.rows.map(({ name, result: r, note }) =>
+    `| ${name} | ${fmt(r.rps, 0)} | ${fmt(r.p50Ms, 2)} | ${fmt(r.p99Ms, 2)} | ` +
+    `${r.s4xx + r.s5xx + r.failed} | ${r.s5xx} | ${note} |`
+  );
+  const probe = report.revalidation;
+  const revalidation = !probe
+    ? "not probed"
+    : probe.status === 304
+    ? `answered 304 (ETag ${probe.etag})`
+    : probe.etag
+    ? `**got ${probe.status}, not 304**: the conditional path is not in place, so (c) measured 200s`
+    : "**the page sent no ETag**: the conditional path is not in place, so (c) measured 200s";
+  return `## Load test
+
+\`deno task load\` (\`bench/load.ts\`) seeds a throwaway database, starts Beacon on 127.0.0.1
+with \`CACHE=off\` and then \`CACHE=on\`, signs in as ada@acme.test and loads
+\`GET /projects/:id\` (Acme's demo project). Flags: \`--duration\`, \`--connections\`,
+\`--threads\`, \`--warmup\`, \`--engine=auto|wrk|fetch\`, \`--pg\`, \`--redis\`, \`--budget\`, \`--out\`.
+Re-running it replaces this section only.
+
+Last run (${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC):
+
+- load: ${o.engine}, ${o.threads} threads, ${o.connections} connections, ${o.duration} s per scenario
+  after a ${o.warmup} s warm-up (the mix has none);
+- app: ${report.database}; Redis ${o.redis ? "at " + o.redis : "off (in-process store)"};
+- machine: Deno ${Deno.version.deno}, ${navigator.hardwareConcurrency} CPUs shared by the load
+  generator and the server, so absolute figures are lower bounds; the ratios are what matter.
+
+Latencies are in milliseconds; "errors" counts 4xx, 5xx and requests that got no answer.
+
+| scenario | req/s | p50 | p99 | errors | 5xx | notes |
+| --- | ---: | ---: | ---: | ---: | ---: | --- |
+${rows.join("\n")}
+
+| check | measured | target | |
+| --- | ---: | ---: | --- |
+| (c) / (d): revalidation vs bare Deno.serve | ${cd === null ? "n/a" : fmt(cd, 3)} | ≥ 0.6 | ${
+    verdict(cd === null ? null : cd >= 0.6)
+  } |
+| (b) / (a): cached vs uncached 200s | ${ba === null ? "n/a" : fmt(ba, 1)} | ≥ 10 | ${
+    verdict(ba === null ? null : ba >= 10)
+  } |
+| hit ratio in the mix (server /metrics) | ${percent(server)} | ≥ 99 % | ${hitVerdict(server)} |
+| hit ratio in the mix (Cache-Status of GETs) | ${percent(client)} | ≥ 99 % | ${
+    server === null ? hitVerdict(client) : "see above"
+  } |
+| 5xx in all runs | ${fives} | 0 | ${verdict(fives === 0)} |
+
+Revalidation probe: ${revalidation}.
+`;
+}
+
+/** Replaces the "## Load test" section of the Markdown file, keeping every other section. */
+async function writeSection(path: string, section: string): Promise<void> {
+  let text: string;
+  try {
+    text = await Deno.readTextFile(path);
+  } catch (error) {
+    if (!(error instanceof Deno.errors.NotFound)) throw error;
+    text = "# Performance\n\nHow fast Beacon is, and how we measure it.\n\n";
+  }
+  const lines = text.split("\n");
+  const start = lines.findIndex((l) => /^## Load test\s*$/.test(l));
+  if (start === -1) {
+    await Deno.writeTextFile(path, `${text.trimEnd()}\n\n${section}`);
+    return;
+  }
+  let end = lines.findIndex((l, i) => i > start && /^#{1,2} /.test(l));
+  if (end === -1) end = lines.length;
+  const head = lines.slice(0, start).join("\n").trimEnd();
+  const tail = lines.slice(end).join("\n").trim();
+  await Deno.writeTextFile(
+    path,
+    [head, section.trimEnd(), tail].filter(Boolean).join("\n\n") + "\n",
+  );
+}
+
+async function main(): Promise<void> {
+  const options = parseOptions(Deno.args);
+  const report: Report = {
+    rows: [],
+    revalidation: null,
+    hitRatio: { client: null, server: null },
+    options,
+    database: "",
+  };
+  const budget = setTimeout(() => {
+    console.error(`Out of time (--budget=${options.budget} s): stopping the child processes`);
+    stopAll();
+  }, options.budget * 1000);
+  const started = performance.now();
+  try {
+    await loadTest(options, report);
+  } finally {
+    clearTimeout(budget);
+  }
+  const section = renderSection(report);
+  console.log(`\n${section}`);
+  if (options.out) {
+    await writeSection(`${ROOT}${options.out}`, section);
+    console.log(`Wrote the "Load test" section of ${options.out}`);
+  }
+  console.log(`Done in ${fmt((performance.now() - started) / 1000, 0)} s`);
+}
+
+if (import.meta.main) {
+  try {
+    await main();
+  } catch (error) {
+    console.error(`Load test failed: ${error instanceof Error ? error.message : error}`);
+    Deno.exit(1);
+  }
+}
