@@ -13,8 +13,8 @@ import type { AppDeps, AppEnv } from "./http/env.ts";
 import { HttpError } from "./http/errors.ts";
 import { page, wantsJson } from "./http/respond.ts";
 import { sameOrigin } from "./http/same_origin.ts";
+import { dropPolicyOnNotModified } from "./http/conditional.ts";
 import { readSessionToken } from "./http/session.ts";
-import { loadRequestContext } from "./context/context.ts";
 import { authRoutes } from "../routes/auth.tsx";
 import { projectRoutes } from "../routes/projects.tsx";
 import { apiRoutes } from "../routes/api.ts";
@@ -40,6 +40,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     c.set("ctx", null);
     await next();
   });
+  app.use(dropPolicyOnNotModified());
   app.use(secureHeaders({
     contentSecurityPolicy: {
       defaultSrc: ["'self'"],
@@ -67,7 +68,10 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.use(sameOrigin({ allowedOrigins: deps.config.allowedOrigins }));
   app.use(async function session(c, next) {
     const token = readSessionToken(c);
-    if (token) c.set("ctx", await loadRequestContext(deps.db, deps.hasher.hash(token)));
+    if (token) {
+      const ctx = deps.loaders.context(deps.hasher.hash(token));
+      c.set("ctx", ctx instanceof Promise ? await ctx : ctx);
+    }
     await next();
   });
   app.route("/", authRoutes);

@@ -9,9 +9,8 @@ import type { Config } from "./config.ts";
 import { connect, type Db } from "./db/connection.ts";
 import { migrate } from "./db/migrate.ts";
 import { seedDemo } from "./db/seed.ts";
-import { LoginThrottle } from "./http/rate_limit.ts";
-import { SessionHasher } from "./http/session.ts";
-import { ensureBuild, renderPage } from "./islands/mod.ts";
+import { assemble } from "./assemble.ts";
+import { ensureBuild } from "./islands/mod.ts";
 import "../islands/mod.ts";
 
 /** A running instance. */
@@ -54,13 +53,18 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       if (await seedDemo(db)) log("Seeded the demo data");
     }
     const build = await ensureBuild();
-    const app = createApp({
-      config,
-      db,
-      throttle: new LoginThrottle(),
-      hasher: new SessionHasher(config.sessionSecret ?? "beacon-development-session-secret"),
-      renderPage: (vnode, opts) => renderPage(vnode, { buildId: build.id, nonce: opts.nonce }),
+    const assembly = await assemble(config, db, {
+      buildId: build.id,
+      onError: (error) => log(`Handled: ${error instanceof Error ? error.message : error}`),
     });
+    log(
+      config.cache
+        ? `Cache: L1 in process, L2 ${
+          config.redisUrl ? "Redis at REDIS_URL" : "in-process store (set REDIS_URL for Redis)"
+        }`
+        : "Cache: off (CACHE=off, the uncached baseline)",
+    );
+    const app = createApp(assembly.deps);
     const server = Deno.serve({
       hostname: config.host,
       port: config.port,
@@ -73,6 +77,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       db,
       async close() {
         await server.shutdown();
+        await assembly.close();
         await db.close();
       },
     };

@@ -10,7 +10,7 @@ import type { AppEnv } from "../lib/http/env.ts";
 import { found, HttpError, uuidParam } from "../lib/http/errors.ts";
 import { formFields, page, signedIn, wantsJson, withRole } from "../lib/http/respond.ts";
 import { EDITOR_ROLES, type RequestContext } from "../lib/context/context.ts";
-import { listProjects, loadProjectDashboard } from "../lib/db/projects.ts";
+import { resourceEtag, revalidate } from "../lib/http/revalidate.ts";
 import {
   addLogEntry,
   createRisk,
@@ -51,25 +51,52 @@ export const projectRoutes = new Hono<AppEnv>();
 
 projectRoutes.get("/", async (c) => {
   const ctx = signedIn(c);
-  const projects = await listProjects(c.var.deps.db, ctx.tenant.id);
+  const { loaders, htmlCache } = c.var.deps;
+  const etag = resourceEtag(c, ctx, "home", "", loaders.projectListTopics(ctx.tenant.id));
+  const notModified = revalidate(c, etag);
+  if (notModified) return notModified;
+  if (etag && htmlCache.has(etag)) return page(c, unreachable, 200, { etag, served: "hit" });
+  const { value: projects, served } = await loaders.projectList(ctx.tenant.id);
   return page(
     c,
-    <HomePage tenant={ctx.tenant} user={ctx.user} role={ctx.role} projects={projects} />,
+    () => <HomePage tenant={ctx.tenant} user={ctx.user} role={ctx.role} projects={projects} />,
+    200,
+    { etag, served },
   );
 });
 
-projectRoutes.get("/projects/:id", (c) => renderDashboard(c, signedIn(c)));
+projectRoutes.get("/projects/:id", async (c) => {
+  const ctx = signedIn(c);
+  const { loaders, htmlCache } = c.var.deps;
+  const projectId = uuidParam(c.req.param("id"), "Project");
+  const etag = resourceEtag(c, ctx, "dashboard", projectId, loaders.dashboardTopics(projectId));
+  const notModified = revalidate(c, etag);
+  if (notModified) return notModified;
+  if (etag && htmlCache.has(etag)) return page(c, unreachable, 200, { etag, served: "hit" });
+  const { value, served } = await loaders.dashboard(ctx.tenant.id, projectId);
+  const dashboard = found(value, "Project");
+  return page(
+    c,
+    () => <ProjectPage dashboard={dashboard} user={ctx.user} tenant={ctx.tenant} role={ctx.role} />,
+    200,
+    { etag, served },
+  );
+});
 
-async function renderDashboard(
+/** Passed as the page when the rendered page is known to be stored under its ETag. */
+function unreachable(): never {
+  throw new Error("A stored page was rendered again");
+}
+
+/** The dashboard again with a form's values and messages: 422, never stored. */
+async function renderInvalidForm(
   c: Context<AppEnv>,
   ctx: RequestContext,
-  form?: FormState,
+  form: FormState,
 ): Promise<Response> {
   const projectId = uuidParam(c.req.param("id"), "Project");
-  const dashboard = found(
-    await loadProjectDashboard(c.var.deps.db, ctx.tenant.id, projectId),
-    "Project",
-  );
+  const { value } = await c.var.deps.loaders.dashboard(ctx.tenant.id, projectId);
+  const dashboard = found(value, "Project");
   return page(
     c,
     <ProjectPage
@@ -79,7 +106,7 @@ async function renderDashboard(
       role={ctx.role}
       form={form}
     />,
-    form ? 422 : 200,
+    422,
   );
 }
 
@@ -99,8 +126,17 @@ function fieldErrors(error: z.ZodError): Record<string, string> {
   return errors;
 }
 
-/** After a write: JSON for an island's fetch, otherwise 303 back to the dashboard. */
-function written(c: Context<AppEnv>, projectId: string, anchor: string, body: object): Response {
+/**
+ * After a write: waits until this instance has applied the write's version bumps (so the next
+ * read sees it), then JSON for an island's fetch, otherwise 303 back to the dashboard.
+ */
+async function written(
+  c: Context<AppEnv>,
+  projectId: string,
+  anchor: string,
+  body: object,
+): Promise<Response> {
+  await c.var.deps.afterWrite();
   if (wantsJson(c)) return c.json(body);
   return c.redirect(`/projects/${projectId}#${anchor}`, 303);
 }
@@ -114,7 +150,7 @@ function invalid(
   if (wantsJson(c)) {
     return c.json({ error: Object.values(form.errors)[0], errors: form.errors }, 422);
   }
-  return renderDashboard(c, ctx, form);
+  return renderInvalidForm(c, ctx, form);
 }
 
 projectRoutes.post("/projects/:id/tasks/:taskId", async (c) => {

@@ -6,15 +6,20 @@
 import type { Hono } from "hono";
 import { createApp } from "../lib/app.tsx";
 import { loadConfig } from "../lib/config.ts";
-import { LoginThrottle } from "../lib/http/rate_limit.ts";
-import { SessionHasher } from "../lib/http/session.ts";
 import type { AppEnv } from "../lib/http/env.ts";
-import { renderPage } from "../lib/islands/mod.ts";
+import { assemble, type Assembly } from "../lib/assemble.ts";
 import { createTestDb, type TestDb, type TestDbOptions } from "./_db.ts";
+
+/** Options of {@linkcode createTestApp}. */
+export interface TestAppOptions extends TestDbOptions {
+  /** Environment for the configuration, e.g. `{ CACHE: "off" }` or `{ REDIS_URL }`. */
+  env?: Record<string, string>;
+}
 
 /** The app on its own database. */
 export interface TestApp extends TestDb {
   app: Hono<AppEnv>;
+  assembly: Assembly;
   /** Sends a request to the app; a path is resolved against `http://localhost`. */
   request(path: string, init?: RequestInit): Promise<Response>;
   /** Signs in a demo user and returns the `Cookie` header to send. */
@@ -27,20 +32,23 @@ export interface TestApp extends TestDb {
 export const ORIGIN = "http://localhost";
 
 /** Creates the app on a fresh, seeded database. */
-export async function createTestApp(options: TestDbOptions = {}): Promise<TestApp> {
+export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const t = await createTestDb(options);
-  const config = loadConfig({});
-  const app = createApp({
-    config,
-    db: t.db,
-    throttle: new LoginThrottle(),
-    hasher: new SessionHasher("test-session-secret"),
-    renderPage: (vnode, opts) => renderPage(vnode, { buildId: "test", nonce: opts.nonce }),
+  const config = loadConfig(options.env ?? {});
+  const assembly = await assemble(config, t.db, {
+    buildId: "test",
+    namespace: `beacon-test-${crypto.randomUUID().slice(0, 8)}`,
   });
+  const app = createApp(assembly.deps);
   const request = (path: string, init?: RequestInit) =>
     Promise.resolve(app.request(new URL(path, ORIGIN).href, init));
   return {
     ...t,
+    assembly,
+    async drop() {
+      await assembly.close();
+      await t.drop();
+    },
     app,
     request,
     async login(email) {

@@ -7,6 +7,8 @@ import type { VNode } from "preact";
 import type { Config } from "../config.ts";
 import type { Db } from "../db/connection.ts";
 import type { RequestContext } from "../context/context.ts";
+import type { Loaders } from "../context/loaders.ts";
+import type { HtmlCache } from "./html_cache.ts";
 import type { LoginThrottle } from "./rate_limit.ts";
 import type { SessionHasher } from "./session.ts";
 
@@ -16,8 +18,16 @@ export interface AppDeps {
   db: Db;
   throttle: LoginThrottle;
   hasher: SessionHasher;
+  /** Loads sessions, contexts and resources, through the cache unless it is off. */
+  loaders: Loaders;
+  /** Rendered pages by ETag, in this process only. */
+  htmlCache: HtmlCache;
+  /** The islands' build id; part of every ETag. */
+  buildId: string;
   /** Renders a page tree to a whole HTML document (islands, scripts). */
   renderPage(vnode: VNode, options: { nonce?: string }): string;
+  /** Awaited after each write commits, so the writer's next read sees its own change. */
+  afterWrite(): Promise<void>;
 }
 
 /** Hono's environment: per-request variables. */

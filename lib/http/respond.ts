@@ -10,15 +10,33 @@ import type { AppEnv } from "./env.ts";
 import type { RequestContext } from "../context/context.ts";
 import { HttpError } from "./errors.ts";
 import type { Role } from "../db/types.ts";
+import type { Served } from "../context/loaders.ts";
+import { cacheStatusFor } from "./revalidate.ts";
 
-/** Renders a page as the response, with the headers every per-user page carries. */
+/** How a cacheable page was made: its ETag and how its data was served. */
+export interface Revalidation {
+  etag: string | null;
+  served: Served;
+}
+
+/**
+ * Renders a page as the response, with the headers every per-user page carries. With an
+ * ETag, the rendered page is kept by it, and the response says `ETag` and `Cache-Status`.
+ */
 export function page(
   c: Context<AppEnv>,
-  vnode: VNode,
+  vnode: VNode | (() => VNode),
   status: ContentfulStatusCode = 200,
+  revalidation?: Revalidation,
 ): Response {
-  const html = c.var.deps.renderPage(vnode, { nonce: c.var.secureHeadersNonce });
+  const { renderPage, htmlCache } = c.var.deps;
+  const nonce = c.var.secureHeadersNonce;
+  const tree = () => typeof vnode === "function" ? vnode() : vnode;
   privateHeaders(c);
+  if (revalidation) c.header("Cache-Status", cacheStatusFor(revalidation.served));
+  if (!revalidation?.etag) return c.html(renderPage(tree(), { nonce }), status);
+  c.header("ETag", revalidation.etag);
+  const html = htmlCache.render(revalidation.etag, nonce, (n) => renderPage(tree(), { nonce: n }));
   return c.html(html, status);
 }
 

@@ -1,0 +1,87 @@
+/**
+ * Assembles the app's dependencies from a configuration and a database: the invalidation bus,
+ * the cache (unless `CACHE=off`), the loaders and the render function.
+ *
+ * @module
+ */
+import type { Config } from "./config.ts";
+import type { Db } from "./db/connection.ts";
+import type { AppDeps } from "./http/env.ts";
+import { createCache } from "./cache/mod.ts";
+import type { Cache } from "./cache/mod.ts";
+import { InvalidationBus } from "./live/mod.ts";
+import { Loaders } from "./context/loaders.ts";
+import { HtmlCache } from "./http/html_cache.ts";
+import { LoginThrottle } from "./http/rate_limit.ts";
+import { SessionHasher } from "./http/session.ts";
+import { renderPage } from "./islands/mod.ts";
+
+/** The assembled parts, with a way to stop them. */
+export interface Assembly {
+  deps: AppDeps;
+  bus: InvalidationBus;
+  cache: Cache | null;
+  /** Closes the bus and the cache; the database is the caller's. */
+  close(): Promise<void>;
+}
+
+/** Options of {@linkcode assemble}. */
+export interface AssembleOptions {
+  /** The islands' build id. */
+  buildId: string;
+  /** Key namespace and Redis key prefix, so test runs sharing a Redis never meet. */
+  namespace?: string;
+  /** Told of problems the parts handle themselves (Redis errors, bus replays). */
+  onError?: (error: unknown) => void;
+}
+
+/**
+ * Builds everything the app needs and starts the bus.
+ *
+ * @example
+ * ```ts ignore
+ * const { deps, close } = await assemble(config, db, { buildId: build.id });
+ * const app = createApp(deps);
+ * ```
+ */
+export async function assemble(
+  config: Config,
+  db: Db,
+  options: AssembleOptions,
+): Promise<Assembly> {
+  const namespace = options.namespace ?? "beacon";
+  const bus = new InvalidationBus(db, { onError: options.onError });
+  await bus.start();
+  let cache: Cache | null = null;
+  if (config.cache) {
+    cache = createCache({
+      redisUrl: config.redisUrl,
+      redisPrefix: `${namespace}:`,
+      // Without CACHE_KEY, a key of this process: sensitive fields another instance wrote
+      // are then misses, never plaintext.
+      secrets: config.cacheKey ?? crypto.randomUUID() + crypto.randomUUID(),
+      onRedisError: options.onError,
+    }).cache;
+  }
+  const loaders = new Loaders({ db, versions: bus, cache, namespace });
+  const deps: AppDeps = {
+    config,
+    db,
+    loaders,
+    buildId: options.buildId,
+    htmlCache: new HtmlCache({ maxBytes: 32 * 1024 * 1024 }),
+    throttle: new LoginThrottle(),
+    hasher: new SessionHasher(config.sessionSecret ?? "beacon-development-session-secret"),
+    renderPage: (vnode, opts) => renderPage(vnode, { buildId: options.buildId, nonce: opts.nonce }),
+    afterWrite: () => bus.catchUp(),
+  };
+  return {
+    deps,
+    bus,
+    cache,
+    async close() {
+      await bus.close();
+      await cache?.close();
+    },
+  };
+}

@@ -1,0 +1,405 @@
+/**
+ * The two-tier cache: L1 in process (byte-bounded), L2 shared (Redis or memory), and
+ * {@link Cache.getOrLoad} with single flight, cross-instance leases and stale grace.
+ *
+ * @module
+ */
+import { ByteLru } from "./byte_lru.ts";
+import { CacheCounters, type TenantCounts } from "./counters.ts";
+import { DecryptError, FieldCipher, type SealedField } from "./crypto.ts";
+import { encodeEnvelope, openSealed, type Parsed, parseEnvelope, type Timed } from "./_envelope.ts";
+import type { CacheKey } from "./keys.ts";
+import { L2Guard, UNAVAILABLE } from "./l2_guard.ts";
+import { type Claim, claimOrWait, type LeaseOptions, releaseLease } from "./_lease.ts";
+import { collapse, Failure, raceSoftTimeout } from "./_soft_timeout.ts";
+import type { CacheOptions, CacheResult, GetOrLoadOptions } from "./cache_options.ts";
+
+export type { CacheOptions, CacheResult, GetOrLoadOptions };
+
+interface L1Entry extends Timed {
+  bytes: number;
+  referenced: boolean;
+  tenant: TenantCounts;
+  result: CacheResult<unknown>;
+  hit: Promise<CacheResult<unknown>>;
+}
+
+type Loader<T> = () => Promise<T>;
+
+/** What the first L2 read found; `down` when the call failed or was skipped. */
+interface L2Read {
+  timed?: Timed;
+  raw?: string;
+  down?: boolean;
+}
+
+const NO_L2: L2Read = { down: true };
+
+interface Flight {
+  promise?: Promise<CacheResult<unknown>>;
+}
+
+/**
+ * A two-tier cache of JSON values. Values are shared by reference in L1: treat them as
+ * immutable.
+ *
+ * @example
+ * ```ts
+ * import { Cache, cacheKey, MemoryStore } from "./mod.ts";
+ * const cache = new Cache({ l2: new MemoryStore(), closeL2: true, ttlMs: 30_000 });
+ * const key = cacheKey({
+ *   namespace: "beacon", schema: 1, tenant: "acme", kind: "dashboard", id: "p1",
+ *   versions: { project: 3 },
+ * });
+ * const { value, status } = await cache.getOrLoad(key, () => Promise.resolve({ name: "P1" }));
+ * status; // "miss", then "hit"
+ * await cache.close();
+ * ```
+ */
+export class Cache {
+  #l1: ByteLru<L1Entry>;
+  #guard?: L2Guard;
+  #cipher?: FieldCipher;
+  #counters: CacheCounters;
+  #flights = new Map<string, Flight>();
+  #defaults: Required<Omit<GetOrLoadOptions, "softTimeoutMs">> & { softTimeoutMs: number };
+  #jitter: number;
+  #lease: LeaseOptions;
+  #closeL2: boolean;
+  #l1MaxBytes: number;
+
+  /** @param options Tiers, timing, failure handling, secrets and counters. */
+  constructor(options: CacheOptions = {}) {
+    const counters = this.#counters = options.counters ?? new CacheCounters();
+    this.#l1MaxBytes = options.l1MaxBytes ?? 64 * 1024 * 1024;
+    this.#l1 = new ByteLru({
+      maxBytes: this.#l1MaxBytes,
+      onEvict: () => counters.l1Evictions++,
+    });
+    counters.observeL1(() => ({ entries: this.#l1.size, bytes: this.#l1.bytes }));
+    if (options.l2 !== undefined) {
+      this.#guard = new L2Guard(options.l2, {
+        deadlineMs: options.l2DeadlineMs,
+        breaker: options.breaker,
+        counters,
+      });
+    }
+    if (options.secrets !== undefined) this.#cipher = new FieldCipher(options.secrets);
+    this.#defaults = {
+      ttlMs: options.ttlMs ?? 60_000,
+      graceMs: options.graceMs ?? 300_000,
+      softTimeoutMs: options.softTimeoutMs ?? 2_000,
+      sensitiveFields: options.sensitiveFields ?? [],
+    };
+    if (this.#defaults.sensitiveFields.length > 0 && this.#cipher === undefined) {
+      throw new TypeError("Cannot declare sensitive cache fields without a cache secret");
+    }
+    this.#jitter = options.jitter ?? 0.1;
+    this.#lease = options.lease ?? {};
+    this.#closeL2 = options.closeL2 ?? false;
+  }
+
+  /** The counters this cache records into. */
+  get counters(): CacheCounters {
+    return this.#counters;
+  }
+
+  /** The L2 breaker state, or `"closed"` without L2. */
+  get breakerState(): "closed" | "open" | "half-open" {
+    return this.#guard?.state ?? "closed";
+  }
+
+  /**
+   * A fresh L1 value, synchronously, without touching L2 or loading.
+   *
+   * @param key The key.
+   * @returns The hit, or undefined.
+   */
+  getL1<T>(key: CacheKey): CacheResult<T> | undefined {
+    const entry = this.#l1.get(key.text);
+    if (entry === undefined || entry.freshUntil <= Date.now()) return undefined;
+    this.#counters.l1Hits++;
+    entry.tenant.hits++;
+    return entry.result as CacheResult<T>;
+  }
+
+  /**
+   * The value under `key`: from L1, else L2, else from `loader` (once per process, and once
+   * across instances while L2 is up). Never rejects because of L2; rejects with the loader's
+   * error only when no stale value within grace exists.
+   *
+   * @param key Built by `cacheKey`; carries tenant and versions.
+   * @param loader Builds the value (JSON-serialisable) on a miss.
+   * @param options Per-call TTL, grace, soft timeout and sensitive fields.
+   * @returns The value and how it was served.
+   */
+  getOrLoad<T>(
+    key: CacheKey,
+    loader: Loader<T>,
+    options?: GetOrLoadOptions,
+  ): Promise<CacheResult<T>> {
+    const entry = this.#l1.get(key.text);
+    if (entry !== undefined && entry.freshUntil > Date.now()) {
+      this.#counters.l1Hits++;
+      entry.tenant.hits++;
+      return entry.hit as Promise<CacheResult<T>>;
+    }
+    const flight = this.#flights.get(key.text);
+    if (flight !== undefined) return flight.promise!.then(collapse) as Promise<CacheResult<T>>;
+    const next: Flight = {};
+    this.#flights.set(key.text, next);
+    const land = () => {
+      if (this.#flights.get(key.text) === next) this.#flights.delete(key.text);
+    };
+    next.promise = this.#start(
+      key,
+      loader as Loader<unknown>,
+      options === undefined ? this.#defaults : { ...this.#defaults, ...options },
+      entry,
+      land,
+    );
+    return next.promise as Promise<CacheResult<T>>;
+  }
+
+  /** Removes `key` from both tiers. @param key The key. */
+  async delete(key: CacheKey): Promise<void> {
+    this.#l1.delete(key.text);
+    await this.#guard?.call((store) => store.delete(key.text));
+  }
+
+  /**
+   * Drops L1 entries whose key starts with `prefix` (e.g. a tenant's, on an invalidation).
+   *
+   * @param prefix Key prefix; `""` drops everything.
+   * @returns How many were dropped.
+   */
+  forgetL1(prefix: string): number {
+    if (prefix === "") {
+      const size = this.#l1.size;
+      this.#l1.clear();
+      return size;
+    }
+    return this.#l1.deleteWhere((text) => text.startsWith(prefix));
+  }
+
+  /** Drops L1, stops the L2 deadline timer and, if owned, closes L2. */
+  async close(): Promise<void> {
+    this.#l1.clear();
+    this.#guard?.close();
+    if (this.#closeL2) await this.#guard?.store.close();
+  }
+
+  /**
+   * Reads L2 and answers a fresh hit without entering the async fill: the L2 hit path is
+   * CPU-bound under concurrency, and every promise hop counts there.
+   */
+  #start(
+    key: CacheKey,
+    loader: Loader<unknown>,
+    options: Required<GetOrLoadOptions>,
+    l1: L1Entry | undefined,
+    land: () => void,
+  ): Promise<CacheResult<unknown>> {
+    if (this.#guard === undefined) return this.#fill(key, loader, options, l1, land, NO_L2);
+    return this.#guard.call((store) => store.get(key.text)).then((raw) => {
+      if (raw === UNAVAILABLE) return this.#fill(key, loader, options, l1, land, NO_L2);
+      if (raw === undefined) return this.#fill(key, loader, options, l1, land, {});
+      let timed;
+      try {
+        timed = this.#decode(key, raw);
+      } catch (error) {
+        land();
+        throw error;
+      }
+      if (timed instanceof Promise) {
+        return timed.then((t) => this.#fill(key, loader, options, l1, land, { timed: t, raw }));
+      }
+      if (timed !== undefined && timed.freshUntil > Date.now()) {
+        land();
+        return this.#served(key, timed, "l2", false);
+      }
+      return this.#fill(key, loader, options, l1, land, { timed, raw });
+    });
+  }
+
+  async #fill(
+    key: CacheKey,
+    loader: Loader<unknown>,
+    options: Required<GetOrLoadOptions>,
+    l1: L1Entry | undefined,
+    land: () => void,
+    { timed: fromL2, raw, down }: L2Read,
+  ): Promise<CacheResult<unknown>> {
+    let landed = false;
+    try {
+      const now = Date.now();
+      let stale: { timed: Timed; tier: "l1" | "l2" } | undefined;
+      if (l1 !== undefined) {
+        if (l1.staleUntil > now) stale = { timed: l1, tier: "l1" };
+        else this.#l1.delete(key.text);
+      }
+      // One failed L2 call ends L2 use for this fill: a caller pays at most one deadline.
+      if (fromL2 !== undefined) {
+        if (fromL2.freshUntil > Date.now()) return this.#served(key, fromL2, "l2", false);
+        if (
+          fromL2.staleUntil > Date.now() &&
+          (stale === undefined || fromL2.created > stale.timed.created)
+        ) {
+          stale = { timed: fromL2, tier: "l2" };
+        }
+      }
+      this.#counters.misses++;
+      this.#counters.tenant(key.tenant).misses++;
+      const claim: Claim = down
+        ? { l2Down: true }
+        : await this.#claim(key, options, stale !== undefined, raw);
+      if (claim.timed !== undefined) return this.#served(key, claim.timed, "l2", true);
+      if (claim.gaveUp && stale !== undefined) return this.#stale(stale);
+      landed = true;
+      return await this.#load(key, loader, options, stale, claim, land);
+    } finally {
+      if (!landed) land();
+    }
+  }
+
+  #claim(
+    key: CacheKey,
+    options: Required<GetOrLoadOptions>,
+    hasStale: boolean,
+    known: string | undefined,
+  ): Promise<Claim> {
+    const guard = this.#guard;
+    if (guard === undefined || this.#lease.enabled === false) return Promise.resolve({});
+    return claimOrWait(guard, key.text, {
+      ...this.#lease,
+      giveUpAfterMs: hasStale ? options.softTimeoutMs : undefined,
+      known,
+      read: (raw) => this.#decode(key, raw),
+      onWait: () => this.#counters.leaseWaits++,
+    });
+  }
+
+  /** Decodes an L2 value into L1; synchronous unless it has sealed fields to open. */
+  #decode(key: CacheKey, raw: string): Timed | undefined | Promise<Timed | undefined> {
+    const parsed = parseEnvelope(raw);
+    if (parsed === undefined) return undefined;
+    if (parsed.sealed === undefined) {
+      this.#remember(key, parsed.timed, raw.length);
+      return parsed.timed;
+    }
+    const ctx = { tenant: key.tenant, key: key.text };
+    return openSealed(parsed as Parsed & { sealed: SealedField[] }, ctx, this.#cipher).then(
+      (timed) => {
+        this.#remember(key, timed, raw.length);
+        return timed;
+      },
+      (error) => {
+        if (!(error instanceof DecryptError)) throw error;
+        this.#counters.decryptFailures++;
+        return undefined;
+      },
+    );
+  }
+
+  #served(key: CacheKey, timed: Timed, tier: "l2", collapsed: boolean): CacheResult<unknown> {
+    if (!collapsed) {
+      this.#counters.l2Hits++;
+      this.#counters.tenant(key.tenant).hits++;
+    }
+    return { value: timed.value, status: "hit", tier, freshUntil: timed.freshUntil, collapsed };
+  }
+
+  #remember(key: CacheKey, timed: Timed, size: number): void {
+    const bytes = size + key.text.length + 64;
+    if (bytes > this.#l1MaxBytes || timed.staleUntil <= Date.now()) return;
+    const current = this.#l1.get(key.text);
+    if (current !== undefined && current.created > timed.created) return;
+    const result: CacheResult<unknown> = Object.freeze({
+      value: timed.value,
+      status: "hit",
+      tier: "l1",
+      freshUntil: timed.freshUntil,
+      collapsed: false,
+    });
+    // The hit path hands out this one resolved promise: no allocation per hit.
+    this.#l1.set(key.text, {
+      value: timed.value,
+      created: timed.created,
+      freshUntil: timed.freshUntil,
+      staleUntil: timed.staleUntil,
+      bytes,
+      referenced: false,
+      tenant: this.#counters.tenant(key.tenant),
+      result,
+      hit: Promise.resolve(result),
+    });
+  }
+
+  async #load(
+    key: CacheKey,
+    loader: Loader<unknown>,
+    options: Required<GetOrLoadOptions>,
+    stale: { timed: Timed; tier: "l1" | "l2" } | undefined,
+    claim: Claim,
+    land: () => void,
+  ): Promise<CacheResult<unknown>> {
+    const started = performance.now();
+    const loaded = (async () => {
+      try {
+        const value = await loader();
+        this.#counters.recordLoad(performance.now() - started);
+        return await this.#store(key, value, options, claim);
+      } catch (error) {
+        this.#counters.loadErrors++;
+        if (claim.token !== undefined) await releaseLease(this.#guard!, key.text, claim.token);
+        throw error;
+      } finally {
+        land();
+      }
+    })();
+    if (stale === undefined) return await loaded;
+    const winner = await raceSoftTimeout(loaded, options.softTimeoutMs);
+    if (winner !== undefined && !(winner instanceof Failure)) return winner;
+    return this.#stale(stale);
+  }
+
+  #stale(stale: { timed: Timed; tier: "l1" | "l2" }): CacheResult<unknown> {
+    this.#counters.staleServed++;
+    const { value, freshUntil } = stale.timed;
+    return { value, status: "stale", tier: stale.tier, freshUntil, collapsed: false };
+  }
+
+  async #store(
+    key: CacheKey,
+    value: unknown,
+    options: Required<GetOrLoadOptions>,
+    { token, l2Down }: Claim,
+  ): Promise<CacheResult<unknown>> {
+    const json = JSON.stringify(value);
+    if (json === undefined) {
+      throw new TypeError(`Cannot cache "${key.text}": the value is not JSON`);
+    }
+    const created = Date.now();
+    const freshUntil = created + Math.round(options.ttlMs * (1 - this.#jitter * Math.random()));
+    const timed: Timed = { value, created, freshUntil, staleUntil: freshUntil + options.graceMs };
+    this.#remember(key, timed, json.length);
+    const guard = this.#guard;
+    const fields = options.sensitiveFields;
+    // Sensitive fields never reach L2 in plaintext: without a secret they stay in L1 only.
+    if (guard !== undefined && !l2Down && (fields.length === 0 || this.#cipher !== undefined)) {
+      const seal = fields.length > 0
+        ? { cipher: this.#cipher!, fields, ctx: { tenant: key.tenant, key: key.text } }
+        : undefined;
+      const wire = await encodeEnvelope(timed, json, seal);
+      const ttl = timed.staleUntil - Date.now();
+      // Issued in the same tick, so Redis applies the SET before the lease release.
+      await Promise.all([
+        guard.call((store) => store.set(key.text, wire, ttl)),
+        token !== undefined ? releaseLease(guard, key.text, token) : undefined,
+      ]);
+    } else if (guard !== undefined && token !== undefined) {
+      await releaseLease(guard, key.text, token);
+    }
+    return { value, status: "miss", tier: "load", freshUntil, collapsed: false };
+  }
+}

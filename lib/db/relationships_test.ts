@@ -1,0 +1,261 @@
+import assert from "node:assert/strict";
+import { createTestDb } from "../../tests/_db.ts";
+import type { Db } from "./connection.ts";
+import {
+  flagsTopic,
+  membersTopic,
+  projectListTopic,
+  projectTopic,
+  RELATIONSHIPS,
+  sessionTopic,
+  tenantTopic,
+  topicKind,
+  userTopic,
+} from "./relationships.ts";
+
+const ID = "5C0F3A36-21F5-4D1E-9A53-0C6F5B7D2E10";
+
+Deno.test("topic helpers spell each topic once, lower-casing UUIDs", () => {
+  const id = ID.toLowerCase();
+  assert.equal(projectTopic(ID), `project:${id}`);
+  assert.equal(projectListTopic(id), `projects:${id}`);
+  assert.equal(tenantTopic(id), `tenant:${id}`);
+  assert.equal(membersTopic(id), `members:${id}`);
+  assert.equal(userTopic(id), `user:${id}`);
+  assert.equal(flagsTopic(id), `flags:${id}`);
+  assert.equal(flagsTopic(null), "flags:*");
+  assert.equal(sessionTopic("abc_DEF-123"), "session:abc_DEF-123");
+  assert.equal(topicKind(projectTopic(id)), "project");
+  assert.equal(topicKind("nonsense:1"), undefined);
+});
+
+Deno.test("topic helpers reject segments that are not ids", () => {
+  assert.throws(() => projectTopic("1; DROP TABLE"), /Cannot build topic "project"/);
+  assert.throws(() => userTopic(""), TypeError);
+  assert.throws(() => sessionTopic("a:b"), /is not a session id hash/);
+});
+
+Deno.test("RELATIONSHIPS maps every project child to its project", () => {
+  for (const table of ["phases", "metrics", "risks", "milestones", "log_entries"]) {
+    assert.deepEqual(RELATIONSHIPS[table].map((rule) => rule.kind), ["project"]);
+  }
+});
+
+/** The topics a write bumped, sorted; a topic bumped twice appears twice. */
+async function bumpedBy(db: Db, write: () => Promise<unknown>): Promise<string[]> {
+  const [before] = await db.query<{ seq: unknown }>(
+    "SELECT coalesce(max(seq), 0) AS seq FROM cache_events",
+  );
+  await write();
+  const rows = await db.query<{ topic: string }>(
+    "SELECT topic FROM cache_events WHERE seq > $1 ORDER BY topic",
+    [before.seq],
+  );
+  return rows.map((row) => row.topic);
+}
+
+interface Fixture {
+  tenant: string;
+  project: string;
+  otherProject: string;
+  task: string;
+  user: string;
+}
+
+async function fixture(db: Db): Promise<Fixture> {
+  const [row] = await db.query<Omit<Fixture, "otherProject">>(
+    `SELECT t.id AS tenant, p.id AS project, k.id AS task, u.id AS "user"
+     FROM tenants t JOIN projects p ON p.tenant_id = t.id JOIN tasks k ON k.project_id = p.id
+     JOIN memberships m ON m.tenant_id = t.id JOIN users u ON u.id = m.user_id
+     WHERE t.slug = 'acme' AND u.email = 'ada@acme.test' LIMIT 1`,
+  );
+  const [other] = await db.query<{ id: string }>(
+    "INSERT INTO projects (tenant_id, name) VALUES ($1, 'Second') RETURNING id",
+    [row.tenant],
+  );
+  return { ...row, otherProject: other.id };
+}
+
+for (const kind of ["postgres", "pglite"] as const) {
+  Deno.test(`triggers bump exactly the declared topics (${kind})`, async (t) => {
+    const test = await createTestDb({ kind });
+    const db = test.db;
+    try {
+      const f = await fixture(db);
+      const project = projectTopic(f.project);
+      const list = projectListTopic(f.tenant);
+
+      await t.step("a task update bumps its project and the project list", async () => {
+        const topics = await bumpedBy(
+          db,
+          () => db.query("UPDATE tasks SET status = 'doing' WHERE id = $1", [f.task]),
+        );
+        assert.deepEqual(topics, [project, list].sort());
+      });
+      await t.step("a task moved between projects bumps both", async () => {
+        const topics = await bumpedBy(
+          db,
+          () =>
+            db.query("UPDATE tasks SET project_id = $2 WHERE id = $1", [f.task, f.otherProject]),
+        );
+        assert.deepEqual(topics, [project, projectTopic(f.otherProject), list].sort());
+      });
+      await t.step("a task delete bumps its (new) project and the list", async () => {
+        const topics = await bumpedBy(
+          db,
+          () => db.query("DELETE FROM tasks WHERE id = $1", [f.task]),
+        );
+        assert.deepEqual(topics, [projectTopic(f.otherProject), list].sort());
+      });
+      await t.step("many rows in one transaction bump each topic once", async () => {
+        const topics = await bumpedBy(db, () =>
+          db.transaction(async (tx) => {
+            await tx.query("UPDATE metrics SET current = current || '!' WHERE project_id = $1", [
+              f.project,
+            ]);
+            await tx.query("UPDATE phases SET timeframe = 'soon' WHERE project_id = $1", [
+              f.project,
+            ]);
+            await tx.query("UPDATE team_assignments SET progress = 50 WHERE project_id = $1", [
+              f.project,
+            ]);
+          }));
+        assert.deepEqual(topics, [project]);
+      });
+      await t.step("risks, milestones and the log bump their project", async () => {
+        const insertRisk = `INSERT INTO risks (tenant_id, project_id, title, impact, probability)
+          VALUES ($1, $2, 'Fire', 'high', 'low') RETURNING id`;
+        const [risk] = await db.query<{ id: string }>(insertRisk, [f.tenant, f.project]);
+        for (
+          const sql of [
+            "UPDATE risks SET mitigation = 'water' WHERE id = $1",
+            "DELETE FROM risks WHERE id = $1",
+          ]
+        ) {
+          assert.deepEqual(await bumpedBy(db, () => db.query(sql, [risk.id])), [project]);
+        }
+        assert.deepEqual(
+          await bumpedBy(
+            db,
+            () =>
+              db.query("UPDATE milestone_items SET done = NOT done WHERE project_id = $1", [
+                f.project,
+              ]),
+          ),
+          [project],
+        );
+        assert.deepEqual(
+          await bumpedBy(db, () =>
+            db.query(
+              "INSERT INTO log_entries (tenant_id, project_id, author, text) VALUES ($1, $2, 'a', 'b')",
+              [f.tenant, f.project],
+            )),
+          [project],
+        );
+      });
+      await t.step(
+        "SET CONSTRAINTS ALL IMMEDIATE still bumps each statement's topics",
+        async () => {
+          const topics = await bumpedBy(db, () =>
+            db.transaction(async (tx) => {
+              await tx.query("SET CONSTRAINTS ALL IMMEDIATE");
+              await tx.query("UPDATE phases SET timeframe = 'now' WHERE project_id = $1", [
+                f.project,
+              ]);
+              await tx.query("UPDATE projects SET owner = 'Ada' WHERE id = $1", [f.otherProject]);
+            }));
+          // Flushed row by row in this mode, so a topic may be bumped more than once.
+          const distinct = [...new Set(topics)];
+          assert.deepEqual(distinct, [project, projectTopic(f.otherProject), list].sort());
+        },
+      );
+      await t.step("a project update bumps the project and the list", async () => {
+        const topics = await bumpedBy(
+          db,
+          () => db.query("UPDATE projects SET health = 'red' WHERE id = $1", [f.project]),
+        );
+        assert.deepEqual(topics, [project, list].sort());
+      });
+      await t.step("a membership bumps its user and the tenant's members", async () => {
+        const topics = await bumpedBy(
+          db,
+          () =>
+            db.query(
+              "UPDATE memberships SET role = 'admin' WHERE user_id = $1 AND tenant_id = $2",
+              [
+                f.user,
+                f.tenant,
+              ],
+            ),
+        );
+        assert.deepEqual(topics, [membersTopic(f.tenant), userTopic(f.user)].sort());
+      });
+      await t.step("users and preferences bump the user", async () => {
+        for (
+          const sql of [
+            "UPDATE users SET name = 'Ada L.' WHERE id = $1",
+            "UPDATE user_preferences SET theme = 'dark' WHERE user_id = $1",
+          ]
+        ) {
+          assert.deepEqual(await bumpedBy(db, () => db.query(sql, [f.user])), [userTopic(f.user)]);
+        }
+      });
+      await t.step("a session insert and revoke bump the session", async () => {
+        const insert = `INSERT INTO sessions (id_hash, user_id, tenant_id, expires_at)
+          VALUES ('h4sh', $1, $2, now() + interval '1 day')`;
+        const topic = sessionTopic("h4sh");
+        assert.deepEqual(await bumpedBy(db, () => db.query(insert, [f.user, f.tenant])), [topic]);
+        const revoke = "UPDATE sessions SET revoked_at = now() WHERE id_hash = 'h4sh'";
+        assert.deepEqual(await bumpedBy(db, () => db.query(revoke)), [topic]);
+      });
+      await t.step("global flags bump flags:*, a tenant's flags its own topic", async () => {
+        const global = "UPDATE feature_flags SET enabled = NOT enabled WHERE tenant_id IS NULL";
+        const globalTopics = await bumpedBy(db, () => db.query(global));
+        assert.deepEqual(globalTopics, [flagsTopic(null)]);
+        const mine = "INSERT INTO feature_flags (tenant_id, key) VALUES ($1, 'mine')";
+        assert.deepEqual(await bumpedBy(db, () => db.query(mine, [f.tenant])), [
+          flagsTopic(f.tenant),
+        ]);
+      });
+      await t.step("a tenant rename bumps the tenant", async () => {
+        const topics = await bumpedBy(
+          db,
+          () => db.query("UPDATE tenants SET name = 'Acme Inc' WHERE id = $1", [f.tenant]),
+        );
+        assert.deepEqual(topics, [tenantTopic(f.tenant)]);
+      });
+      await t.step("an update that changes nothing bumps nothing", async () => {
+        const topics = await bumpedBy(
+          db,
+          () => db.query("UPDATE projects SET health = health WHERE id = $1", [f.project]),
+        );
+        assert.deepEqual(topics, []);
+      });
+      await t.step("a rolled-back write bumps nothing", async () => {
+        const before = await db.query("SELECT topic, version FROM cache_versions ORDER BY topic");
+        await assert.rejects(() =>
+          db.transaction(async (tx) => {
+            await tx.query("UPDATE projects SET health = 'green' WHERE id = $1", [f.project]);
+            throw new Error("Abort");
+          })
+        );
+        const after = await db.query("SELECT topic, version FROM cache_versions ORDER BY topic");
+        assert.deepEqual(after, before);
+      });
+      await t.step("versions grow by one per transaction and record the tenant", async () => {
+        const read = () =>
+          db.query<{ version: unknown; tenant_id: string }>(
+            "SELECT version, tenant_id FROM cache_versions WHERE topic = $1",
+            [project],
+          );
+        const [before] = await read();
+        await db.query("UPDATE projects SET health = 'yellow' WHERE id = $1", [f.project]);
+        const [after] = await read();
+        assert.equal(Number(after.version), Number(before.version) + 1);
+        assert.equal(after.tenant_id, f.tenant);
+      });
+    } finally {
+      await test.drop();
+    }
+  });
+}

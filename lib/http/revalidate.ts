@@ -1,0 +1,53 @@
+/**
+ * ETag-aware responses: a weak ETag from the build, the variant and the versions of the topics
+ * a response depends on — all in memory — so a matching `If-None-Match` answers 304 before any
+ * load or render.
+ *
+ * @module
+ */
+import type { Context } from "hono";
+import type { AppEnv } from "./env.ts";
+import type { RequestContext } from "../context/context.ts";
+import type { Served } from "../context/loaders.ts";
+import { checkConditional, weakEtag } from "./conditional.ts";
+import { formatCacheStatus } from "./cache_status.ts";
+
+/**
+ * The ETag of a per-user resource, or null when the cache is off (the baseline has no 304
+ * shortcut). It changes with the build, the user, tenant and role, the versions of the
+ * context's topics (user, membership, flags) and of `topics`.
+ */
+export function resourceEtag(
+  c: Context<AppEnv>,
+  ctx: RequestContext,
+  kind: string,
+  id: string,
+  topics: readonly string[],
+): string | null {
+  const { loaders, buildId } = c.var.deps;
+  if (!loaders.cached) return null;
+  const parts: (string | number)[] = [buildId, kind, id, ctx.user.id, ctx.tenant.id, ctx.role];
+  for (const topic of loaders.contextTopics(ctx.user.id, ctx.tenant.id)) {
+    parts.push(loaders.version(topic));
+  }
+  for (const topic of topics) parts.push(topic, loaders.version(topic));
+  return weakEtag(parts);
+}
+
+const CACHE_STATUS: Record<Served, string> = {
+  hit: formatCacheStatus({ hit: true }),
+  stale: formatCacheStatus({ hit: true, detail: "stale" }),
+  miss: formatCacheStatus({ fwd: "miss", stored: true }),
+  bypass: formatCacheStatus({ fwd: "bypass" }),
+};
+
+/** The `Cache-Status` value for how a response's data was served. */
+export function cacheStatusFor(served: Served): string {
+  return CACHE_STATUS[served];
+}
+
+/** A 304 when the request's `If-None-Match` matches `etag`; null otherwise (or without one). */
+export function revalidate(c: Context<AppEnv>, etag: string | null): Response | null {
+  if (etag === null) return null;
+  return checkConditional(c, etag, { headers: { "Cache-Status": CACHE_STATUS.hit } });
+}
