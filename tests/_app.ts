@@ -4,6 +4,7 @@
  * @module
  */
 import type { Hono } from "hono";
+import { createClient } from "redis";
 import { createApp } from "../lib/app.tsx";
 import { loadConfig } from "../lib/config.ts";
 import type { AppEnv } from "../lib/http/env.ts";
@@ -20,6 +21,8 @@ export interface TestAppOptions extends TestDbOptions {
 export interface TestApp extends TestDb {
   app: Hono<AppEnv>;
   assembly: Assembly;
+  /** The cache's key namespace and Redis key prefix for this app. */
+  namespace: string;
   /** Sends a request to the app; a path is resolved against `http://localhost`. */
   request(path: string, init?: RequestInit): Promise<Response>;
   /** Signs in a demo user and returns the `Cookie` header to send. */
@@ -28,26 +31,42 @@ export interface TestApp extends TestDb {
   projectId(tenantSlug: string): Promise<string>;
 }
 
+/** The Redis integration tests use; each app gets its own key prefix. */
+export const TEST_REDIS_URL = Deno.env.get("TEST_REDIS_URL") ?? "redis://127.0.0.1:6379";
+
+/** Deletes the keys matching a pattern (a test run's prefix). */
+export async function deleteRedisKeys(url: string, pattern: string): Promise<void> {
+  const client = createClient({ url });
+  await client.connect();
+  try {
+    for await (const keys of client.scanIterator({ MATCH: pattern, COUNT: 500 })) {
+      if (keys.length) await client.del(keys);
+    }
+  } finally {
+    client.destroy();
+  }
+}
+
 /** The origin tests send requests from. */
 export const ORIGIN = "http://localhost";
 
 /** Creates the app on a fresh, seeded database. */
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const t = await createTestDb(options);
-  const config = loadConfig(options.env ?? {});
-  const assembly = await assemble(config, t.db, {
-    buildId: "test",
-    namespace: `beacon-test-${crypto.randomUUID().slice(0, 8)}`,
-  });
+  const config = loadConfig({ REDIS_URL: TEST_REDIS_URL, ...options.env });
+  const namespace = `beacon-test-${crypto.randomUUID().slice(0, 8)}`;
+  const assembly = await assemble(config, t.db, { buildId: "test", namespace });
   const app = createApp(assembly.deps);
   const request = (path: string, init?: RequestInit) =>
     Promise.resolve(app.request(new URL(path, ORIGIN).href, init));
   return {
     ...t,
     assembly,
+    namespace,
     async drop() {
       await assembly.close();
       await t.drop();
+      if (config.redisUrl) await deleteRedisKeys(config.redisUrl, `${namespace}:*`);
     },
     app,
     request,
