@@ -128,7 +128,8 @@ function fieldErrors(error: z.ZodError): Record<string, string> {
 
 /**
  * After a write: waits until this instance has applied the write's version bumps (so the next
- * read sees it), then JSON for an island's fetch, otherwise 303 back to the dashboard.
+ * read sees it) and refills the cache for the new versions (so the readers that follow all
+ * hit), then JSON for an island's fetch, otherwise 303 back to the dashboard.
  */
 async function written(
   c: Context<AppEnv>,
@@ -136,7 +137,10 @@ async function written(
   anchor: string,
   body: object,
 ): Promise<Response> {
-  await c.var.deps.afterWrite();
+  const { afterWrite, loaders } = c.var.deps;
+  await afterWrite();
+  const tenantId = signedIn(c).tenant.id;
+  await Promise.all([loaders.dashboard(tenantId, projectId), loaders.projectList(tenantId)]);
   if (wantsJson(c)) return c.json(body);
   return c.redirect(`/projects/${projectId}#${anchor}`, 303);
 }

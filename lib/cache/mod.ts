@@ -5,21 +5,20 @@
  *
  * @example
  * ```ts
- * import { cacheKey, cacheStatus, createCache } from "./mod.ts";
+ * import { cacheKey, createCache } from "./mod.ts";
  * const { cache } = createCache({ redisUrl: Deno.env.get("REDIS_URL"), ttlMs: 30_000 });
  * const key = cacheKey({
  *   namespace: "beacon", schema: 1, tenant: "acme", kind: "dashboard", id: "p1",
  *   versions: { project: 4, tasks: 9 },
  * });
  * const result = await cache.getOrLoad(key, () => Promise.resolve({ title: "P1" }));
- * cacheStatus(result); // "Beacon; fwd=miss; stored"
+ * console.log(result.status, result.tier); // "miss" "load"
  * await cache.close();
  * ```
  *
  * @module
  */
 export { Cache, type CacheOptions, type CacheResult, type GetOrLoadOptions } from "./cache.ts";
-export { cacheStatus } from "./cache_status.ts";
 export { createCache, type CreateCacheOptions } from "./create_cache.ts";
 export {
   type CacheKey,

@@ -90,6 +90,7 @@ export class InvalidationBus {
   #unlisten?: () => Promise<void>;
   #queue: Promise<void> = Promise.resolve();
   #timers = new Set<ReturnType<typeof setTimeout>>();
+  #reconnectedWhileStarting = false;
 
   /** Creates a stopped bus; call {@linkcode InvalidationBus.start}. */
   constructor(db: Db, options: InvalidationBusOptions = {}) {
@@ -131,6 +132,7 @@ export class InvalidationBus {
     }
     if (this.#state !== "starting") return;
     this.#state = "running";
+    if (this.#reconnectedWhileStarting) this.#onListen();
     if (this.#options.pruneIntervalMs > 0) {
       this.#every(this.#options.pruneIntervalMs, () => this.prune());
     }
@@ -282,7 +284,9 @@ export class InvalidationBus {
   }
 
   #onListen(): void {
-    // The first call comes while start() listens; start() loads everything then.
+    // The first call comes while start() listens; start() loads everything then. A reconnect
+    // during the load may have missed commits the load did not see: replay once started.
+    if (this.#state === "starting" && this.#unlisten) this.#reconnectedWhileStarting = true;
     if (this.#state !== "running") return;
     this.#counters.replays++;
     this.#enqueue(() => this.#replay(this.#options.replayMargin)).catch((error) =>
