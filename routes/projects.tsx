@@ -53,7 +53,7 @@ projectRoutes.get("/", async (c) => {
   const ctx = signedIn(c);
   const { loaders, htmlCache } = c.var.deps;
   const etag = resourceEtag(c, ctx, "home", "", loaders.projectListTopics(ctx.tenant.id));
-  const notModified = revalidate(c, etag);
+  const notModified = revalidate(c, etag, { exists: true });
   if (notModified) return notModified;
   if (etag && htmlCache.has(etag)) return page(c, unreachable, 200, { etag, served: "hit" });
   const { value: projects, served } = await loaders.projectList(ctx.tenant.id);
@@ -72,9 +72,15 @@ projectRoutes.get("/projects/:id", async (c) => {
   const etag = resourceEtag(c, ctx, "dashboard", projectId, loaders.dashboardTopics(projectId));
   const notModified = revalidate(c, etag);
   if (notModified) return notModified;
-  if (etag && htmlCache.has(etag)) return page(c, unreachable, 200, { etag, served: "hit" });
+  // A stored page proves the project is the tenant's, so `*` may be answered from it.
+  if (etag && htmlCache.has(etag)) {
+    return revalidate(c, etag, { exists: true }) ??
+      page(c, unreachable, 200, { etag, served: "hit" });
+  }
   const { value, served } = await loaders.dashboard(ctx.tenant.id, projectId);
   const dashboard = found(value, "Project");
+  const late = revalidate(c, etag, { exists: true });
+  if (late) return late;
   return page(
     c,
     () => <ProjectPage dashboard={dashboard} user={ctx.user} tenant={ctx.tenant} role={ctx.role} />,

@@ -44,6 +44,11 @@ function resources(projectId: string): string[] {
   return ["/", `/projects/${projectId}`, "/api/context", `/api/projects/${projectId}`];
 }
 
+/** A path as a step's name: the project's id as `:id`. */
+function label(path: string): string {
+  return path.replace(/[0-9a-f]{8}-[0-9a-f-]{27}/, ":id");
+}
+
 function assertPrivate(reply: Reply, what: string): void {
   assert.equal(reply.headers.get("cache-control"), "private, no-cache", `${what}: Cache-Control`);
   assert.equal(reply.headers.get("vary"), "Cookie", `${what}: Vary`);
@@ -86,7 +91,7 @@ async function rfcCases(test: Deno.TestContext, t: TestApp): Promise<void> {
   await t.assembly.bus.catchUp();
   const projectId = await t.projectId("acme");
   for (const path of resources(projectId)) {
-    await test.step(`${path}: the 200 and its 304 carry the same caching headers`, async () => {
+    await test.step(`${label(path)}: the 200 and its 304 carry the same caching headers`, async () => {
       const first = await send(t, path, cookie);
       assert.equal(first.status, 200);
       assert.ok(first.body.length > 0);
@@ -108,7 +113,7 @@ async function rfcCases(test: Deno.TestContext, t: TestApp): Promise<void> {
       assert.equal(revalidated.headers.get("content-security-policy"), null);
     });
 
-    await test.step(`${path}: If-None-Match follows RFC 9110 §13.1.2`, async () => {
+    await test.step(`${label(path)}: If-None-Match follows RFC 9110 §13.1.2`, async () => {
       const etag = await etagOf(t, path, cookie);
       const strong = etag.slice(2);
       const notModified = [
@@ -144,7 +149,7 @@ async function rfcCases(test: Deno.TestContext, t: TestApp): Promise<void> {
       }
     });
 
-    await test.step(`${path}: If-Modified-Since is ignored beside If-None-Match`, async () => {
+    await test.step(`${label(path)}: If-Modified-Since is ignored beside If-None-Match`, async () => {
       const etag = await etagOf(t, path, cookie);
       const future = new Date(Date.now() + 86_400_000).toUTCString();
       const other = await send(t, path, cookie, {
@@ -159,7 +164,7 @@ async function rfcCases(test: Deno.TestContext, t: TestApp): Promise<void> {
       assert.equal(same.status, 304, "a matching If-None-Match wins over an old date");
     });
 
-    await test.step(`${path}: HEAD with the tag is 304`, async () => {
+    await test.step(`${label(path)}: HEAD with the tag is 304`, async () => {
       const etag = await etagOf(t, path, cookie);
       const reply = await send(t, path, cookie, { "if-none-match": etag }, "HEAD");
       assert.equal(reply.status, 304);
@@ -226,7 +231,7 @@ Deno.test("a tag only ever revalidates for the user it was given to", async (tes
     });
 
     for (const path of resources(acme)) {
-      await test.step(`${path}: another member's or a viewer's cookie never gets a 304`, async () => {
+      await test.step(`${label(path)}: another member's or a viewer's cookie never gets a 304`, async () => {
         const adaTag = await etagOf(t, path, ada);
         for (const [who, cookie] of [["grace", grace], ["linus", linus]]) {
           const reply = await send(t, path, cookie, { "if-none-match": adaTag });
@@ -236,7 +241,7 @@ Deno.test("a tag only ever revalidates for the user it was given to", async (tes
         }
       });
 
-      await test.step(`${path}: without a session the tag is worth nothing`, async () => {
+      await test.step(`${label(path)}: without a session the tag is worth nothing`, async () => {
         const adaTag = await etagOf(t, path, ada);
         for (const inm of [adaTag, "*"]) {
           const reply = await send(t, path, null, { "if-none-match": inm });
@@ -273,6 +278,52 @@ Deno.test("a tag only ever revalidates for the user it was given to", async (tes
   }
 });
 
+/** The Acme users who watch a project, and Hank, who must see nothing of it. */
+interface Watchers {
+  acme: string;
+  users: Record<string, string>;
+  hank: string;
+}
+
+/** Every Acme user's tag for every resource, and Hank's for his own list. */
+async function tagsOf(t: TestApp, watchers: Watchers): Promise<Map<string, string>> {
+  const tags = new Map<string, string>();
+  for (const [who, cookie] of Object.entries(watchers.users)) {
+    for (const path of resources(watchers.acme)) {
+      tags.set(`${who} ${path}`, await etagOf(t, path, cookie));
+    }
+  }
+  tags.set("hank /", await etagOf(t, "/", watchers.hank));
+  return tags;
+}
+
+/**
+ * After a task changed: the list, dashboard and dashboard JSON have new tags for every Acme
+ * user, and every old tag now gets the fresh 200; the context and Hank's list keep theirs.
+ */
+async function assertWriteSeen(
+  t: TestApp,
+  watchers: Watchers,
+  before: Map<string, string>,
+): Promise<void> {
+  const { acme, users } = watchers;
+  const changing = ["/", `/projects/${acme}`, `/api/projects/${acme}`];
+  const after = await tagsOf(t, watchers);
+  for (const [what, tag] of before) {
+    const path = what.split(" ")[1];
+    const changed = !what.startsWith("hank") && changing.includes(path);
+    if (changed) assert.notEqual(after.get(what), tag, `${what}: a new tag`);
+    else assert.equal(after.get(what), tag, `${what}: the same tag`);
+  }
+  for (const [who, cookie] of Object.entries(users)) {
+    for (const path of changing) {
+      const stale = before.get(`${who} ${path}`)!;
+      const reply = await send(t, path, cookie, { "if-none-match": stale });
+      assert.equal(reply.status, 200, `${who} ${label(path)} with the old tag`);
+    }
+  }
+}
+
 Deno.test("a write changes the tag of everyone who sees it, and only theirs", async (test) => {
   const t = await createTestApp();
   try {
@@ -285,44 +336,17 @@ Deno.test("a write changes the tag of everyone who sees it, and only theirs", as
     const acme = await t.projectId("acme");
     const task = await todoTask(t, acme);
     await t.assembly.bus.catchUp();
-    const changing = ["/", `/projects/${acme}`, `/api/projects/${acme}`];
-
-    /** Every Acme user's tag for every resource, and Hank's for his list. */
-    async function snapshot(): Promise<Map<string, string>> {
-      const tags = new Map<string, string>();
-      for (const [who, cookie] of Object.entries(users)) {
-        for (const path of resources(acme)) tags.set(`${who} ${path}`, await etagOf(t, path, cookie));
-      }
-      tags.set("hank /", await etagOf(t, "/", hank));
-      return tags;
-    }
-
-    /** Asserts which tags changed, then that every old tag now gets the fresh 200. */
-    async function assertChanged(before: Map<string, string>, after: Map<string, string>) {
-      for (const [what, tag] of before) {
-        const path = what.split(" ")[1];
-        const changed = what.startsWith("hank") ? false : changing.includes(path);
-        if (changed) assert.notEqual(after.get(what), tag, `${what}: a new tag`);
-        else assert.equal(after.get(what), tag, `${what}: the same tag`);
-      }
-      for (const [who, cookie] of Object.entries(users)) {
-        for (const path of changing) {
-          const stale = before.get(`${who} ${path}`)!;
-          const reply = await send(t, path, cookie, { "if-none-match": stale });
-          assert.equal(reply.status, 200, `${who} ${path} with the old tag`);
-        }
-      }
-    }
+    const watchers: Watchers = { acme, users, hank };
 
     await test.step("Grace changes a task with the form; everyone in Acme sees it", async () => {
-      const before = await snapshot();
+      const before = await tagsOf(t, watchers);
       const res = await t.request(
         `/projects/${acme}/tasks/${task.id}`,
         formPost(users.grace, { status: "doing" }),
       );
       await res.body?.cancel();
       assert.equal(res.status, 303);
-      await assertChanged(before, await snapshot());
+      await assertWriteSeen(t, watchers, before);
       for (const [who, cookie] of Object.entries(users)) {
         const page = await send(t, `/projects/${acme}`, cookie, {
           "if-none-match": before.get(`${who} /projects/${acme}`)!,
@@ -336,10 +360,10 @@ Deno.test("a write changes the tag of everyone who sees it, and only theirs", as
     });
 
     await test.step("a write in raw SQL changes the tags as well", async () => {
-      const before = await snapshot();
+      const before = await tagsOf(t, watchers);
       await t.db.query("UPDATE tasks SET status = 'done' WHERE id = $1", [task.id]);
       await t.assembly.bus.catchUp();
-      await assertChanged(before, await snapshot());
+      await assertWriteSeen(t, watchers, before);
       const page = await send(t, `/projects/${acme}`, users.linus);
       assert.ok(page.body.includes(`data-task-id="${task.id}" data-status="done"`));
       assert.equal(await taskStatusFromApi(t, users.ada, acme, task.id), "done");
@@ -355,7 +379,7 @@ Deno.test("with CACHE=off there is no ETag and never a 304", async (test) => {
     const cookie = await t.login("ada@acme.test");
     const acme = await t.projectId("acme");
     for (const path of resources(acme)) {
-      await test.step(path, async () => {
+      await test.step(label(path), async () => {
         const first = await send(t, path, cookie);
         assert.equal(first.status, 200);
         assert.equal(first.headers.get("etag"), null);
@@ -369,6 +393,32 @@ Deno.test("with CACHE=off there is no ETag and never a 304", async (test) => {
         }
       });
     }
+  } finally {
+    await t.drop();
+  }
+});
+
+Deno.test("If-None-Match: * is no 304 for a project that is not the tenant's", async () => {
+  // RFC 9110 §13.1.2: `*` matches only a representation that exists, and another tenant's
+  // project does not exist for Hank (invariant 3: it is a 404).
+  const t = await createTestApp({ kind: "pglite" });
+  try {
+    const hank = await t.login("hank@globex.test");
+    const acme = await t.projectId("acme");
+    const missing = crypto.randomUUID();
+    for (const id of [acme, missing]) {
+      for (const path of [`/projects/${id}`, `/api/projects/${id}`]) {
+        const reply = await send(t, path, hank, { "if-none-match": "*" });
+        assert.equal(reply.status, 404, `${label(path)} (${id === acme ? "Acme's" : "missing"})`);
+      }
+    }
+    const res = await t.request("/api/batch", {
+      method: "POST",
+      headers: { cookie: hank, origin: "http://localhost", "content-type": "application/json" },
+      body: JSON.stringify({ resources: [{ path: `/api/projects/${acme}`, etag: "*" }] }),
+    });
+    const { resources: [entry] } = await res.json();
+    assert.equal(entry.status, 404, "a batch entry for Acme's project with etag *");
   } finally {
     await t.drop();
   }

@@ -9,7 +9,7 @@ import type { Context } from "hono";
 import type { AppEnv } from "./env.ts";
 import type { RequestContext } from "../context/context.ts";
 import type { Served } from "../context/loaders.ts";
-import { checkConditional, weakEtag } from "./conditional.ts";
+import { checkConditional, parseIfNoneMatch, weakEtag } from "./conditional.ts";
 import { formatCacheStatus } from "./cache_status.ts";
 
 /**
@@ -46,8 +46,22 @@ export function cacheStatusFor(served: Served): string {
   return CACHE_STATUS[served];
 }
 
-/** A 304 when the request's `If-None-Match` matches `etag`; null otherwise (or without one). */
-export function revalidate(c: Context<AppEnv>, etag: string | null): Response | null {
+/**
+ * A 304 when the request's `If-None-Match` matches `etag`; null otherwise (or without one).
+ * `If-None-Match: *` matches only a resource known to exist (RFC 9110 §13.1.2): unless
+ * `exists` is set, the caller must load it first and ask again.
+ */
+export function revalidate(
+  c: Context<AppEnv>,
+  etag: string | null,
+  options: { exists?: boolean } = {},
+): Response | null {
   if (etag === null) return null;
+  if (!options.exists && heldAny(c.req.header("if-none-match"))) return null;
   return checkConditional(c, etag, { headers: { "Cache-Status": CACHE_STATUS.hit } });
+}
+
+/** Whether an `If-None-Match` value holds `*`. */
+export function heldAny(header: string | null | undefined): boolean {
+  return parseIfNoneMatch(header)?.any ?? false;
 }
