@@ -74,6 +74,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     }
     await next();
   });
+  // Routes, one module each.
   app.route("/", authRoutes);
   app.route("/", projectRoutes);
   app.route("/", apiRoutes);

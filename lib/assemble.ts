@@ -67,6 +67,8 @@ export async function assemble(
   const deps: AppDeps = {
     config,
     db,
+    bus,
+    cache,
     loaders,
     buildId: options.buildId,
     htmlCache: new HtmlCache({ maxBytes: 32 * 1024 * 1024 }),

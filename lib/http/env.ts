@@ -9,6 +9,8 @@ import type { Db } from "../db/connection.ts";
 import type { RequestContext } from "../context/context.ts";
 import type { Loaders } from "../context/loaders.ts";
 import type { HtmlCache } from "./html_cache.ts";
+import type { Cache } from "../cache/mod.ts";
+import type { InvalidationBus } from "../live/mod.ts";
 import type { LoginThrottle } from "./rate_limit.ts";
 import type { SessionHasher } from "./session.ts";
 
@@ -18,6 +20,10 @@ export interface AppDeps {
   db: Db;
   throttle: LoginThrottle;
   hasher: SessionHasher;
+  /** The invalidation bus: versions in memory and every bump as an event. */
+  bus: InvalidationBus;
+  /** The cache; null when `CACHE=off`. */
+  cache: Cache | null;
   /** Loads sessions, contexts and resources, through the cache unless it is off. */
   loaders: Loaders;
   /** Rendered pages by ETag, in this process only. */
