@@ -6,20 +6,22 @@
 import { type Context, Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { bodyLimit } from "hono/body-limit";
-import { NONCE, secureHeaders } from "hono/secure-headers";
 import { serveStatic } from "hono/deno";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { AppDeps, AppEnv } from "./http/env.ts";
 import { HttpError } from "./http/errors.ts";
 import { page, wantsJson } from "./http/respond.ts";
 import { sameOrigin } from "./http/same_origin.ts";
-import { dropPolicyOnNotModified } from "./http/conditional.ts";
+import { securityHeaders } from "./http/security_headers.ts";
 import { readSessionToken } from "./http/session.ts";
 import { authRoutes } from "../routes/auth.tsx";
 import { projectRoutes } from "../routes/projects.tsx";
 import { apiRoutes } from "../routes/api.ts";
+import { wsRoutes } from "../routes/ws.ts";
 import { ErrorPage } from "../routes/_error.tsx";
 import { buildRoutes } from "./islands/mod.ts";
+
+const UNSAFE = ["POST", "PUT", "PATCH", "DELETE"];
 
 /** Largest request body accepted: 64 KiB. */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -35,49 +37,36 @@ export const MAX_BODY_BYTES = 64 * 1024;
  */
 export function createApp(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  app.use(async function provideDeps(c, next) {
-    c.set("deps", deps);
-    c.set("ctx", null);
-    await next();
-  });
-  app.use(dropPolicyOnNotModified());
-  app.use(secureHeaders({
-    contentSecurityPolicy: {
-      defaultSrc: ["'self'"],
-      scriptSrc: ["'self'", NONCE],
-      styleSrc: ["'self'"],
-      imgSrc: ["'self'", "data:"],
-      connectSrc: ["'self'"],
-      formAction: ["'self'"],
-      frameAncestors: ["'none'"],
-      baseUri: ["'none'"],
-      objectSrc: ["'none'"],
-    },
-    crossOriginEmbedderPolicy: false,
-    // With no-referrer, browsers send `Origin: null` on form posts and the origin check fails.
-    referrerPolicy: "strict-origin-when-cross-origin",
-  }));
+  app.use(securityHeaders());
   app.use("/static/*", serveStatic({ root: "./" }));
   app.route("/_build", buildRoutes());
-  app.use(bodyLimit({
+  app.use(function session(c, next) {
+    c.set("deps", deps);
+    c.set("ctx", null);
+    const token = readSessionToken(c);
+    if (!token) return next();
+    const ctx = deps.loaders.context(deps.hasher.hash(token));
+    if (!(ctx instanceof Promise)) {
+      c.set("ctx", ctx);
+      return next();
+    }
+    return ctx.then((resolved) => {
+      c.set("ctx", resolved);
+      return next();
+    });
+  });
+  // Only requests that change something carry a body and need the origin check.
+  app.on(UNSAFE, "*", bodyLimit({
     maxSize: MAX_BODY_BYTES,
     onError() {
       throw new HttpError(413, `The request body is larger than ${MAX_BODY_BYTES / 1024} KiB`);
     },
-  }));
-  app.use(sameOrigin({ allowedOrigins: deps.config.allowedOrigins }));
-  app.use(async function session(c, next) {
-    const token = readSessionToken(c);
-    if (token) {
-      const ctx = deps.loaders.context(deps.hasher.hash(token));
-      c.set("ctx", ctx instanceof Promise ? await ctx : ctx);
-    }
-    await next();
-  });
+  }), sameOrigin({ allowedOrigins: deps.config.allowedOrigins }));
   // Routes, one module each.
   app.route("/", authRoutes);
   app.route("/", projectRoutes);
   app.route("/", apiRoutes);
+  app.route("/", wsRoutes);
   app.notFound((c) => renderError(c as Context<AppEnv>, new HttpError(404, "Page not found")));
   app.onError((error, c) => renderError(c as Context<AppEnv>, error));
   return app;

@@ -10,7 +10,9 @@ import type { AppDeps } from "./http/env.ts";
 import { createCache } from "./cache/mod.ts";
 import type { Cache } from "./cache/mod.ts";
 import { InvalidationBus } from "./live/mod.ts";
+import { Hub } from "./live/hub.ts";
 import { Loaders } from "./context/loaders.ts";
+import { FlagTable } from "./flags/mod.ts";
 import { HtmlCache } from "./http/html_cache.ts";
 import { LoginThrottle } from "./http/rate_limit.ts";
 import { SessionHasher } from "./http/session.ts";
@@ -63,13 +65,27 @@ export async function assemble(
       onRedisError: options.onError,
     }).cache;
   }
-  const loaders = new Loaders({ db, versions: bus, cache, namespace });
+  const flags = new FlagTable(db, { onError: options.onError });
+  try {
+    await flags.start(bus);
+  } catch (error) {
+    await bus.close();
+    await cache?.close();
+    throw error;
+  }
+  const loaders = new Loaders({ db, versions: bus, cache, namespace, flags });
+  // A session event closes that session's sockets unless the session still loads.
+  const hub = new Hub(bus, {
+    sessionAlive: async (hash) => (await loaders.context(hash)) !== null,
+  });
   const deps: AppDeps = {
     config,
     db,
     bus,
+    hub,
     cache,
     loaders,
+    flags,
     buildId: options.buildId,
     htmlCache: new HtmlCache({ maxBytes: 32 * 1024 * 1024 }),
     throttle: new LoginThrottle(),
@@ -82,6 +98,8 @@ export async function assemble(
     bus,
     cache,
     async close() {
+      hub.close();
+      flags.close();
       await bus.close();
       await cache?.close();
     },

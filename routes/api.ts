@@ -58,7 +58,7 @@ async function answer(
   // `*` matches only an existing resource: answer it after the load.
   const hits = etag !== null && ifNoneMatchHits(heldEtag, etag);
   if (hits && !heldAny(heldEtag)) return { status: 304, etag };
-  const { value, served } = await loaders.dashboard(ctx.tenant.id, projectId);
+  const { value, served } = await loaders.dashboard(ctx.tenant.id, projectId, ctx.user.id);
   if (value === null) return { status: 404, error: "Project not found" };
   if (hits) return { status: 304, etag };
   return { status: 200, etag: etag ?? undefined, body: value, served };
@@ -83,7 +83,7 @@ async function respond(c: Context<AppEnv>, path: string): Promise<Response> {
   if (result.status === 304) {
     return notModified(c, result.etag!, { "Cache-Status": cacheStatusFor("hit") });
   }
-  if (!c.var.deps.loaders.cached) result.served = "bypass";
+  if (!c.var.deps.loaders.cachedFor(ctx.tenant.id, ctx.user.id)) result.served = "bypass";
   c.header("Cache-Status", cacheStatusFor(result.served ?? "hit"));
   if (result.etag) c.header("ETag", result.etag);
   return c.json(result.body);

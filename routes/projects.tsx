@@ -56,7 +56,7 @@ projectRoutes.get("/", async (c) => {
   const notModified = revalidate(c, etag, { exists: true });
   if (notModified) return notModified;
   if (etag && htmlCache.has(etag)) return page(c, unreachable, 200, { etag, served: "hit" });
-  const { value: projects, served } = await loaders.projectList(ctx.tenant.id);
+  const { value: projects, served } = await loaders.projectList(ctx.tenant.id, ctx.user.id);
   return page(
     c,
     () => <HomePage tenant={ctx.tenant} user={ctx.user} role={ctx.role} projects={projects} />,
@@ -77,7 +77,7 @@ projectRoutes.get("/projects/:id", async (c) => {
     return revalidate(c, etag, { exists: true }) ??
       page(c, unreachable, 200, { etag, served: "hit" });
   }
-  const { value, served } = await loaders.dashboard(ctx.tenant.id, projectId);
+  const { value, served } = await loaders.dashboard(ctx.tenant.id, projectId, ctx.user.id);
   const dashboard = found(value, "Project");
   const late = revalidate(c, etag, { exists: true });
   if (late) return late;
@@ -101,7 +101,7 @@ async function renderInvalidForm(
   form: FormState,
 ): Promise<Response> {
   const projectId = uuidParam(c.req.param("id"), "Project");
-  const { value } = await c.var.deps.loaders.dashboard(ctx.tenant.id, projectId);
+  const { value } = await c.var.deps.loaders.dashboard(ctx.tenant.id, projectId, ctx.user.id);
   const dashboard = found(value, "Project");
   return page(
     c,

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { type Cache, type CacheKey, cacheKey, type CacheResult } from "../cache/mod.ts";
+import { Cache, type CacheKey, cacheKey, type CacheResult } from "../cache/mod.ts";
 import type { Db } from "../db/connection.ts";
 import { findSession, loadMembership, type SessionRecord } from "../db/accounts.ts";
 import { listProjects, loadProjectDashboard } from "../db/projects.ts";
@@ -21,7 +21,7 @@ import {
   userTopic,
 } from "../db/relationships.ts";
 import type { RequestContext } from "./context.ts";
-import { loadFlags } from "./flags.ts";
+import { CACHE_FLAG, type FlagTable, loadFlags } from "../flags/mod.ts";
 
 /** Where versions come from: the invalidation bus's in-memory map. */
 export interface VersionSource {
@@ -46,6 +46,11 @@ export interface LoadersOptions {
   cache: Cache | null;
   /** Key namespace, so test runs sharing a Redis never meet. Default `beacon`. */
   namespace?: string;
+  /**
+   * Flag settings in memory: the `cache` flag decides, per tenant and user, whether to use the
+   * cache at all. Without it, the cache is used for everyone.
+   */
+  flags?: FlagTable;
 }
 
 /** The cached part of the context: the same for every session of a user. */
@@ -62,6 +67,8 @@ function withSession(
 const SCHEMA = 1;
 const SESSIONS = "sessions";
 const SENSITIVE = ["user.email", "user.phone"] as const;
+// Remembered keys and topic lists; cleared whole when full (they are rebuilt cheaply).
+const MAX_MEMO = 50_000;
 
 /** Loads what requests need, through the cache. */
 export class Loaders {
@@ -69,12 +76,21 @@ export class Loaders {
   #versions: VersionSource;
   #cache: Cache | null;
   #namespace: string;
+  #flags?: FlagTable;
+  // Sessions are looked up before the tenant is known, so before the `cache` flag can be
+  // read: they stay in this process (L1 only) and never reach Redis. A miss is one lookup by
+  // primary key.
+  #sessions: Cache | null;
+  #keys = new Map<string, { stamp: string; key: CacheKey }>();
+  #topics = new Map<string, readonly string[]>();
 
   constructor(options: LoadersOptions) {
     this.#db = options.db;
     this.#versions = options.versions;
     this.#cache = options.cache;
     this.#namespace = options.namespace ?? "beacon";
+    this.#flags = options.flags;
+    this.#sessions = options.cache && new Cache({ l1MaxBytes: 8 * 1024 * 1024, ttlMs: 60_000 });
   }
 
   /** Whether the cache is on. */
@@ -82,15 +98,35 @@ export class Loaders {
     return this.#cache !== null;
   }
 
-  /** The topics the request context is built from. */
-  contextTopics(userId: string, tenantId: string): string[] {
-    return [
+  /**
+   * Whether a tenant's requests use the cache: the cache is on and the tenant's `cache` flag
+   * admits the user (its rollout percent is the canary), or, without a user, anyone of the
+   * tenant. Synchronous, from memory, so it is decided before any cache access.
+   */
+  cachedFor(tenantId: string, userId?: string): boolean {
+    if (this.#cache === null) return false;
+    return this.#flags?.allows(CACHE_FLAG, tenantId, userId) ?? true;
+  }
+
+  /** The topics the request context is built from (remembered: it runs on every request). */
+  contextTopics(userId: string, tenantId: string): readonly string[] {
+    return this.#remember(`context\n${userId}\n${tenantId}`, () => [
       userTopic(userId),
       membersTopic(tenantId),
       tenantTopic(tenantId),
       flagsTopic(tenantId),
       GLOBAL_FLAGS_TOPIC,
-    ];
+    ]);
+  }
+
+  #remember(id: string, topics: () => string[]): readonly string[] {
+    let found = this.#topics.get(id);
+    if (!found) {
+      if (this.#topics.size >= MAX_MEMO) this.#topics.clear();
+      found = topics();
+      this.#topics.set(id, found);
+    }
+    return found;
   }
 
   /** The current version of a topic. */
@@ -98,10 +134,31 @@ export class Loaders {
     return this.#versions.version(topic);
   }
 
-  #key(tenant: string, kind: string, id: string, topics: string[]): CacheKey {
+  /**
+   * The key of a value under the current versions of its topics. Keys are built once per
+   * version stamp and remembered, so the hot path compares a few numbers instead of encoding
+   * segments.
+   */
+  #key(tenant: string, kind: string, id: string, topics: readonly string[]): CacheKey {
+    const memoId = `${kind}\n${tenant}\n${id}`;
+    let memo = this.#keys.get(memoId);
+    let stamp = "";
+    for (const topic of topics) stamp += this.#versions.version(topic) + ",";
+    if (memo?.stamp === stamp) return memo.key;
     const versions: Record<string, number> = {};
     for (const topic of topics) versions[topic] = this.#versions.version(topic);
-    return cacheKey({ namespace: this.#namespace, schema: SCHEMA, tenant, kind, id, versions });
+    const key = cacheKey({
+      namespace: this.#namespace,
+      schema: SCHEMA,
+      tenant,
+      kind,
+      id,
+      versions,
+    });
+    if (this.#keys.size >= MAX_MEMO) this.#keys.clear();
+    memo = { stamp, key };
+    this.#keys.set(memoId, memo);
+    return key;
   }
 
   /**
@@ -111,8 +168,9 @@ export class Loaders {
   context(sessionHash: string): RequestContext | null | Promise<RequestContext | null> {
     const cache = this.#cache;
     if (!cache) return this.#loadContextUncached(sessionHash);
-    const sessionKey = this.#key(SESSIONS, "session", sessionHash, [sessionTopic(sessionHash)]);
-    const session = cache.getL1<SessionRecord | null>(sessionKey)?.value;
+    const topics = this.#remember(`session\n${sessionHash}`, () => [sessionTopic(sessionHash)]);
+    const sessionKey = this.#key(SESSIONS, "session", sessionHash, topics);
+    const session = this.#sessions!.getL1<SessionRecord | null>(sessionKey)?.value;
     if (session !== undefined) {
       const ctx = this.#contextFromL1(session);
       if (ctx !== undefined) return ctx;
@@ -122,6 +180,7 @@ export class Loaders {
 
   #contextFromL1(session: SessionRecord | null): RequestContext | null | undefined {
     if (session === null || Date.parse(session.expiresAt) <= Date.now()) return null;
+    if (!this.cachedFor(session.tenantId, session.userId)) return undefined;
     const cached = this.#cache!.getL1<CachedContext | null>(this.#contextKey(session))?.value;
     return cached === undefined ? undefined : withSession(cached, session);
   }
@@ -132,14 +191,15 @@ export class Loaders {
   }
 
   async #loadContext(sessionHash: string, sessionKey: CacheKey): Promise<RequestContext | null> {
-    const cache = this.#cache!;
-    const { value: session } = await cache.getOrLoad(
+    const { value: session } = await this.#sessions!.getOrLoad(
       sessionKey,
       () => findSession(this.#db, sessionHash),
-      { ttlMs: 60_000 },
     );
     if (session === null || Date.parse(session.expiresAt) <= Date.now()) return null;
-    const { value } = await cache.getOrLoad(
+    if (!this.cachedFor(session.tenantId, session.userId)) {
+      return withSession(await this.#buildContext(session), session);
+    }
+    const { value } = await this.#cache!.getOrLoad(
       this.#contextKey(session),
       () => this.#buildContext(session),
       { sensitiveFields: SENSITIVE },
@@ -160,28 +220,39 @@ export class Loaders {
   }
 
   /** The topics a project's dashboard is built from. */
-  dashboardTopics(projectId: string): string[] {
-    return [projectTopic(projectId)];
+  dashboardTopics(projectId: string): readonly string[] {
+    return this.#remember(`dashboard\n${projectId}`, () => [projectTopic(projectId)]);
   }
 
   /** The topics the tenant's project list is built from. */
-  projectListTopics(tenantId: string): string[] {
-    return [projectListTopic(tenantId)];
+  projectListTopics(tenantId: string): readonly string[] {
+    return this.#remember(`projects\n${tenantId}`, () => [projectListTopic(tenantId)]);
   }
 
-  /** A project's dashboard, or null when the tenant has no such project. */
-  async dashboard(tenantId: string, projectId: string): Promise<Loaded<ProjectDashboard | null>> {
+  /**
+   * A project's dashboard, or null when the tenant has no such project. `userId`, the reader,
+   * places the request in the `cache` flag's canary; without it the tenant's setting decides.
+   */
+  async dashboard(
+    tenantId: string,
+    projectId: string,
+    userId?: string,
+  ): Promise<Loaded<ProjectDashboard | null>> {
     const load = () => loadProjectDashboard(this.#db, tenantId, projectId);
-    if (!this.#cache) return { value: await load(), served: "bypass" };
+    if (!this.#cache || !this.cachedFor(tenantId, userId)) {
+      return { value: await load(), served: "bypass" };
+    }
     const key = this.#key(tenantId, "dashboard", projectId, this.dashboardTopics(projectId));
     const result = await this.#cache.getOrLoad(key, load);
     return { value: result.value, served: result.status, tier: result.tier };
   }
 
-  /** The tenant's projects. */
-  async projectList(tenantId: string): Promise<Loaded<ProjectSummary[]>> {
+  /** The tenant's projects; `userId` as for {@linkcode Loaders.dashboard}. */
+  async projectList(tenantId: string, userId?: string): Promise<Loaded<ProjectSummary[]>> {
     const load = () => listProjects(this.#db, tenantId);
-    if (!this.#cache) return { value: await load(), served: "bypass" };
+    if (!this.#cache || !this.cachedFor(tenantId, userId)) {
+      return { value: await load(), served: "bypass" };
+    }
     const key = this.#key(tenantId, "projects", tenantId, this.projectListTopics(tenantId));
     const result = await this.#cache.getOrLoad(key, load);
     return { value: result.value, served: result.status, tier: result.tier };

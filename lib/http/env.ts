@@ -8,9 +8,11 @@ import type { Config } from "../config.ts";
 import type { Db } from "../db/connection.ts";
 import type { RequestContext } from "../context/context.ts";
 import type { Loaders } from "../context/loaders.ts";
+import type { FlagTable } from "../flags/mod.ts";
 import type { HtmlCache } from "./html_cache.ts";
 import type { Cache } from "../cache/mod.ts";
 import type { InvalidationBus } from "../live/mod.ts";
+import type { Hub } from "../live/hub.ts";
 import type { LoginThrottle } from "./rate_limit.ts";
 import type { SessionHasher } from "./session.ts";
 
@@ -22,10 +24,14 @@ export interface AppDeps {
   hasher: SessionHasher;
   /** The invalidation bus: versions in memory and every bump as an event. */
   bus: InvalidationBus;
+  /** The WebSocket hub of this instance: pushes the bus's events to browsers (`GET /ws`). */
+  hub: Hub;
   /** The cache; null when `CACHE=off`. */
   cache: Cache | null;
   /** Loads sessions, contexts and resources, through the cache unless it is off. */
   loaders: Loaders;
+  /** Every feature flag setting in memory, reloaded on each flag event. */
+  flags: FlagTable;
   /** Rendered pages by ETag, in this process only. */
   htmlCache: HtmlCache;
   /** The islands' build id; part of every ETag. */
@@ -42,6 +48,7 @@ export interface AppEnv {
     deps: AppDeps;
     /** The signed-in user's context; null for a visitor. */
     ctx: RequestContext | null;
-    secureHeadersNonce?: string;
+    /** The CSP nonce of this response, once a page asked for one (`cspNonce`). */
+    cspNonce?: string;
   };
 }

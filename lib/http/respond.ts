@@ -12,6 +12,7 @@ import { HttpError } from "./errors.ts";
 import type { Role } from "../db/types.ts";
 import type { Served } from "../context/loaders.ts";
 import { cacheStatusFor } from "./revalidate.ts";
+import { cspNonce } from "./security_headers.ts";
 
 /** How a cacheable page was made: its ETag and how its data was served. */
 export interface Revalidation {
@@ -30,7 +31,7 @@ export function page(
   revalidation?: Revalidation,
 ): Response {
   const { renderPage, htmlCache } = c.var.deps;
-  const nonce = c.var.secureHeadersNonce;
+  const nonce = cspNonce(c);
   const tree = () => typeof vnode === "function" ? vnode() : vnode;
   privateHeaders(c);
   if (revalidation) c.header("Cache-Status", cacheStatusFor(revalidation.served));

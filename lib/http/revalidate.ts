@@ -13,7 +13,8 @@ import { checkConditional, parseIfNoneMatch, weakEtag } from "./conditional.ts";
 import { formatCacheStatus } from "./cache_status.ts";
 
 /**
- * The ETag of a per-user resource, or null when the cache is off (the baseline has no 304
+ * The ETag of a per-user resource, or null when the cache is off, globally or for this tenant
+ * and user by the `cache` flag (the baseline has no 304
  * shortcut). It changes with the build, the user, tenant and role, the versions of the
  * context's topics (user, membership, flags) and of `topics`.
  */
@@ -25,7 +26,7 @@ export function resourceEtag(
   topics: readonly string[],
 ): string | null {
   const { loaders, buildId } = c.var.deps;
-  if (!loaders.cached) return null;
+  if (!loaders.cachedFor(ctx.tenant.id, ctx.user.id)) return null;
   const parts: (string | number)[] = [buildId, kind, id, ctx.user.id, ctx.tenant.id, ctx.role];
   for (const topic of loaders.contextTopics(ctx.user.id, ctx.tenant.id)) {
     parts.push(loaders.version(topic));

@@ -16,15 +16,25 @@ export const SESSION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 /** Turns session tokens into the hashes stored in the database. */
 export class SessionHasher {
   #secret: string;
+  #recent = new Map<string, string>();
 
   /** @param secret `SESSION_SECRET`; any string, the same on every instance. */
   constructor(secret: string) {
     this.#secret = secret;
   }
 
-  /** The stored form of a token: hex HMAC-SHA-256, computed synchronously (hot path). */
+  /**
+   * The stored form of a token: hex HMAC-SHA-256. Recent tokens are remembered, since every
+   * request of a session hashes the same one and the HMAC is the costliest step of a 304.
+   */
   hash(token: string): string {
-    return createHmac("sha256", this.#secret).update(token).digest("hex");
+    let hash = this.#recent.get(token);
+    if (hash === undefined) {
+      hash = createHmac("sha256", this.#secret).update(token).digest("hex");
+      if (this.#recent.size >= 10_000) this.#recent.clear();
+      this.#recent.set(token, hash);
+    }
+    return hash;
   }
 }
 

@@ -1,50 +1,12 @@
 /**
- * What a dashboard section needs to know to show (or hide) its write forms.
+ * What a dashboard section needs to know to show (or hide) its write forms; re-exported from
+ * `islands/_dashboard/edit.ts`, which the dashboard islands share.
  *
  * @module
  */
-import type { FormState } from "../project.tsx";
-
-/** Passed to every dashboard section. */
-export interface EditContext {
-  /** The project's id, for form actions. */
-  projectId: string;
-  /** Whether the user may write; viewers see no forms at all. */
-  canEdit: boolean;
-  /** A form that failed validation, to show again with its values and errors. */
-  form?: FormState;
-}
-
-const noErrors: Record<string, string> = {};
-
-/**
- * The failed form's values and errors if it is the form `kind` for `id`, else empty ones.
- *
- * @example
- * ```ts
- * const { values, errors } = formFor(ctx, "risk", risk.id);
- * ```
- */
-export function formFor(
-  ctx: EditContext,
-  kind: FormState["form"],
-  id?: string,
-): { active: boolean; values: Record<string, string>; errors: Record<string, string> } {
-  const form = ctx.form;
-  if (form && form.form === kind && (form.id ?? "") === (id ?? "")) {
-    return { active: true, values: form.values ?? {}, errors: form.errors ?? noErrors };
-  }
-  return { active: false, values: {}, errors: noErrors };
-}
-
-/**
- * The URL of a project's write endpoint, with each segment encoded.
- *
- * @example
- * ```ts
- * projectAction("p1", "risks", "r1"); // "/projects/p1/risks/r1"
- * ```
- */
-export function projectAction(projectId: string, ...segments: string[]): string {
-  return ["", "projects", projectId, ...segments].map(encodeURIComponent).join("/");
-}
+export {
+  type EditContext,
+  formFor,
+  type FormState,
+  projectAction,
+} from "../../islands/_dashboard/edit.ts";

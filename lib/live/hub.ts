@@ -1,0 +1,385 @@
+/**
+ * The WebSocket hub: hands each invalidation event of the bus to the sockets whose user may
+ * see its topic, replays what a reconnecting socket missed, and closes sockets that break the
+ * protocol, flood, read too slowly or whose session ended.
+ *
+ * @module
+ */
+import type { InvalidationBus } from "./bus.ts";
+import type { InvalidationEvent } from "./event.ts";
+import { GLOBAL_FLAGS_TOPIC, topicKind, userTopic } from "../db/relationships.ts";
+import {
+  CLOSE_CODES,
+  encodeServerFrame,
+  isRejection,
+  MAX_CLIENT_FRAME_BYTES,
+  parseClientFrame,
+  type ServerFrame,
+} from "./protocol.ts";
+
+/** Who is at the other end of a socket, from their session. */
+export interface LiveClient {
+  userId: string;
+  tenantId: string;
+  /** The stored hash of the session id; its `session:` event may end the socket. */
+  sessionHash: string;
+}
+
+/** What the hub needs of the bus. */
+export type HubBus = Pick<InvalidationBus, "subscribe" | "onResync" | "replaySince" | "lastSeq">;
+
+/** A WebSocket as the hub uses it; the sockets of `Deno.upgradeWebSocket` are ones. */
+export interface LiveSocket {
+  readonly readyState: number;
+  readonly bufferedAmount: number;
+  send(data: string): void;
+  close(code?: number, reason?: string): void;
+  addEventListener(type: string, listener: (event: Event) => void): void;
+}
+
+/** Options of {@linkcode Hub}; every one has a default. */
+export interface HubOptions {
+  /** Largest client frame, in bytes. Default 4096. */
+  maxFrameBytes?: number;
+  /** Bytes a socket may have waiting to be sent before it is closed as too slow. Default 1 MiB. */
+  maxBufferedBytes?: number;
+  /** Client frames allowed per second and socket; one more closes it. Default 20. */
+  maxFramesPerSecond?: number;
+  /** How long a socket may stay without saying hello. Default 10 000 ms. */
+  helloTimeoutMs?: number;
+  /**
+   * Asked when a `session:` event names a socket's session: whether it is still valid (it
+   * also changes when signed in). Default: never, so any such event ends the socket.
+   */
+  sessionAlive?: (sessionHash: string) => boolean | Promise<boolean>;
+  /** The clock, in milliseconds. Default `Date.now`. */
+  now?: () => number;
+}
+
+/** Why a socket closed. `client`: the browser closed it; `dead`: it stopped answering. */
+export type CloseReason =
+  | "client"
+  | "dead"
+  | "protocol"
+  | "too_big"
+  | "flood"
+  | "slow"
+  | "signed_out"
+  | "hello_timeout"
+  | "shutdown";
+
+/** The hub's counters, for `/metrics`. */
+export interface HubStats {
+  /** Sockets open now. */
+  clients: number;
+  /** Sockets accepted since start. */
+  accepted: number;
+  /** Event frames sent live. */
+  eventsPushed: number;
+  /** Event frames sent in replies to hello. */
+  eventsReplayed: number;
+  /** Resync frames sent (hello too old, bus resync, slow reader). */
+  resyncsSent: number;
+  /** Closed sockets by reason. */
+  closes: Record<CloseReason, number>;
+}
+
+interface Connection {
+  socket: LiveSocket;
+  client: LiveClient;
+  userTopic: string;
+  live: boolean;
+  closing: boolean;
+  windowStart: number;
+  frames: number;
+  helloTimer?: ReturnType<typeof setTimeout>;
+}
+
+const TENANT_KINDS: ReadonlySet<string> = new Set([
+  "project",
+  "projects",
+  "members",
+  "tenant",
+  "flags",
+]);
+
+/**
+ * Whether a client may be told of an event: the global flags go to everyone, a user topic
+ * only to that user, the tenant's topics only within the tenant, and session topics (and
+ * anything unknown) never.
+ *
+ * @example
+ * ```ts
+ * const client = {
+ *   userId: "9a1d4a8e-6a55-4c2b-8f0e-2f1f3a4b5c6d",
+ *   tenantId: "0b7e7dc0-8f4e-4c55-9d0a-6d8b7b0a4e11",
+ *   sessionHash: "ab12",
+ * };
+ * mayReceive(client, { seq: 1, tenant: null, topic: "flags:*", version: 2, at: 0 }); // true
+ * mayReceive(client, { seq: 2, tenant: null, topic: "session:ab12", version: 2, at: 0 }); // false
+ * ```
+ */
+export function mayReceive(client: LiveClient, event: InvalidationEvent): boolean {
+  if (event.topic === GLOBAL_FLAGS_TOPIC) return true;
+  const kind = topicKind(event.topic);
+  if (kind === "user") return event.topic === userTopic(client.userId);
+  if (kind !== undefined && TENANT_KINDS.has(kind)) {
+    return event.tenant !== null && event.tenant === client.tenantId;
+  }
+  return false;
+}
+
+function eventFrame(event: InvalidationEvent): ServerFrame {
+  return { type: "event", seq: event.seq, topic: event.topic, version: event.version };
+}
+
+function addTo<K>(index: Map<K, Set<Connection>>, key: K, conn: Connection): void {
+  const set = index.get(key);
+  if (set) set.add(conn);
+  else index.set(key, new Set([conn]));
+}
+
+function removeFrom<K>(index: Map<K, Set<Connection>>, key: K, conn: Connection): void {
+  const set = index.get(key);
+  if (set?.delete(conn) && set.size === 0) index.delete(key);
+}
+
+/**
+ * Subscribes once to the bus and serves every socket of this instance. Each instance has its
+ * own hub; the database's notifications reach every instance's bus, so a write anywhere
+ * reaches sockets everywhere.
+ *
+ * @example
+ * ```ts ignore
+ * const hub = new Hub(bus, { sessionAlive: (hash) => loaders.context(hash) !== null });
+ * const { socket, response } = Deno.upgradeWebSocket(request, { idleTimeout: 30 });
+ * hub.accept(socket, { userId, tenantId, sessionHash });
+ * hub.stats().clients; // 1
+ * hub.close();
+ * ```
+ */
+export class Hub {
+  #bus: HubBus;
+  #options: Required<HubOptions>;
+  #connections = new Set<Connection>();
+  #byTenant = new Map<string, Set<Connection>>();
+  #byUserTopic = new Map<string, Set<Connection>>();
+  #bySession = new Map<string, Set<Connection>>();
+  #unsubscribe: (() => void)[];
+  #closed = false;
+  #stats: Omit<HubStats, "clients"> = {
+    accepted: 0,
+    eventsPushed: 0,
+    eventsReplayed: 0,
+    resyncsSent: 0,
+    closes: {
+      client: 0,
+      dead: 0,
+      protocol: 0,
+      too_big: 0,
+      flood: 0,
+      slow: 0,
+      signed_out: 0,
+      hello_timeout: 0,
+      shutdown: 0,
+    },
+  };
+
+  /** Subscribes to the bus's events and resyncs until {@linkcode Hub.close}. */
+  constructor(bus: HubBus, options: HubOptions = {}) {
+    this.#bus = bus;
+    this.#options = {
+      maxFrameBytes: MAX_CLIENT_FRAME_BYTES,
+      maxBufferedBytes: 1024 * 1024,
+      maxFramesPerSecond: 20,
+      helloTimeoutMs: 10_000,
+      sessionAlive: () => false,
+      now: Date.now,
+      ...options,
+    };
+    this.#unsubscribe = [
+      bus.subscribe((event) => this.#onEvent(event)),
+      bus.onResync(() => this.#resyncAll()),
+    ];
+  }
+
+  /**
+   * Serves a socket for a signed-in client: it receives events once it has said hello.
+   * The caller has checked the session, the origin and the `live_updates` flag.
+   */
+  accept(socket: LiveSocket, client: LiveClient): void {
+    if (this.#closed) {
+      socket.close(CLOSE_CODES.goingAway, "Server shutting down");
+      return;
+    }
+    const conn: Connection = {
+      socket,
+      client,
+      userTopic: userTopic(client.userId),
+      live: false,
+      closing: false,
+      windowStart: this.#options.now(),
+      frames: 0,
+    };
+    this.#connections.add(conn);
+    addTo(this.#byTenant, client.tenantId, conn);
+    addTo(this.#byUserTopic, conn.userTopic, conn);
+    addTo(this.#bySession, client.sessionHash, conn);
+    this.#stats.accepted++;
+    conn.helloTimer = setTimeout(() => {
+      this.#drop(conn, "hello_timeout", CLOSE_CODES.policyViolation, "Expected hello");
+    }, this.#options.helloTimeoutMs);
+    socket.addEventListener(
+      "message",
+      (event) => this.#receive(conn, (event as MessageEvent).data),
+    );
+    socket.addEventListener("close", (event) => {
+      const { code, reason } = event as CloseEvent;
+      this.#forget(conn, code === 1006 || /ping/i.test(reason) ? "dead" : "client");
+    });
+  }
+
+  /** A snapshot of the counters. */
+  stats(): HubStats {
+    return {
+      ...this.#stats,
+      closes: { ...this.#stats.closes },
+      clients: this.#connections.size,
+    };
+  }
+
+  /** Closes every socket with 1001 and stops listening to the bus. */
+  close(): void {
+    if (this.#closed) return;
+    this.#closed = true;
+    for (const stop of this.#unsubscribe) stop();
+    for (const conn of [...this.#connections]) {
+      this.#drop(conn, "shutdown", CLOSE_CODES.goingAway, "Server shutting down");
+    }
+  }
+
+  #onEvent(event: InvalidationEvent): void {
+    const kind = topicKind(event.topic);
+    if (kind === "session") return this.#sessionChanged(event.topic.slice("session:".length));
+    const candidates = event.topic === GLOBAL_FLAGS_TOPIC
+      ? this.#connections
+      : kind === "user"
+      ? this.#byUserTopic.get(event.topic)
+      : event.tenant === null
+      ? undefined
+      : this.#byTenant.get(event.tenant);
+    if (!candidates) return;
+    for (const conn of [...candidates]) {
+      if (!conn.live || !mayReceive(conn.client, event)) continue;
+      if (this.#send(conn, eventFrame(event))) this.#stats.eventsPushed++;
+    }
+  }
+
+  #sessionChanged(sessionHash: string): void {
+    const conns = this.#bySession.get(sessionHash);
+    if (!conns) return;
+    const end = () => {
+      for (const conn of [...conns]) {
+        this.#drop(conn, "signed_out", CLOSE_CODES.signedOut, "Signed out");
+      }
+    };
+    Promise.resolve()
+      .then(() => this.#options.sessionAlive(sessionHash))
+      .then((alive) => alive || end(), end);
+  }
+
+  #resyncAll(): void {
+    const frame: ServerFrame = { type: "resync", lastSeq: this.#bus.lastSeq };
+    for (const conn of [...this.#connections]) {
+      if (conn.live && this.#send(conn, frame)) this.#stats.resyncsSent++;
+    }
+  }
+
+  #receive(conn: Connection, data: unknown): void {
+    if (conn.closing) return;
+    const now = this.#options.now();
+    if (now - conn.windowStart >= 1000) {
+      conn.windowStart = now;
+      conn.frames = 0;
+    }
+    if (++conn.frames > this.#options.maxFramesPerSecond) {
+      return this.#drop(conn, "flood", CLOSE_CODES.policyViolation, "Too many frames");
+    }
+    const frame = parseClientFrame(data, this.#options.maxFrameBytes);
+    if (isRejection(frame)) {
+      const reason = frame.code === CLOSE_CODES.messageTooBig ? "too_big" : "protocol";
+      return this.#drop(conn, reason, frame.code, frame.reason);
+    }
+    if (frame.type === "ping") {
+      this.#send(conn, { type: "pong" });
+    } else if (conn.live) {
+      this.#drop(conn, "protocol", CLOSE_CODES.policyViolation, "Hello was already said");
+    } else {
+      this.#hello(conn, frame.lastSeq);
+    }
+  }
+
+  /**
+   * Replays what the client missed, then says ready; or resync when the bus no longer holds
+   * it, or when the client claims a sequence number this instance has not reached. Both run
+   * synchronously, so no live event can fall between the replay and going live.
+   */
+  #hello(conn: Connection, lastSeq: number): void {
+    clearTimeout(conn.helloTimer);
+    conn.live = true;
+    const lastSeen = this.#bus.lastSeq;
+    const missed = lastSeq > lastSeen ? "resync" : this.#bus.replaySince(lastSeq, {
+      filter: (event) => mayReceive(conn.client, event),
+    });
+    if (missed === "resync") {
+      if (this.#send(conn, { type: "resync", lastSeq: lastSeen })) this.#stats.resyncsSent++;
+      return;
+    }
+    for (const event of missed) {
+      if (!this.#send(conn, eventFrame(event))) return;
+      this.#stats.eventsReplayed++;
+    }
+    this.#send(conn, { type: "ready", lastSeq: lastSeen });
+  }
+
+  /** Sends a frame, or closes a socket that has too much waiting (after a last resync). */
+  #send(conn: Connection, frame: ServerFrame): boolean {
+    if (conn.closing) return false;
+    try {
+      if (conn.socket.bufferedAmount > this.#options.maxBufferedBytes) {
+        conn.socket.send(encodeServerFrame({ type: "resync", lastSeq: this.#bus.lastSeq }));
+        this.#stats.resyncsSent++;
+        this.#drop(conn, "slow", CLOSE_CODES.tryAgainLater, "Too slow: resync and reconnect");
+        return false;
+      }
+      conn.socket.send(encodeServerFrame(frame));
+      return true;
+    } catch {
+      // The socket closed under us; its close event may not have come yet.
+      this.#drop(conn, "dead", CLOSE_CODES.goingAway, "Socket failed");
+      return false;
+    }
+  }
+
+  #drop(conn: Connection, reason: CloseReason, code: number, text: string): void {
+    if (conn.closing) return;
+    this.#forget(conn, reason);
+    try {
+      conn.socket.close(code, text);
+    } catch {
+      // Already closed.
+    }
+  }
+
+  /** Stops serving a socket and counts why; only the first call for a socket counts. */
+  #forget(conn: Connection, reason: CloseReason): void {
+    if (conn.closing) return;
+    conn.closing = true;
+    clearTimeout(conn.helloTimer);
+    this.#connections.delete(conn);
+    removeFrom(this.#byTenant, conn.client.tenantId, conn);
+    removeFrom(this.#byUserTopic, conn.userTopic, conn);
+    removeFrom(this.#bySession, conn.client.sessionHash, conn);
+    this.#stats.closes[reason]++;
+  }
+}

@@ -1,0 +1,155 @@
+/**
+ * The frames of the invalidation socket (`GET /ws`), validated with zod on the way in.
+ *
+ * Server → client: `event`, `ready`, `resync`, `pong`. Client → server: only `hello` and
+ * `ping`. See `docs/live.md` for the conversation and the close codes.
+ *
+ * @module
+ */
+import { z } from "zod";
+
+/** The largest client frame accepted, in bytes; a larger one closes with 1009. */
+export const MAX_CLIENT_FRAME_BYTES = 4096;
+
+/** The close codes the server uses, with the reasons it gives. */
+export const CLOSE_CODES = {
+  /** The server is shutting down, or the peer stopped answering pings. */
+  goingAway: 1001,
+  /** A frame broke the protocol: bad JSON, an unknown type, binary data, a flood. */
+  policyViolation: 1008,
+  /** A frame was larger than {@linkcode MAX_CLIENT_FRAME_BYTES}. */
+  messageTooBig: 1009,
+  /** The client read too slowly; it must resync and may reconnect. */
+  tryAgainLater: 1013,
+  /** The session ended (sign-out or revocation); do not reconnect without signing in. */
+  signedOut: 4001,
+} as const;
+
+const seqSchema = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
+
+/** What a client may send: `hello` once, then `ping` as often as it likes (within the limit). */
+export const clientFrameSchema = z.discriminatedUnion("type", [
+  z.strictObject({ type: z.literal("hello"), lastSeq: seqSchema }),
+  z.strictObject({ type: z.literal("ping") }),
+]);
+
+/** A frame a client sends. */
+export type ClientFrame = z.infer<typeof clientFrameSchema>;
+
+/** What the server sends. */
+export const serverFrameSchema = z.discriminatedUnion("type", [
+  z.strictObject({
+    type: z.literal("event"),
+    seq: seqSchema,
+    topic: z.string().min(1),
+    version: seqSchema,
+  }),
+  z.strictObject({ type: z.literal("ready"), lastSeq: seqSchema }),
+  z.strictObject({ type: z.literal("resync"), lastSeq: seqSchema }),
+  z.strictObject({ type: z.literal("pong") }),
+]);
+
+/** A frame the server sends. */
+export type ServerFrame = z.infer<typeof serverFrameSchema>;
+
+/** A client frame that is not acceptable, and how to close the socket for it. */
+export interface FrameRejection {
+  code: typeof CLOSE_CODES.policyViolation | typeof CLOSE_CODES.messageTooBig;
+  reason: string;
+}
+
+const encoder = new TextEncoder();
+
+function byteLength(data: string | ArrayBuffer | ArrayBufferView | Blob): number {
+  if (typeof data === "string") {
+    // UTF-8 takes 1 to 3 bytes per UTF-16 unit: only encode when the length alone cannot tell.
+    if (data.length * 3 <= MAX_CLIENT_FRAME_BYTES) return data.length;
+    return data.length > MAX_CLIENT_FRAME_BYTES ? data.length : encoder.encode(data).byteLength;
+  }
+  return data instanceof Blob ? data.size : data.byteLength;
+}
+
+/**
+ * Reads one frame a client sent: a {@linkcode ClientFrame}, or a {@linkcode FrameRejection}
+ * saying how to close (1009 when too large, 1008 for binary data, bad JSON or an unknown
+ * or malformed frame).
+ *
+ * @param data A `MessageEvent`'s `data`.
+ * @param maxBytes The size limit. Default {@linkcode MAX_CLIENT_FRAME_BYTES}.
+ * @example
+ * ```ts
+ * parseClientFrame('{"type":"hello","lastSeq":41}'); // { type: "hello", lastSeq: 41 }
+ * parseClientFrame('{"type":"subscribe"}'); // { code: 1008, reason: "Unknown or malformed frame" }
+ * ```
+ */
+export function parseClientFrame(
+  data: unknown,
+  maxBytes: number = MAX_CLIENT_FRAME_BYTES,
+): ClientFrame | FrameRejection {
+  const binary = data instanceof ArrayBuffer || ArrayBuffer.isView(data) || data instanceof Blob;
+  if (typeof data !== "string" && !binary) {
+    return { code: CLOSE_CODES.policyViolation, reason: "Unreadable frame" };
+  }
+  if (byteLength(data) > maxBytes) {
+    return { code: CLOSE_CODES.messageTooBig, reason: `Frames are limited to ${maxBytes} bytes` };
+  }
+  if (typeof data !== "string") {
+    return { code: CLOSE_CODES.policyViolation, reason: "Binary frames are not accepted" };
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(data);
+  } catch {
+    return { code: CLOSE_CODES.policyViolation, reason: "Frames must be JSON" };
+  }
+  const parsed = clientFrameSchema.safeParse(json);
+  if (!parsed.success) {
+    return { code: CLOSE_CODES.policyViolation, reason: "Unknown or malformed frame" };
+  }
+  return parsed.data;
+}
+
+/**
+ * Whether {@linkcode parseClientFrame} refused the frame.
+ *
+ * @example
+ * ```ts
+ * const frame = parseClientFrame("{}");
+ * isRejection(frame); // true
+ * ```
+ */
+export function isRejection(frame: ClientFrame | FrameRejection): frame is FrameRejection {
+  return "code" in frame;
+}
+
+/**
+ * Serialises a server frame.
+ *
+ * @example
+ * ```ts
+ * encodeServerFrame({ type: "ready", lastSeq: 42 }); // '{"type":"ready","lastSeq":42}'
+ * ```
+ */
+export function encodeServerFrame(frame: ServerFrame): string {
+  return JSON.stringify(frame);
+}
+
+/**
+ * Reads a frame the server sent, for clients and tests; `undefined` when it is not one.
+ *
+ * @example
+ * ```ts
+ * parseServerFrame('{"type":"pong"}'); // { type: "pong" }
+ * parseServerFrame("nonsense"); // undefined
+ * ```
+ */
+export function parseServerFrame(data: string): ServerFrame | undefined {
+  let json: unknown;
+  try {
+    json = JSON.parse(data);
+  } catch {
+    return undefined;
+  }
+  const parsed = serverFrameSchema.safeParse(json);
+  return parsed.success ? parsed.data : undefined;
+}

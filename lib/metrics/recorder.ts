@@ -1,0 +1,149 @@
+/**
+ * The cache monitor's memory: a ring buffer of per-interval samples (hit ratio, requests per
+ * second, p99 latency, breaker state, WebSocket clients, and the two canary cohorts), taken by
+ * a timer from cumulative readings.
+ *
+ * @module
+ */
+import { HTTP_LATENCY_BUCKETS, quantile } from "./histogram.ts";
+import type { Cohort, CohortTotals } from "./http_metrics.ts";
+
+/** Cumulative numbers the recorder takes differences of. */
+export interface Reading {
+  /** Milliseconds since the epoch. */
+  at: number;
+  http: Record<Cohort, CohortTotals>;
+  /** Cache hits (every tier) and misses; zero with the cache off. */
+  hits: number;
+  misses: number;
+  breaker: "closed" | "open" | "half-open";
+  /** WebSocket clients connected, null without a hub. */
+  wsClients: number | null;
+}
+
+/** One interval of the monitor's charts. */
+export interface MonitorSample {
+  /** End of the interval, epoch ms. */
+  at: number;
+  /** Requests per second, every cohort. */
+  rps: number;
+  /** Cache hits / lookups in the interval, 0–1; null without lookups. */
+  hitRatio: number | null;
+  /** 99th percentile latency in ms; null without requests. */
+  p99Ms: number | null;
+  /** Breaker state: 0 closed, 1 half-open, 2 open. */
+  breaker: number;
+  /** WebSocket clients at the end of the interval; null without a hub. */
+  wsClients: number | null;
+  /** Requests per second and p99 of the canary cohort (`cache` flag on) … */
+  rpsOn: number;
+  p99OnMs: number | null;
+  /** … and of the control cohort (flag off). */
+  rpsOff: number;
+  p99OffMs: number | null;
+}
+
+/** Options of {@linkcode MetricsRecorder}. */
+export interface RecorderOptions {
+  /** Sampling interval. Default 1000 ms. */
+  intervalMs?: number;
+  /** Samples kept. Default 300 (five minutes at one per second). */
+  capacity?: number;
+}
+
+const BREAKER_LEVEL = { closed: 0, "half-open": 1, open: 2 } as const;
+
+/**
+ * Samples `read()` every interval into a fixed-size ring.
+ *
+ * @example
+ * ```ts ignore
+ * const recorder = new MetricsRecorder(() => readNow(), { intervalMs: 1000 });
+ * recorder.start();
+ * recorder.samples(); // oldest first
+ * recorder.stop();
+ * ```
+ */
+export class MetricsRecorder {
+  readonly intervalMs: number;
+  readonly capacity: number;
+  #read: () => Reading;
+  #ring: MonitorSample[] = [];
+  #next = 0;
+  #previous?: Reading;
+  #timer?: number;
+
+  /** @param read Takes the cumulative reading. @param options Interval and capacity. */
+  constructor(read: () => Reading, options: RecorderOptions = {}) {
+    this.#read = read;
+    this.intervalMs = options.intervalMs ?? 1000;
+    this.capacity = options.capacity ?? 300;
+  }
+
+  /** Takes a baseline now and a sample every interval. The timer does not hold the process. */
+  start(): void {
+    if (this.#timer !== undefined) return;
+    this.#previous = this.#read();
+    this.#timer = setInterval(() => this.sample(), this.intervalMs);
+    Deno.unrefTimer(this.#timer);
+  }
+
+  /** Stops sampling; the samples stay. */
+  stop(): void {
+    if (this.#timer !== undefined) clearInterval(this.#timer);
+    this.#timer = undefined;
+  }
+
+  /** Takes one sample now (the timer calls this); the first call only sets the baseline. */
+  sample(): MonitorSample | undefined {
+    const now = this.#read();
+    const before = this.#previous;
+    this.#previous = now;
+    if (!before) return undefined;
+    const sample = difference(before, now);
+    if (this.#ring.length < this.capacity) this.#ring.push(sample);
+    else this.#ring[this.#next] = sample;
+    this.#next = (this.#next + 1) % this.capacity;
+    return sample;
+  }
+
+  /** Every sample held, oldest first. */
+  samples(): MonitorSample[] {
+    if (this.#ring.length < this.capacity) return [...this.#ring];
+    return [...this.#ring.slice(this.#next), ...this.#ring.slice(0, this.#next)];
+  }
+}
+
+function difference(before: Reading, now: Reading): MonitorSample {
+  const seconds = Math.max(0.001, (now.at - before.at) / 1000);
+  const hits = now.hits - before.hits;
+  const lookups = hits + now.misses - before.misses;
+  const all = new Float64Array(HTTP_LATENCY_BUCKETS.length + 1);
+  let requests = 0;
+  const cohort = (name: Cohort) => {
+    const delta = now.http[name].latency.map((n, i) => n - before.http[name].latency[i]);
+    for (let i = 0; i < all.length; i++) all[i] += delta[i];
+    const count = now.http[name].requests - before.http[name].requests;
+    requests += count;
+    return { rps: count / seconds, p99Ms: toMs(quantile(HTTP_LATENCY_BUCKETS, delta, 0.99)) };
+  };
+  const on = cohort("on");
+  const off = cohort("off");
+  cohort("none");
+  return {
+    at: now.at,
+    rps: requests / seconds,
+    hitRatio: lookups > 0 ? hits / lookups : null,
+    p99Ms: toMs(quantile(HTTP_LATENCY_BUCKETS, all, 0.99)),
+    breaker: BREAKER_LEVEL[now.breaker],
+    wsClients: now.wsClients,
+    rpsOn: on.rps,
+    p99OnMs: on.p99Ms,
+    rpsOff: off.rps,
+    p99OffMs: off.p99Ms,
+  };
+}
+
+function toMs(seconds: number | null): number | null {
+  return seconds === null ? null : Math.round(seconds * 1e6) / 1000;
+}
