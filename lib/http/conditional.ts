@@ -8,7 +8,7 @@
  *
  * @module
  */
-import type { Context, MiddlewareHandler } from "hono";
+import type { Context } from "hono";
 
 /** A parsed `If-None-Match` field. */
 export interface IfNoneMatch {
@@ -351,26 +351,4 @@ export function checkConditional(
     }
   }
   return null;
-}
-
-/**
- * Middleware that removes `Content-Security-Policy` (and its report-only twin) from every
- * `304`. A browser keeps the cached body but some (Firefox) adopt the 304's policy, and each
- * response's policy carries a fresh nonce, so the cached page's scripts would be blocked.
- * Rails does the same. Register it before `secureHeaders()` so it runs after it.
- *
- * @example
- * ```ts ignore
- * app.use(dropPolicyOnNotModified());
- * app.use(secureHeaders({ contentSecurityPolicy: { scriptSrc: [NONCE] } }));
- * ```
- */
-export function dropPolicyOnNotModified(): MiddlewareHandler {
-  return async function dropPolicyOnNotModified(c, next) {
-    await next();
-    if (c.res.status === 304) {
-      c.res.headers.delete("Content-Security-Policy");
-      c.res.headers.delete("Content-Security-Policy-Report-Only");
-    }
-  };
 }
