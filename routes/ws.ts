@@ -40,9 +40,13 @@ wsRoutes.get("/ws", function liveSocket(c) {
     c.header("Upgrade", "websocket");
     return refuse(c, 426, "This endpoint speaks WebSocket only");
   }
-  const { socket, response } = Deno.upgradeWebSocket(c.req.raw, {
-    idleTimeout: IDLE_TIMEOUT_SECONDS,
-  });
+  let upgraded: ReturnType<typeof Deno.upgradeWebSocket>;
+  try {
+    upgraded = Deno.upgradeWebSocket(c.req.raw, { idleTimeout: IDLE_TIMEOUT_SECONDS });
+  } catch {
+    return refuse(c, 400, "This is not a valid WebSocket handshake");
+  }
+  const { socket, response } = upgraded;
   hub.accept(socket, {
     userId: ctx.user.id,
     tenantId: ctx.tenant.id,

@@ -17,7 +17,10 @@ Deno.test("pages carry a nonce CSP, and a 304 carries no CSP", async () => {
     const again = await t.request(`/projects/${id}`, { headers: { cookie } });
     const second = /'nonce-([^']+)'/.exec(again.headers.get("content-security-policy") ?? "")?.[1];
     assert.notEqual(second, nonce, "each response gets its own nonce");
-    assert.ok((await again.text()).includes(`nonce="${second}"`), "a stored page gets the new nonce");
+    assert.ok(
+      (await again.text()).includes(`nonce="${second}"`),
+      "a stored page gets the new nonce",
+    );
     const etag = page.headers.get("etag")!;
     const revalidated = await t.request(`/projects/${id}`, {
       headers: { cookie, "if-none-match": etag },

@@ -8,6 +8,8 @@
 import type { InvalidationBus } from "./bus.ts";
 import type { InvalidationEvent } from "./event.ts";
 import { GLOBAL_FLAGS_TOPIC, topicKind, userTopic } from "../db/relationships.ts";
+import { type LiveClient, mayReceive } from "./_topic_access.ts";
+import { type CloseReason, emptyHubCounters, type HubStats } from "./_hub_stats.ts";
 import {
   CLOSE_CODES,
   encodeServerFrame,
@@ -17,13 +19,8 @@ import {
   type ServerFrame,
 } from "./protocol.ts";
 
-/** Who is at the other end of a socket, from their session. */
-export interface LiveClient {
-  userId: string;
-  tenantId: string;
-  /** The stored hash of the session id; its `session:` event may end the socket. */
-  sessionHash: string;
-}
+export { type LiveClient, mayReceive } from "./_topic_access.ts";
+export type { CloseReason, HubStats } from "./_hub_stats.ts";
 
 /** What the hub needs of the bus. */
 export type HubBus = Pick<InvalidationBus, "subscribe" | "onResync" | "replaySince" | "lastSeq">;
@@ -48,40 +45,14 @@ export interface HubOptions {
   /** How long a socket may stay without saying hello. Default 10 000 ms. */
   helloTimeoutMs?: number;
   /**
-   * Asked when a `session:` event names a socket's session: whether it is still valid (it
-   * also changes when signed in). Default: never, so any such event ends the socket.
+   * Whether a session may still hold a socket; asked when a `session:` event names it and when
+   * its user's `user:` topic changes (a membership removed). Sockets of a session found dead
+   * close with 4001. Without it, any `session:` event ends the session's sockets and `user:`
+   * events end nothing.
    */
   sessionAlive?: (sessionHash: string) => boolean | Promise<boolean>;
   /** The clock, in milliseconds. Default `Date.now`. */
   now?: () => number;
-}
-
-/** Why a socket closed. `client`: the browser closed it; `dead`: it stopped answering. */
-export type CloseReason =
-  | "client"
-  | "dead"
-  | "protocol"
-  | "too_big"
-  | "flood"
-  | "slow"
-  | "signed_out"
-  | "hello_timeout"
-  | "shutdown";
-
-/** The hub's counters, for `/metrics`. */
-export interface HubStats {
-  /** Sockets open now. */
-  clients: number;
-  /** Sockets accepted since start. */
-  accepted: number;
-  /** Event frames sent live. */
-  eventsPushed: number;
-  /** Event frames sent in replies to hello. */
-  eventsReplayed: number;
-  /** Resync frames sent (hello too old, bus resync, slow reader). */
-  resyncsSent: number;
-  /** Closed sockets by reason. */
-  closes: Record<CloseReason, number>;
 }
 
 interface Connection {
@@ -93,40 +64,6 @@ interface Connection {
   windowStart: number;
   frames: number;
   helloTimer?: ReturnType<typeof setTimeout>;
-}
-
-const TENANT_KINDS: ReadonlySet<string> = new Set([
-  "project",
-  "projects",
-  "members",
-  "tenant",
-  "flags",
-]);
-
-/**
- * Whether a client may be told of an event: the global flags go to everyone, a user topic
- * only to that user, the tenant's topics only within the tenant, and session topics (and
- * anything unknown) never.
- *
- * @example
- * ```ts
- * const client = {
- *   userId: "9a1d4a8e-6a55-4c2b-8f0e-2f1f3a4b5c6d",
- *   tenantId: "0b7e7dc0-8f4e-4c55-9d0a-6d8b7b0a4e11",
- *   sessionHash: "ab12",
- * };
- * mayReceive(client, { seq: 1, tenant: null, topic: "flags:*", version: 2, at: 0 }); // true
- * mayReceive(client, { seq: 2, tenant: null, topic: "session:ab12", version: 2, at: 0 }); // false
- * ```
- */
-export function mayReceive(client: LiveClient, event: InvalidationEvent): boolean {
-  if (event.topic === GLOBAL_FLAGS_TOPIC) return true;
-  const kind = topicKind(event.topic);
-  if (kind === "user") return event.topic === userTopic(client.userId);
-  if (kind !== undefined && TENANT_KINDS.has(kind)) {
-    return event.tenant !== null && event.tenant === client.tenantId;
-  }
-  return false;
 }
 
 function eventFrame(event: InvalidationEvent): ServerFrame {
@@ -151,7 +88,9 @@ function removeFrom<K>(index: Map<K, Set<Connection>>, key: K, conn: Connection)
  *
  * @example
  * ```ts ignore
- * const hub = new Hub(bus, { sessionAlive: (hash) => loaders.context(hash) !== null });
+ * const hub = new Hub(bus, {
+ *   sessionAlive: async (hash) => (await loaders.context(hash)) !== null,
+ * });
  * const { socket, response } = Deno.upgradeWebSocket(request, { idleTimeout: 30 });
  * hub.accept(socket, { userId, tenantId, sessionHash });
  * hub.stats().clients; // 1
@@ -160,30 +99,14 @@ function removeFrom<K>(index: Map<K, Set<Connection>>, key: K, conn: Connection)
  */
 export class Hub {
   #bus: HubBus;
-  #options: Required<HubOptions>;
+  #options: Required<Omit<HubOptions, "sessionAlive">> & Pick<HubOptions, "sessionAlive">;
   #connections = new Set<Connection>();
   #byTenant = new Map<string, Set<Connection>>();
   #byUserTopic = new Map<string, Set<Connection>>();
   #bySession = new Map<string, Set<Connection>>();
   #unsubscribe: (() => void)[];
   #closed = false;
-  #stats: Omit<HubStats, "clients"> = {
-    accepted: 0,
-    eventsPushed: 0,
-    eventsReplayed: 0,
-    resyncsSent: 0,
-    closes: {
-      client: 0,
-      dead: 0,
-      protocol: 0,
-      too_big: 0,
-      flood: 0,
-      slow: 0,
-      signed_out: 0,
-      hello_timeout: 0,
-      shutdown: 0,
-    },
-  };
+  #stats = emptyHubCounters();
 
   /** Subscribes to the bus's events and resyncs until {@linkcode Hub.close}. */
   constructor(bus: HubBus, options: HubOptions = {}) {
@@ -193,7 +116,6 @@ export class Hub {
       maxBufferedBytes: 1024 * 1024,
       maxFramesPerSecond: 20,
       helloTimeoutMs: 10_000,
-      sessionAlive: () => false,
       now: Date.now,
       ...options,
     };
@@ -260,7 +182,9 @@ export class Hub {
 
   #onEvent(event: InvalidationEvent): void {
     const kind = topicKind(event.topic);
-    if (kind === "session") return this.#sessionChanged(event.topic.slice("session:".length));
+    if (kind === "session") {
+      return this.#recheck(this.#bySession.get(event.topic.slice("session:".length)) ?? [], true);
+    }
     const candidates = event.topic === GLOBAL_FLAGS_TOPIC
       ? this.#connections
       : kind === "user"
@@ -273,19 +197,36 @@ export class Hub {
       if (!conn.live || !mayReceive(conn.client, event)) continue;
       if (this.#send(conn, eventFrame(event))) this.#stats.eventsPushed++;
     }
+    if (kind === "user") this.#recheck(candidates, false);
   }
 
-  #sessionChanged(sessionHash: string): void {
-    const conns = this.#bySession.get(sessionHash);
-    if (!conns) return;
-    const end = () => {
-      for (const conn of [...conns]) {
-        this.#drop(conn, "signed_out", CLOSE_CODES.signedOut, "Signed out");
+  /**
+   * Asks whether each session of these sockets is still valid and closes the sockets of those
+   * that are not; `endUnasked` says what to do without a `sessionAlive` option.
+   */
+  #recheck(conns: Iterable<Connection>, endUnasked: boolean): void {
+    const bySession = new Map<string, Connection[]>();
+    for (const conn of conns) {
+      const list = bySession.get(conn.client.sessionHash);
+      if (list) list.push(conn);
+      else bySession.set(conn.client.sessionHash, [conn]);
+    }
+    const sessionAlive = this.#options.sessionAlive;
+    if (!sessionAlive && !endUnasked) return;
+    for (const [sessionHash, list] of bySession) {
+      const end = () => {
+        for (const conn of list) {
+          this.#drop(conn, "signed_out", CLOSE_CODES.signedOut, "Session ended");
+        }
+      };
+      if (!sessionAlive) {
+        end();
+        continue;
       }
-    };
-    Promise.resolve()
-      .then(() => this.#options.sessionAlive(sessionHash))
-      .then((alive) => alive || end(), end);
+      Promise.resolve()
+        .then(() => sessionAlive(sessionHash))
+        .then((alive) => alive || end(), end);
+    }
   }
 
   #resyncAll(): void {

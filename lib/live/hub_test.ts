@@ -95,12 +95,10 @@ class FakeSocket extends EventTarget implements LiveSocket {
 function setup(options: HubOptions = {}) {
   const bus = new FakeBus();
   const hub = new Hub(bus, { helloTimeoutMs: 60_000, ...options });
-  const sockets: FakeSocket[] = [];
   function connect(client: LiveClient, lastSeq: number | null = bus.lastSeq): FakeSocket {
     const socket = new FakeSocket();
     hub.accept(socket, client);
     if (lastSeq !== null) socket.receive(JSON.stringify({ type: "hello", lastSeq }));
-    sockets.push(socket);
     return socket;
   }
   return { bus, hub, connect, [Symbol.dispose]: () => hub.close() };
@@ -165,8 +163,8 @@ Deno.test("Hub never sends session topics and closes the session's sockets with 
   t.bus.emit("session:s-ada", ACME);
   await Promise.resolve();
   await Promise.resolve();
-  assert.deepEqual(first.closed, { code: 4001, reason: "Signed out" });
-  assert.deepEqual(second.closed, { code: 4001, reason: "Signed out" });
+  assert.deepEqual(first.closed, { code: 4001, reason: "Session ended" });
+  assert.deepEqual(second.closed, { code: 4001, reason: "Session ended" });
   assert.equal(graceSocket.closed, undefined);
   assert.deepEqual([...first.topics(), ...graceSocket.topics()], []);
   assert.equal(t.hub.stats().closes.signed_out, 2);
@@ -180,6 +178,26 @@ Deno.test("Hub keeps a socket whose session is still valid after its session eve
   await new Promise((resolve) => setTimeout(resolve, 0));
   assert.equal(socket.closed, undefined);
   assert.deepEqual(socket.topics(), []);
+});
+
+Deno.test("Hub closes the sockets of a session that no longer loads after its user changed", async () => {
+  using t = setup({ sessionAlive: (hash) => hash !== "s-grace" });
+  const adaSocket = t.connect(ada);
+  const graceSocket = t.connect(grace);
+  t.bus.emit(`user:${GRACE}`, null);
+  t.bus.emit(`user:${ADA}`, null);
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  assert.deepEqual(graceSocket.topics(), [`user:${GRACE}`]);
+  assert.deepEqual(graceSocket.closed, { code: 4001, reason: "Session ended" });
+  assert.equal(adaSocket.closed, undefined);
+});
+
+Deno.test("Hub closes the sockets when checking their session fails", async () => {
+  using t = setup({ sessionAlive: () => Promise.reject(new Error("Database gone")) });
+  const socket = t.connect(ada);
+  t.bus.emit("session:s-ada", ACME);
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  assert.equal(socket.closed?.code, 4001);
 });
 
 Deno.test("Hub answers hello with the missed events the user may see, then ready", () => {
@@ -301,6 +319,35 @@ Deno.test("Hub counts sockets the client closed or that went dead", () => {
   assert.equal(stats.closes.dead, 2);
   assert.equal(stats.accepted, 3);
   assert.equal(stats.clients, 0);
+});
+
+Deno.test("Hub counts a real socket that stops answering pings as dead", async () => {
+  using t = setup();
+  // Deno pings an idle socket and closes it when no pong comes within `idleTimeout`.
+  const server = Deno.serve({ port: 0, hostname: "127.0.0.1", onListen() {} }, (request) => {
+    const { socket, response } = Deno.upgradeWebSocket(request, { idleTimeout: 1 });
+    t.hub.accept(socket, ada);
+    return response;
+  });
+  const conn = await Deno.connect({ hostname: "127.0.0.1", port: server.addr.port });
+  try {
+    const handshake = "GET / HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n" +
+      "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n";
+    await conn.write(new TextEncoder().encode(handshake));
+    const buffer = new Uint8Array(1024);
+    const n = await conn.read(buffer);
+    assert.match(new TextDecoder().decode(buffer.subarray(0, n ?? 0)), /^HTTP\/1.1 101/);
+    // This peer reads nothing and answers no ping.
+    const deadline = Date.now() + 5000;
+    while (t.hub.stats().closes.dead === 0 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    assert.equal(t.hub.stats().closes.dead, 1);
+    assert.equal(t.hub.stats().clients, 0);
+  } finally {
+    conn.close();
+    await server.shutdown();
+  }
 });
 
 Deno.test("Hub.close() closes every socket with 1001 and leaves the bus", () => {

@@ -1,0 +1,50 @@
+/**
+ * Who may hear of which invalidation: the rule the hub applies to live events and replays
+ * alike (DESIGN.md, invariant 3).
+ *
+ * @module
+ */
+import type { InvalidationEvent } from "./event.ts";
+import { GLOBAL_FLAGS_TOPIC, topicKind, userTopic } from "../db/relationships.ts";
+
+/** Who is at the other end of a socket, from their session. */
+export interface LiveClient {
+  userId: string;
+  tenantId: string;
+  /** The stored hash of the session id; its `session:` event may end the socket. */
+  sessionHash: string;
+}
+
+const TENANT_KINDS: ReadonlySet<string> = new Set([
+  "project",
+  "projects",
+  "members",
+  "tenant",
+  "flags",
+]);
+
+/**
+ * Whether a client may be told of an event: the global flags go to everyone, a user topic
+ * only to that user, the tenant's topics only within the tenant, and session topics (and
+ * anything unknown) never.
+ *
+ * @example
+ * ```ts
+ * const client = {
+ *   userId: "9a1d4a8e-6a55-4c2b-8f0e-2f1f3a4b5c6d",
+ *   tenantId: "0b7e7dc0-8f4e-4c55-9d0a-6d8b7b0a4e11",
+ *   sessionHash: "ab12",
+ * };
+ * mayReceive(client, { seq: 1, tenant: null, topic: "flags:*", version: 2, at: 0 }); // true
+ * mayReceive(client, { seq: 2, tenant: null, topic: "session:ab12", version: 2, at: 0 }); // false
+ * ```
+ */
+export function mayReceive(client: LiveClient, event: InvalidationEvent): boolean {
+  if (event.topic === GLOBAL_FLAGS_TOPIC) return true;
+  const kind = topicKind(event.topic);
+  if (kind === "user") return event.topic === userTopic(client.userId);
+  if (kind !== undefined && TENANT_KINDS.has(kind)) {
+    return event.tenant !== null && event.tenant === client.tenantId;
+  }
+  return false;
+}
