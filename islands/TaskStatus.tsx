@@ -1,11 +1,14 @@
 /**
  * The task status control. Server-rendered it is a plain form that posts and is answered with
- * a 303, so it works without JavaScript; hydrated, changing the select saves at once.
+ * a 303, so it works without JavaScript; hydrated, changing the select saves at once. Inside a
+ * live dashboard (`resource` given) the change shows at once through the page's store and is
+ * rolled back, with a message, when the server refuses it.
  *
  * @module
  */
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { JSX } from "preact";
+import { liveDashboard } from "../lib/islands/store_hooks.ts";
 
 /** A task's status. */
 export type TaskStatusValue = "todo" | "doing" | "done";
@@ -24,6 +27,12 @@ export interface TaskStatusProps {
   canEdit: boolean;
   /** A CSRF token, sent as the `_csrf` form field when given. */
   csrf?: string;
+  /**
+   * The API path of the live dashboard holding the task (`/api/projects/<id>`). When the page's
+   * store holds it, the status shown is the store's (through `status`) and changes are made
+   * there optimistically.
+   */
+  resource?: string;
 }
 
 /** The statuses in order, with their labels. */
@@ -57,7 +66,10 @@ type SaveResult = { ok: true; status: TaskStatusValue } | { ok: false; error: st
  */
 export function TaskStatus(props: TaskStatusProps): JSX.Element {
   const { projectId, taskId, title, canEdit, csrf } = props;
-  const [status, setStatus] = useState<TaskStatusValue>(props.status);
+  const [ownStatus, setStatus] = useState<TaskStatusValue>(props.status);
+  const live = props.resource ? liveDashboard(props.resource) : undefined;
+  // In a live dashboard the store owns the status; the parent passes it down.
+  const status = live ? props.status : ownStatus;
   const [hydrated, setHydrated] = useState(false);
   const [saving, setSaving] = useState(false);
   const [saved, setSaved] = useState(false);
@@ -65,6 +77,12 @@ export function TaskStatus(props: TaskStatusProps): JSX.Element {
   const form = useRef<HTMLFormElement>(null);
   const select = useRef<HTMLSelectElement>(null);
   useEffect(() => setHydrated(true), []);
+  useEffect(() => {
+    // Another reader's change arrived: the select follows, even if the user had touched it.
+    if (select.current && !saving && select.current.value !== status) {
+      select.current.value = status;
+    }
+  }, [status, saving]);
 
   const action = `/projects/${encodeURIComponent(projectId)}/tasks/${encodeURIComponent(taskId)}`;
   const mark = (
@@ -84,6 +102,10 @@ export function TaskStatus(props: TaskStatusProps): JSX.Element {
     const previous = status;
     // Read before the select is disabled: disabled fields are left out of form data.
     const body = new FormData(form.current);
+    const wanted = body.get("status");
+    const change = live && typeof wanted === "string" && wanted in TASK_STATUS_LABELS
+      ? live.setTaskStatus(taskId, wanted as TaskStatusValue)
+      : undefined;
     setSaving(true);
     setSaved(false);
     setError("");
@@ -92,15 +114,19 @@ export function TaskStatus(props: TaskStatusProps): JSX.Element {
       result = await saveTaskStatus(form.current.action, body);
     } catch {
       // The network failed: let the browser post the form the old-fashioned way.
+      change?.revert();
       select.current.disabled = false;
+      select.current.value = typeof wanted === "string" ? wanted : previous;
       form.current.submit();
       return;
     }
     setSaving(false);
     if (result.ok) {
+      change?.commit(result.status);
       setStatus(result.status);
       setSaved(true);
     } else {
+      change?.revert();
       select.current.value = previous;
       setError(result.error);
     }

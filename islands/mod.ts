@@ -14,10 +14,30 @@
  * @module
  */
 import { registerIslandModule } from "../lib/islands/mod.ts";
+import * as CacheCharts from "./CacheCharts.tsx";
+import * as CommunicationLog from "./CommunicationLog.tsx";
+import * as DashboardSummary from "./DashboardSummary.tsx";
+import * as KeyMetrics from "./KeyMetrics.tsx";
+import * as LiveIndicator from "./LiveIndicator.tsx";
+import * as MilestoneBoard from "./MilestoneBoard.tsx";
+import * as PhaseCard from "./PhaseCard.tsx";
+import * as RiskRegister from "./RiskRegister.tsx";
 import * as TaskStatus from "./TaskStatus.tsx";
+import * as TeamTable from "./TeamTable.tsx";
 
 /** Island modules by chunk name: the base name of their file. */
-export const islandModules = { TaskStatus };
+export const islandModules = {
+  CacheCharts,
+  CommunicationLog,
+  DashboardSummary,
+  KeyMetrics,
+  LiveIndicator,
+  MilestoneBoard,
+  PhaseCard,
+  RiskRegister,
+  TaskStatus,
+  TeamTable,
+};
 
 for (const [chunk, module] of Object.entries(islandModules)) {
   registerIslandModule(chunk, module as Record<string, unknown>);

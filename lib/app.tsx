@@ -17,7 +17,12 @@ import { readSessionToken } from "./http/session.ts";
 import { authRoutes } from "../routes/auth.tsx";
 import { projectRoutes } from "../routes/projects.tsx";
 import { apiRoutes } from "../routes/api.ts";
+import { adminFlagRoutes } from "../routes/admin_flags.tsx";
 import { wsRoutes } from "../routes/ws.ts";
+import { metricsRoutes } from "../routes/metrics.ts";
+import { healthRoutes } from "../routes/healthz.ts";
+import { adminCacheRoutes } from "../routes/admin_cache.tsx";
+import { httpMetrics } from "./metrics/mod.ts";
 import { ErrorPage } from "../routes/_error.tsx";
 import { buildRoutes } from "./islands/mod.ts";
 
@@ -37,6 +42,8 @@ export const MAX_BODY_BYTES = 64 * 1024;
  */
 export function createApp(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
+  // First, so it times and counts every response, errors and 304s included.
+  app.use(httpMetrics(deps.metrics.http));
   app.use(securityHeaders());
   app.use("/static/*", serveStatic({ root: "./" }));
   app.route("/_build", buildRoutes());
@@ -56,16 +63,25 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     });
   });
   // Only requests that change something carry a body and need the origin check.
-  app.on(UNSAFE, "*", bodyLimit({
-    maxSize: MAX_BODY_BYTES,
-    onError() {
-      throw new HttpError(413, `The request body is larger than ${MAX_BODY_BYTES / 1024} KiB`);
-    },
-  }), sameOrigin({ allowedOrigins: deps.config.allowedOrigins }));
+  app.on(
+    UNSAFE,
+    "*",
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError() {
+        throw new HttpError(413, `The request body is larger than ${MAX_BODY_BYTES / 1024} KiB`);
+      },
+    }),
+    sameOrigin({ allowedOrigins: deps.config.allowedOrigins }),
+  );
   // Routes, one module each.
+  app.route("/", metricsRoutes);
+  app.route("/", healthRoutes);
+  app.route("/", adminCacheRoutes);
   app.route("/", authRoutes);
   app.route("/", projectRoutes);
   app.route("/", apiRoutes);
+  app.route("/", adminFlagRoutes);
   app.route("/", wsRoutes);
   app.notFound((c) => renderError(c as Context<AppEnv>, new HttpError(404, "Page not found")));
   app.onError((error, c) => renderError(c as Context<AppEnv>, error));

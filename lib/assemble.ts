@@ -17,6 +17,7 @@ import { HtmlCache } from "./http/html_cache.ts";
 import { LoginThrottle } from "./http/rate_limit.ts";
 import { SessionHasher } from "./http/session.ts";
 import { renderPage } from "./islands/mod.ts";
+import { cacheTracer, Metrics, traceCache } from "./metrics/mod.ts";
 
 /** The assembled parts, with a way to stop them. */
 export interface Assembly {
@@ -35,6 +36,8 @@ export interface AssembleOptions {
   namespace?: string;
   /** Told of problems the parts handle themselves (Redis errors, bus replays). */
   onError?: (error: unknown) => void;
+  /** How often the cache monitor samples. Default 1000 ms. */
+  metricsIntervalMs?: number;
 }
 
 /**
@@ -64,6 +67,8 @@ export async function assemble(
       secrets: config.cacheKey ?? crypto.randomUUID() + crypto.randomUUID(),
       onRedisError: options.onError,
     }).cache;
+    const tracer = cacheTracer();
+    if (tracer) traceCache(cache, tracer);
   }
   const flags = new FlagTable(db, { onError: options.onError });
   try {
@@ -74,7 +79,7 @@ export async function assemble(
     throw error;
   }
   const loaders = new Loaders({ db, versions: bus, cache, namespace, flags });
-  // A session event closes that session's sockets unless the session still loads.
+  // A session or user event closes that session's sockets unless the session still loads.
   const hub = new Hub(bus, {
     sessionAlive: async (hash) => (await loaders.context(hash)) !== null,
   });
@@ -92,12 +97,15 @@ export async function assemble(
     hasher: new SessionHasher(config.sessionSecret ?? "beacon-development-session-secret"),
     renderPage: (vnode, opts) => renderPage(vnode, { buildId: options.buildId, nonce: opts.nonce }),
     afterWrite: () => bus.catchUp(),
+    metrics: new Metrics({ intervalMs: options.metricsIntervalMs }),
   };
+  deps.metrics.start(deps);
   return {
     deps,
     bus,
     cache,
     async close() {
+      deps.metrics.close();
       hub.close();
       flags.close();
       await bus.close();

@@ -71,6 +71,9 @@ function TopBar(props: Pick<LayoutProps, "user" | "tenant" | "role">) {
           <div class="topbar__user">
             <span class="topbar__name" title={props.user.email}>{props.user.name}</span>
             {props.role && <span class="role-badge">{roleNames[props.role] ?? props.role}</span>}
+            {(props.role === "owner" || props.role === "admin") && (
+              <a class="topbar__link" href="/admin/flags">Flags</a>
+            )}
             <form method="post" action="/logout" class="topbar__logout">
               <button type="submit" class="button button--quiet">Sign out</button>
             </form>

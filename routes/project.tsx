@@ -4,30 +4,20 @@
  * @module
  */
 import type { ProjectDashboard, Role, Tenant, User } from "../lib/db/types.ts";
+import { createDashboardHandle } from "../lib/islands/store_dashboard.ts";
 import { Layout } from "./_layout.tsx";
-import type { EditContext } from "./_components/edit.ts";
-import { LogSection } from "./_components/log.tsx";
-import { MetricsSection } from "./_components/metrics.tsx";
-import { MilestonesSection } from "./_components/milestones.tsx";
+import type { EditContext, FormState } from "./_components/edit.ts";
 import { PhasesSection } from "./_components/phases.tsx";
-import { RisksSection } from "./_components/risks.tsx";
-import { SummarySection } from "./_components/summary.tsx";
-import { TeamSection } from "./_components/team.tsx";
 import { StatusDot } from "./_components/ui.tsx";
+import { CommunicationLog } from "../islands/CommunicationLog.tsx";
+import { DashboardSummary } from "../islands/DashboardSummary.tsx";
+import { KeyMetrics } from "../islands/KeyMetrics.tsx";
+import { LiveIndicator } from "../islands/LiveIndicator.tsx";
+import { MilestoneBoard } from "../islands/MilestoneBoard.tsx";
+import { RiskRegister } from "../islands/RiskRegister.tsx";
+import { TeamTable } from "../islands/TeamTable.tsx";
 
-/**
- * A write form that failed validation, shown again with the entered values and the errors.
- *
- * `id` names the metric or risk the form edits (none for "Add risk" and the log form).
- * `errors` maps a field name to its message; a key that is no field, such as `_form`, is shown
- * at the top of the form.
- */
-export type FormState = {
-  form: "log" | "metric" | "risk";
-  id?: string;
-  values: Record<string, string>;
-  errors: Record<string, string>;
-};
+export type { FormState };
 
 /** Properties of {@linkcode ProjectPage}. */
 export interface ProjectPageProps {
@@ -37,6 +27,13 @@ export interface ProjectPageProps {
   role: Role;
   /** A form to show again after failed validation. */
   form?: FormState;
+  /**
+   * The ETag `GET /api/projects/:id` would answer for this data, so the browser's store starts
+   * with it and its first revalidation can be a 304. Null or absent: unknown.
+   */
+  apiEtag?: string | null;
+  /** The last invalidation sequence number the data reflects; the socket's `hello` sends it. */
+  seq?: number;
 }
 
 const sections = [
@@ -79,6 +76,8 @@ export function ProjectPage(props: ProjectPageProps) {
     form: canEdit ? props.form : undefined,
   };
   const hasErrors = Boolean(ctx.form && Object.keys(ctx.form.errors).length > 0);
+  // One handle for every island: its section signals are serialised once and shared.
+  const live = createDashboardHandle(dashboard, { etag: props.apiEtag, seq: props.seq });
   return (
     <Layout title={project.name} user={props.user} tenant={props.tenant} role={props.role}>
       <header class="page-header">
@@ -90,6 +89,7 @@ export function ProjectPage(props: ProjectPageProps) {
         <p class="page-header__status">
           <StatusDot health={project.health} label={project.status} />
           {!canEdit && <span class="readonly-note">Read-only access</span>}
+          <LiveIndicator />
         </p>
       </header>
       {hasErrors && (
@@ -108,13 +108,13 @@ export function ProjectPage(props: ProjectPageProps) {
         </ul>
       </nav>
       <div class="dashboard">
-        <SummarySection project={project} metrics={dashboard.metrics} ctx={ctx} />
-        <PhasesSection phases={dashboard.phases} ctx={ctx} />
-        <TeamSection team={dashboard.team} />
-        <MetricsSection metrics={dashboard.metrics} ctx={ctx} />
-        <RisksSection risks={dashboard.risks} ctx={ctx} />
-        <MilestonesSection milestones={dashboard.milestones} />
-        <LogSection log={dashboard.log} ctx={ctx} />
+        <DashboardSummary live={live} edit={ctx} />
+        <PhasesSection phases={dashboard.phases} live={live} ctx={ctx} />
+        <TeamTable live={live} />
+        <KeyMetrics live={live} edit={ctx} />
+        <RiskRegister live={live} edit={ctx} />
+        <MilestoneBoard live={live} />
+        <CommunicationLog live={live} edit={ctx} />
       </div>
     </Layout>
   );

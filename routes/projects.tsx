@@ -69,7 +69,12 @@ projectRoutes.get("/projects/:id", async (c) => {
   const ctx = signedIn(c);
   const { loaders, htmlCache } = c.var.deps;
   const projectId = uuidParam(c.req.param("id"), "Project");
-  const etag = resourceEtag(c, ctx, "dashboard", projectId, loaders.dashboardTopics(projectId));
+  // The page's socket replays from here. The low-water mark, read before the versions: commits
+  // arrive out of order, and an event below `lastSeq` may still be on its way. Seeing an event
+  // twice costs a 304; missing one would leave the page stale.
+  const seq = c.var.deps.bus.lowWater;
+  const topics = loaders.dashboardTopics(projectId);
+  const etag = resourceEtag(c, ctx, "dashboard", projectId, topics);
   const notModified = revalidate(c, etag);
   if (notModified) return notModified;
   // A stored page proves the project is the tenant's, so `*` may be answered from it.
@@ -77,13 +82,24 @@ projectRoutes.get("/projects/:id", async (c) => {
     return revalidate(c, etag, { exists: true }) ??
       page(c, unreachable, 200, { etag, served: "hit" });
   }
+  // Same versions as `etag` (no await since): the data loaded next is at least this new.
+  const apiEtag = resourceEtag(c, ctx, "api-dashboard", projectId, topics);
   const { value, served } = await loaders.dashboard(ctx.tenant.id, projectId, ctx.user.id);
   const dashboard = found(value, "Project");
   const late = revalidate(c, etag, { exists: true });
   if (late) return late;
   return page(
     c,
-    () => <ProjectPage dashboard={dashboard} user={ctx.user} tenant={ctx.tenant} role={ctx.role} />,
+    () => (
+      <ProjectPage
+        dashboard={dashboard}
+        user={ctx.user}
+        tenant={ctx.tenant}
+        role={ctx.role}
+        apiEtag={apiEtag}
+        seq={seq}
+      />
+    ),
     200,
     { etag, served },
   );

@@ -15,6 +15,7 @@ import type { InvalidationBus } from "../live/mod.ts";
 import type { Hub } from "../live/hub.ts";
 import type { LoginThrottle } from "./rate_limit.ts";
 import type { SessionHasher } from "./session.ts";
+import type { Metrics } from "../metrics/metrics.ts";
 
 /** What the app is built from; made once by the composition root. */
 export interface AppDeps {
@@ -40,6 +41,8 @@ export interface AppDeps {
   renderPage(vnode: VNode, options: { nonce?: string }): string;
   /** Awaited after each write commits, so the writer's next read sees its own change. */
   afterWrite(): Promise<void>;
+  /** HTTP metrics, bus lag and the cache monitor's samples (`/metrics`, `/admin/cache`). */
+  metrics: Metrics;
 }
 
 /** Hono's environment: per-request variables. */

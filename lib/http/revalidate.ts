@@ -14,9 +14,9 @@ import { formatCacheStatus } from "./cache_status.ts";
 
 /**
  * The ETag of a per-user resource, or null when the cache is off, globally or for this tenant
- * and user by the `cache` flag (the baseline has no 304
- * shortcut). It changes with the build, the user, tenant and role, the versions of the
- * context's topics (user, membership, flags) and of `topics`.
+ * and user by the `cache` flag (the baseline has no 304 shortcut). It changes with the build,
+ * the user, tenant and role, the versions of the context's topics (user, membership, flags)
+ * and of `topics`.
  */
 export function resourceEtag(
   c: Context<AppEnv>,

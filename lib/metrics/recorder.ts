@@ -71,7 +71,7 @@ export class MetricsRecorder {
   #ring: MonitorSample[] = [];
   #next = 0;
   #previous?: Reading;
-  #timer?: number;
+  #timer?: ReturnType<typeof setInterval>;
 
   /** @param read Takes the cumulative reading. @param options Interval and capacity. */
   constructor(read: () => Reading, options: RecorderOptions = {}) {
@@ -84,8 +84,9 @@ export class MetricsRecorder {
   start(): void {
     if (this.#timer !== undefined) return;
     this.#previous = this.#read();
-    this.#timer = setInterval(() => this.sample(), this.intervalMs);
-    Deno.unrefTimer(this.#timer);
+    const timer = setInterval(() => this.sample(), this.intervalMs);
+    Deno.unrefTimer(timer);
+    this.#timer = timer;
   }
 
   /** Stops sampling; the samples stay. */

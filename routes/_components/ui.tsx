@@ -6,8 +6,8 @@
  * @module
  */
 export {
-  FieldError,
   fieldAria,
+  FieldError,
   FormAlert,
   LevelBadge,
   ProgressBar,

@@ -1,0 +1,40 @@
+/**
+ * Whether the page is receiving live updates: "Live", "Reconnecting", "Offline".
+ *
+ * @module
+ */
+import type { JSX } from "preact";
+import { useEffect, useState } from "preact/hooks";
+import { liveStore } from "../lib/islands/store.ts";
+import { countRender } from "../lib/islands/store_hooks.ts";
+
+const LABELS = {
+  connecting: "Connecting",
+  live: "Live",
+  reconnecting: "Reconnecting",
+  offline: "Offline",
+} as const;
+
+/**
+ * A small status badge with `data-state` set to `connecting`, `live`, `reconnecting` or
+ * `offline`. Hidden until hydrated: without JavaScript the page is not live, and says nothing.
+ *
+ * @returns The badge.
+ *
+ * @example
+ * ```tsx ignore
+ * <LiveIndicator />
+ * ```
+ */
+export function LiveIndicator(): JSX.Element {
+  countRender("LiveIndicator");
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
+  const state = hydrated ? liveStore().connection.value : "connecting";
+  return (
+    <span class="live-indicator" data-state={state} role="status" hidden={!hydrated}>
+      <span class="live-indicator__dot" aria-hidden="true" />
+      <span class="live-indicator__text">{LABELS[state]}</span>
+    </span>
+  );
+}

@@ -1,0 +1,62 @@
+/**
+ * What a dashboard section needs to know to show (or hide) its write forms.
+ *
+ * @module
+ */
+/**
+ * A write form that failed validation, shown again with the entered values and the errors.
+ *
+ * `id` names the metric or risk the form edits (none for "Add risk" and the log form).
+ * `errors` maps a field name to its message; a key that is no field, such as `_form`, is shown
+ * at the top of the form.
+ */
+export type FormState = {
+  form: "log" | "metric" | "risk";
+  id?: string;
+  values: Record<string, string>;
+  errors: Record<string, string>;
+};
+
+/** Passed to every dashboard section. */
+export interface EditContext {
+  /** The project's id, for form actions. */
+  projectId: string;
+  /** Whether the user may write; viewers see no forms at all. */
+  canEdit: boolean;
+  /** A form that failed validation, to show again with its values and errors. */
+  form?: FormState;
+}
+
+const noErrors: Record<string, string> = {};
+
+/**
+ * The failed form's values and errors if it is the form `kind` for `id`, else empty ones.
+ *
+ * @example
+ * ```ts
+ * const { values, errors } = formFor(ctx, "risk", risk.id);
+ * ```
+ */
+export function formFor(
+  ctx: EditContext,
+  kind: FormState["form"],
+  id?: string,
+): { active: boolean; values: Record<string, string>; errors: Record<string, string> } {
+  const form = ctx.form;
+  if (form && form.form === kind && (form.id ?? "") === (id ?? "")) {
+    return { active: true, values: form.values ?? {}, errors: form.errors ?? noErrors };
+  }
+  return { active: false, values: {}, errors: noErrors };
+}
+
+/**
+ * The URL of a project's write endpoint, with each segment encoded.
+ *
+ * @example
+ * ```ts
+ * projectAction("p1", "risks", "r1"); // "/projects/p1/risks/r1"
+ * ```
+ */
+export function projectAction(projectId: string, ...segments: string[]): string {
+  return ["", "projects", projectId, ...segments].map(encodeURIComponent).join("/");
+}

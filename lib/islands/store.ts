@@ -1,0 +1,367 @@
+/**
+ * The page's live store (the "GlobalContext"): every resource the islands show, keyed by API
+ * path, kept current from the invalidation socket. Events are coalesced for a few
+ * milliseconds, then every affected resource is revalidated in ONE `POST /api/batch` with the
+ * ETags held; while a batch is in flight, new events wait for one follow-up batch. A 304
+ * changes nothing; a 200 changes only the signals whose JSON differs.
+ *
+ * One store per tab: {@linkcode liveStore} makes it on first use.
+ *
+ * @module
+ */
+import { batch, type Signal, signal } from "@preact/signals";
+import { type ConnectionState, LiveSocket, type ServerFrame } from "./store_socket.ts";
+import type { LiveResource } from "./store_resource.ts";
+import { DashboardResource, type LiveDashboardHandle } from "./store_dashboard.ts";
+
+export type { ConnectionState, ServerFrame };
+
+/** The most resources one batch may name (the server's limit). */
+export const MAX_BATCH = 50;
+
+/** Options of {@linkcode LiveStore}. */
+export interface LiveStoreOptions {
+  /** The `fetch` used for batches. Default `globalThis.fetch`. */
+  fetch?: typeof fetch;
+  /** Where snapshots go; null for none. Default `globalThis.sessionStorage` when there is one. */
+  storage?: Storage | null;
+  /** Milliseconds to gather a burst of events into one batch. Default 10. */
+  coalesceMs?: number;
+  /** The socket's URL; null for no socket (tests). Default: `/ws` of the page's origin. */
+  socketUrl?: string | null;
+  /** The WebSocket constructor. Default `globalThis.WebSocket`. */
+  WebSocket?: typeof WebSocket;
+}
+
+/** A batch entry as `POST /api/batch` answers it. */
+interface BatchEntry {
+  path: string;
+  status: number;
+  etag?: string;
+  body?: unknown;
+}
+
+const SNAPSHOT_PREFIX = "beacon:live:";
+const RETRY_MIN_MS = 500;
+const RETRY_MAX_MS = 15_000;
+
+/**
+ * Which held resources an event's topic invalidates: `project:<id>` the project's dashboard;
+ * the context's topics (`user:`, `members:`, `tenant:`, `flags:`) `/api/context`.
+ *
+ * @param topic The event's topic.
+ * @param held The paths the store holds.
+ * @returns The paths to revalidate.
+ *
+ * @example
+ * ```ts
+ * import { pathsForTopic } from "./store.ts";
+ * console.log(pathsForTopic("project:p1", new Set(["/api/projects/p1"]))); // ["/api/projects/p1"]
+ * ```
+ */
+export function pathsForTopic(topic: string, held: ReadonlySet<string>): string[] {
+  const colon = topic.indexOf(":");
+  const kind = colon === -1 ? topic : topic.slice(0, colon);
+  const id = topic.slice(colon + 1);
+  let path: string | undefined;
+  if (kind === "project") path = `/api/projects/${encodeURIComponent(id)}`;
+  else if (["user", "members", "tenant", "flags"].includes(kind)) path = "/api/context";
+  return path && held.has(path) ? [path] : [];
+}
+
+/**
+ * The live store. Islands get it with {@linkcode liveStore}; tests may make their own.
+ *
+ * @example
+ * ```ts
+ * import { JsonResource } from "./store_resource.ts";
+ * import { LiveStore } from "./store.ts";
+ * const store = new LiveStore({ socketUrl: null, storage: null });
+ * store.hold(new JsonResource("/api/context", {}, 'W/"1"'));
+ * store.handleFrame({ type: "event", seq: 7, topic: "user:u1", version: 2 });
+ * console.log(store.lastSeq); // 7
+ * ```
+ */
+export class LiveStore {
+  /** The socket's state, for the live indicator. */
+  readonly connection: Signal<ConnectionState> = signal("connecting");
+  /** Batches sent, for tests and the debug overlay. */
+  batches = 0;
+  #fetch: typeof fetch;
+  #storage: Storage | null;
+  #coalesceMs: number;
+  #socket: LiveSocket | null;
+  #resources = new Map<string, LiveResource>();
+  #pending = new Set<string>();
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #flight: Promise<void> | null = null;
+  #failures = 0;
+  #lastSeq = 0;
+  #idle: (() => void)[] = [];
+  #listening = false;
+
+  constructor(options: LiveStoreOptions = {}) {
+    this.#fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+    this.#storage = options.storage !== undefined ? options.storage : defaultStorage();
+    this.#coalesceMs = options.coalesceMs ?? 10;
+    const url = options.socketUrl !== undefined ? options.socketUrl : defaultSocketUrl();
+    this.#socket = url
+      ? new LiveSocket({
+        url,
+        WebSocket: options.WebSocket,
+        lastSeq: () => this.#lastSeq,
+        onFrame: (frame) => this.handleFrame(frame),
+        onState: (state) => this.connection.value = state,
+      })
+      : null;
+  }
+
+  /** The last invalidation sequence number seen: the page's, or the socket's since. */
+  get lastSeq(): number {
+    return this.#lastSeq;
+  }
+
+  /** The paths held. */
+  get paths(): ReadonlySet<string> {
+    return new Set(this.#resources.keys());
+  }
+
+  /** The resource held at `path`, if any. */
+  resource(path: string): LiveResource | undefined {
+    return this.#resources.get(path);
+  }
+
+  /** Holds a resource (the first one per path wins) and returns the one held. */
+  hold<R extends LiveResource>(resource: R): R {
+    const known = this.#resources.get(resource.path);
+    if (known) return known as R;
+    this.#resources.set(resource.path, resource);
+    return resource;
+  }
+
+  /**
+   * Holds the dashboard an island's props describe; later islands of the page get the same
+   * resource. Takes the session snapshot when it is newer than the page (back/forward), and
+   * opens the socket.
+   *
+   * @param handle The `live` prop the server rendered.
+   * @returns The dashboard resource.
+   */
+  adoptDashboard(handle: LiveDashboardHandle): DashboardResource {
+    const known = this.#resources.get(handle.path);
+    if (known instanceof DashboardResource) return known;
+    const resource = this.hold(new DashboardResource(handle));
+    this.noteSeq(handle.seq);
+    const snapshot = this.#readSnapshot(handle.path);
+    if (snapshot && snapshot.seq > handle.seq && snapshot.etag !== handle.etag) {
+      this.noteSeq(snapshot.seq);
+      // After the synchronous hydration of every island, so the DOM matches the first render.
+      queueMicrotask(() => {
+        resource.receive(snapshot.data as never, snapshot.etag);
+      });
+    }
+    if (navigationType() === "back_forward") this.invalidate([handle.path]);
+    this.connect();
+    return resource;
+  }
+
+  /** Records a sequence number seen. */
+  noteSeq(seq: number): void {
+    if (seq > this.#lastSeq) this.#lastSeq = seq;
+  }
+
+  /** Opens the socket (once) and follows the page's lifecycle. */
+  connect(): void {
+    if (!this.#socket || this.#listening) return;
+    this.#listening = true;
+    const socket = this.#socket;
+    socket.start();
+    addEventListener("online", () => socket.reconnectNow());
+    addEventListener("offline", () => socket.markOffline());
+    addEventListener("pagehide", () => {
+      this.saveSnapshots();
+      // An open socket keeps the page out of the back/forward cache.
+      socket.stop();
+    });
+    addEventListener("pageshow", (event) => {
+      if (!(event as PageTransitionEvent).persisted) return;
+      socket.reconnectNow();
+      this.revalidateAll();
+    });
+  }
+
+  /** Handles one server frame: events invalidate, `resync` revalidates everything held. */
+  handleFrame(frame: ServerFrame): void {
+    switch (frame.type) {
+      case "event":
+        this.noteSeq(frame.seq);
+        this.invalidate(pathsForTopic(frame.topic, this.paths));
+        break;
+      case "ready":
+        this.noteSeq(frame.lastSeq);
+        break;
+      case "resync":
+        this.#lastSeq = frame.lastSeq;
+        this.revalidateAll();
+        break;
+    }
+  }
+
+  /** Revalidates every resource held. */
+  revalidateAll(): void {
+    this.invalidate([...this.#resources.keys()]);
+  }
+
+  /** Marks paths for the next batch and schedules it. */
+  invalidate(paths: Iterable<string>): void {
+    let added = false;
+    for (const path of paths) {
+      if (!this.#resources.has(path)) continue;
+      this.#pending.add(path);
+      added = true;
+    }
+    if (added) this.#schedule(this.#coalesceMs);
+  }
+
+  /** Resolves when nothing is pending or in flight. */
+  whenIdle(): Promise<void> {
+    if (!this.#busy()) return Promise.resolve();
+    return new Promise((resolve) => this.#idle.push(resolve));
+  }
+
+  /** Writes every resource's data, ETag and the sequence number to the session snapshot. */
+  saveSnapshots(): void {
+    if (!this.#storage) return;
+    // Events seen but not yet revalidated are not in the data: claim only what is covered.
+    const seq = this.#busy() ? 0 : this.#lastSeq;
+    for (const resource of this.#resources.values()) {
+      const key = SNAPSHOT_PREFIX + resource.path;
+      const value = { etag: resource.etag, seq, data: resource.snapshot() };
+      try {
+        this.#storage.setItem(key, JSON.stringify(value));
+      } catch {
+        // Full or disabled storage: back/forward just shows the page as the server sent it.
+      }
+    }
+  }
+
+  #busy(): boolean {
+    return this.#pending.size > 0 || this.#flight !== null || this.#timer !== undefined;
+  }
+
+  #schedule(delay: number): void {
+    if (this.#timer !== undefined || this.#flight) return;
+    this.#timer = setTimeout(() => {
+      this.#timer = undefined;
+      void this.#run();
+    }, delay);
+  }
+
+  async #run(): Promise<void> {
+    if (this.#flight || this.#pending.size === 0) return this.#settle();
+    const paths = [...this.#pending];
+    this.#pending.clear();
+    let ok = true;
+    this.#flight = this.#revalidate(paths).catch(() => {
+      ok = false;
+      for (const path of paths) this.#pending.add(path);
+    });
+    await this.#flight;
+    this.#flight = null;
+    if (ok) this.#failures = 0;
+    else this.#failures++;
+    if (this.#pending.size > 0) {
+      const delay = ok
+        ? this.#coalesceMs
+        : Math.min(RETRY_MAX_MS, RETRY_MIN_MS * 2 ** (this.#failures - 1));
+      this.#schedule(delay);
+      return;
+    }
+    this.#settle();
+  }
+
+  #settle(): void {
+    if (this.#busy()) return;
+    this.saveSnapshots();
+    for (const resolve of this.#idle.splice(0)) resolve();
+  }
+
+  async #revalidate(paths: string[]): Promise<void> {
+    const chunks: string[][] = [];
+    for (let i = 0; i < paths.length; i += MAX_BATCH) chunks.push(paths.slice(i, i + MAX_BATCH));
+    const answers = await Promise.all(chunks.map((chunk) => this.#post(chunk)));
+    batch(() => {
+      for (const entry of answers.flat()) {
+        const resource = this.#resources.get(entry.path);
+        if (!resource) continue;
+        if (entry.status === 200) resource.receive(entry.body, entry.etag ?? null);
+        else if (entry.status === 304 && entry.etag) resource.etag = entry.etag;
+      }
+    });
+  }
+
+  async #post(paths: string[]): Promise<BatchEntry[]> {
+    const resources = paths.map((path) => {
+      const etag = this.#resources.get(path)?.etag;
+      return etag ? { path, etag } : { path };
+    });
+    this.batches++;
+    const response = await this.#fetch("/api/batch", {
+      method: "POST",
+      headers: { "content-type": "application/json", accept: "application/json" },
+      credentials: "same-origin",
+      body: JSON.stringify({ resources }),
+    });
+    if (!response.ok) throw new Error(`Cannot revalidate: the batch answered ${response.status}`);
+    const json = await response.json() as { resources?: BatchEntry[] };
+    return Array.isArray(json.resources) ? json.resources : [];
+  }
+
+  #readSnapshot(path: string): { etag: string | null; seq: number; data: unknown } | null {
+    try {
+      const text = this.#storage?.getItem(SNAPSHOT_PREFIX + path);
+      const value = text ? JSON.parse(text) : null;
+      return value && typeof value.seq === "number" && value.data ? value : null;
+    } catch {
+      return null;
+    }
+  }
+}
+
+/**
+ * The tab's store, made on first use and kept on `globalThis.__beaconStore` (so tests and the
+ * console can look at it).
+ *
+ * @example
+ * ```ts ignore
+ * const store = liveStore();
+ * store.revalidateAll();
+ * ```
+ */
+export function liveStore(): LiveStore {
+  const global = globalThis as { __beaconStore?: LiveStore };
+  return global.__beaconStore ??= new LiveStore();
+}
+
+function defaultStorage(): Storage | null {
+  try {
+    return globalThis.sessionStorage ?? null;
+  } catch {
+    return null;
+  }
+}
+
+function defaultSocketUrl(): string | null {
+  const location = globalThis.location;
+  if (!location || typeof globalThis.WebSocket !== "function") return null;
+  return `${location.protocol === "https:" ? "wss:" : "ws:"}//${location.host}/ws`;
+}
+
+function navigationType(): string | undefined {
+  try {
+    const [entry] = performance.getEntriesByType("navigation") as PerformanceNavigationTiming[];
+    return entry?.type;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,97 @@
+/**
+ * The cache monitor, for owners and admins: `GET /admin/cache` (charts, cohorts, the tenant's
+ * own row) and `GET /admin/cache/series` (the same data as JSON, polled by the page).
+ *
+ * @module
+ */
+import { Hono } from "hono";
+import type { AppEnv } from "../lib/http/env.ts";
+import { page, privateHeaders, withRole } from "../lib/http/respond.ts";
+import { ADMIN_ROLES } from "../lib/context/context.ts";
+import type { Role } from "../lib/db/types.ts";
+import { type MonitorPayload, monitorPayload } from "../lib/metrics/mod.ts";
+import { CacheCharts } from "../islands/CacheCharts.tsx";
+import { Layout } from "./_layout.tsx";
+
+/** How often the page polls for fresh samples. */
+export const POLL_MS = 2000;
+
+/** The cache monitor routes. */
+export const adminCacheRoutes = new Hono<AppEnv>();
+
+adminCacheRoutes.get("/admin/cache", (c) => {
+  const ctx = withRole(c, ADMIN_ROLES);
+  const data = monitorPayload(c.var.deps, ctx);
+  return page(
+    c,
+    <AdminCachePage data={data} user={ctx.user} tenant={ctx.tenant} role={ctx.role} />,
+  );
+});
+
+adminCacheRoutes.get("/admin/cache/series", (c) => {
+  const ctx = withRole(c, ADMIN_ROLES);
+  privateHeaders(c);
+  return c.json(monitorPayload(c.var.deps, ctx));
+});
+
+/** Properties of {@linkcode AdminCachePage}. */
+export interface AdminCachePageProps {
+  data: MonitorPayload;
+  user: { name: string; email: string };
+  tenant: { name: string };
+  role: Role;
+}
+
+/**
+ * The cache monitor page.
+ *
+ * @example
+ * ```tsx ignore
+ * page(c, <AdminCachePage data={monitorPayload(deps, ctx)} user={ctx.user} tenant={ctx.tenant} role={ctx.role} />);
+ * ```
+ */
+export function AdminCachePage(props: AdminCachePageProps) {
+  const { data } = props;
+  const l2 = { redis: "Redis", memory: "in-process store", off: "—" }[data.l2];
+  return (
+    <Layout title="Cache monitor" user={props.user} tenant={props.tenant} role={props.role}>
+      <nav class="breadcrumb" aria-label="Breadcrumb">
+        <a href="/">Projects</a> / Cache monitor
+      </nav>
+      <header class="page-header">
+        <h1>Cache monitor</h1>
+        <p class="lead">
+          How this instance's cache is doing, refreshed every {POLL_MS / 1000} s.{" "}
+          Prometheus scrapes the same numbers at <code>/metrics</code>.
+        </p>
+      </header>
+      <dl class="facts">
+        <div>
+          <dt>Cache</dt>
+          <dd>{data.cacheEnabled ? "on" : "off (CACHE=off)"}</dd>
+        </div>
+        <div>
+          <dt>L2</dt>
+          <dd>{l2}</dd>
+        </div>
+        <div>
+          <dt>Breaker</dt>
+          <dd>{data.cacheEnabled ? data.breaker : "—"}</dd>
+        </div>
+        <div>
+          <dt>Hits L1 / L2</dt>
+          <dd>{data.hits.l1} / {data.hits.l2}</dd>
+        </div>
+        <div>
+          <dt>Misses</dt>
+          <dd>{data.misses}</dd>
+        </div>
+        <div>
+          <dt>Stale served</dt>
+          <dd>{data.staleServed}</dd>
+        </div>
+      </dl>
+      <CacheCharts initial={data} endpoint="/admin/cache/series" pollMs={POLL_MS} />
+    </Layout>
+  );
+}

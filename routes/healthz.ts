@@ -1,0 +1,19 @@
+/**
+ * `GET /healthz`: JSON for load balancers and operators — 200 while the instance can serve
+ * (`ok`, or `degraded` with Redis or the bus down), 503 when it cannot (the database is down).
+ * No authentication; the report holds no configuration or secrets.
+ *
+ * @module
+ */
+import { Hono } from "hono";
+import type { AppEnv } from "../lib/http/env.ts";
+import { checkHealth } from "../lib/metrics/mod.ts";
+
+/** The health route. */
+export const healthRoutes = new Hono<AppEnv>();
+
+healthRoutes.get("/healthz", async (c) => {
+  const health = await checkHealth(c.var.deps);
+  c.header("Cache-Control", "no-store");
+  return c.json(health, health.status === "down" ? 503 : 200);
+});
