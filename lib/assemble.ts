@@ -17,6 +17,8 @@ import { HtmlCache } from "./http/html_cache.ts";
 import { LoginThrottle } from "./http/rate_limit.ts";
 import { SessionHasher } from "./http/session.ts";
 import { renderPage } from "./islands/mod.ts";
+// Registers every island, so any page rendered by this app hydrates them.
+import "../islands/mod.ts";
 import { cacheTracer, Metrics, traceCache } from "./metrics/mod.ts";
 
 /** The assembled parts, with a way to stop them. */

@@ -11,7 +11,6 @@ import { migrate } from "./db/migrate.ts";
 import { seedDemo } from "./db/seed.ts";
 import { assemble } from "./assemble.ts";
 import { ensureBuild } from "./islands/mod.ts";
-import "../islands/mod.ts";
 
 /** A running instance. */
 export interface Server {
