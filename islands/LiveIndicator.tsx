@@ -1,23 +1,25 @@
 /**
- * Whether the page is receiving live updates: "Live", "Reconnecting", "Offline".
+ * Whether the page is receiving live updates: "Live", "Reconnecting", "Offline", or "Live
+ * updates off" when the user's flag `live_updates` is off.
  *
  * @module
  */
 import type { JSX } from "preact";
 import { useEffect, useState } from "preact/hooks";
-import { liveStore } from "../lib/islands/store.ts";
+import { type ConnectionState, liveStore } from "../lib/islands/store.ts";
 import { countRender } from "../lib/islands/store_hooks.ts";
 
-const LABELS = {
+const LABELS: Record<ConnectionState, string> = {
   connecting: "Connecting",
   live: "Live",
   reconnecting: "Reconnecting",
   offline: "Offline",
-} as const;
+  disabled: "Live updates off",
+};
 
 /**
- * A small status badge with `data-state` set to `connecting`, `live`, `reconnecting` or
- * `offline`. Hidden until hydrated: without JavaScript the page is not live, and says nothing.
+ * A small status badge with `data-state` set to `connecting`, `live`, `reconnecting`,
+ * `offline` or `disabled`. Hidden until hydrated: without JavaScript the page is not live, and says nothing.
  *
  * @returns The badge.
  *

@@ -9,10 +9,10 @@ import { z } from "zod";
 import type { AppEnv } from "../lib/http/env.ts";
 import { HttpError, uuidParam } from "../lib/http/errors.ts";
 import { privateHeaders, signedIn } from "../lib/http/respond.ts";
-import { cacheStatusFor, heldAny, resourceEtag } from "../lib/http/revalidate.ts";
+import { cacheStatusFor, contextEtag, heldAny, resourceEtag } from "../lib/http/revalidate.ts";
 import { ifNoneMatchHits, notModified } from "../lib/http/conditional.ts";
 import type { Served } from "../lib/context/loaders.ts";
-import type { RequestContext } from "../lib/context/context.ts";
+import { contextJson, type RequestContext } from "../lib/context/context.ts";
 
 /** Most resources one batch may ask for. */
 export const MAX_BATCH = 50;
@@ -41,9 +41,9 @@ async function answer(
 ): Promise<ResourceAnswer> {
   const { loaders } = c.var.deps;
   if (path === "/api/context") {
-    const etag = resourceEtag(c, ctx, "context", "", []);
+    const etag = contextEtag(c, ctx);
     if (etag && ifNoneMatchHits(heldEtag, etag)) return { status: 304, etag };
-    return { status: 200, etag: etag ?? undefined, body: contextBody(ctx), served: "hit" };
+    return { status: 200, etag: etag ?? undefined, body: contextJson(ctx), served: "hit" };
   }
   const match = /^\/api\/projects\/([^/?#]+)$/.exec(path);
   if (!match) return { status: 404, error: "Not found" };
@@ -62,16 +62,6 @@ async function answer(
   if (value === null) return { status: 404, error: "Project not found" };
   if (hits) return { status: 304, etag };
   return { status: 200, etag: etag ?? undefined, body: value, served };
-}
-
-function contextBody(ctx: RequestContext) {
-  return {
-    user: ctx.user,
-    tenant: ctx.tenant,
-    role: ctx.role,
-    preferences: ctx.preferences,
-    flags: ctx.flags,
-  };
 }
 
 /** Sends a resource's answer as the response of its own GET. */

@@ -4,7 +4,9 @@
  * @module
  */
 import type { ProjectDashboard, Role, Tenant, User } from "../lib/db/types.ts";
+import type { ContextJson } from "../lib/context/context.ts";
 import { createDashboardHandle } from "../lib/islands/store_dashboard.ts";
+import { createContextHandle } from "../lib/islands/store_context.ts";
 import { Layout } from "./_layout.tsx";
 import type { EditContext, FormState } from "./_components/edit.ts";
 import { PhasesSection } from "./_components/phases.tsx";
@@ -34,6 +36,11 @@ export interface ProjectPageProps {
   apiEtag?: string | null;
   /** The last invalidation sequence number the data reflects; the socket's `hello` sends it. */
   seq?: number;
+  /**
+   * What `GET /api/context` would answer now, body and ETag: the browser's store holds it from
+   * the start (no request on load) and follows the user's flags with it. Absent: not held.
+   */
+  context?: { body: ContextJson; etag: string | null };
 }
 
 const sections = [
@@ -77,7 +84,11 @@ export function ProjectPage(props: ProjectPageProps) {
   };
   const hasErrors = Boolean(ctx.form && Object.keys(ctx.form.errors).length > 0);
   // One handle for every island: its section signals are serialised once and shared.
-  const live = createDashboardHandle(dashboard, { etag: props.apiEtag, seq: props.seq });
+  const live = createDashboardHandle(dashboard, {
+    etag: props.apiEtag,
+    seq: props.seq,
+    context: props.context && createContextHandle(props.context.body, props.context.etag),
+  });
   return (
     <Layout title={project.name} user={props.user} tenant={props.tenant} role={props.role}>
       <header class="page-header">

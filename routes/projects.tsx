@@ -9,8 +9,8 @@ import { z } from "zod";
 import type { AppEnv } from "../lib/http/env.ts";
 import { found, HttpError, uuidParam } from "../lib/http/errors.ts";
 import { formFields, page, signedIn, wantsJson, withRole } from "../lib/http/respond.ts";
-import { EDITOR_ROLES, type RequestContext } from "../lib/context/context.ts";
-import { resourceEtag, revalidate } from "../lib/http/revalidate.ts";
+import { contextJson, EDITOR_ROLES, type RequestContext } from "../lib/context/context.ts";
+import { contextEtag, resourceEtag, revalidate } from "../lib/http/revalidate.ts";
 import {
   addLogEntry,
   createRisk,
@@ -84,6 +84,9 @@ projectRoutes.get("/projects/:id", async (c) => {
   }
   // Same versions as `etag` (no await since): the data loaded next is at least this new.
   const apiEtag = resourceEtag(c, ctx, "api-dashboard", projectId, topics);
+  // The page's store holds the context too, to follow the user's flags (a page's ETag covers
+  // the context's topics, so a stored page carries a current one).
+  const context = { body: contextJson(ctx), etag: contextEtag(c, ctx) };
   const { value, served } = await loaders.dashboard(ctx.tenant.id, projectId, ctx.user.id);
   const dashboard = found(value, "Project");
   const late = revalidate(c, etag, { exists: true });
@@ -98,6 +101,7 @@ projectRoutes.get("/projects/:id", async (c) => {
         role={ctx.role}
         apiEtag={apiEtag}
         seq={seq}
+        context={context}
       />
     ),
     200,
@@ -127,6 +131,7 @@ async function renderInvalidForm(
       tenant={ctx.tenant}
       role={ctx.role}
       form={form}
+      context={{ body: contextJson(ctx), etag: contextEtag(c, ctx) }}
     />,
     422,
   );

@@ -25,3 +25,31 @@ export const ADMIN_ROLES: readonly Role[] = ["owner", "admin"];
 export function canEdit(role: Role): boolean {
   return EDITOR_ROLES.includes(role);
 }
+
+/** What `GET /api/context` answers: the request context without the session. */
+export interface ContextJson extends Membership {
+  /** Flags evaluated for this user: key → on. */
+  flags: Record<string, boolean>;
+}
+
+/**
+ * The body of `GET /api/context` for a request context; the dashboard page renders the same
+ * body into its live store.
+ *
+ * @param ctx The request context.
+ * @returns The user, tenant, role, preferences and flags.
+ *
+ * @example
+ * ```ts ignore
+ * return c.json(contextJson(ctx));
+ * ```
+ */
+export function contextJson(ctx: RequestContext): ContextJson {
+  return {
+    user: ctx.user,
+    tenant: ctx.tenant,
+    role: ctx.role,
+    preferences: ctx.preferences,
+    flags: ctx.flags,
+  };
+}

@@ -35,6 +35,19 @@ export function resourceEtag(
   return weakEtag(parts);
 }
 
+/**
+ * The ETag of `GET /api/context` for the signed-in user; null when the cache is off for them.
+ * It changes with the context's topics (user, membership, flags), as every page's does.
+ *
+ * @example
+ * ```ts ignore
+ * const etag = contextEtag(c, signedIn(c));
+ * ```
+ */
+export function contextEtag(c: Context<AppEnv>, ctx: RequestContext): string | null {
+  return resourceEtag(c, ctx, "context", "", []);
+}
+
 const CACHE_STATUS: Record<Served, string> = {
   hit: formatCacheStatus({ hit: true }),
   stale: formatCacheStatus({ hit: true, detail: "stale" }),

@@ -5,19 +5,31 @@
  * ETags held; while a batch is in flight, new events wait for one follow-up batch. A 304
  * changes nothing; a 200 changes only the signals whose JSON differs.
  *
+ * The store follows the user's flags in `/api/context` when it holds it: with
+ * `request_batching` off each resource is revalidated with its own conditional `GET`; with
+ * `live_updates` off the socket is closed, the connection state is `disabled`, and the store
+ * asks for `/api/context` again (a conditional `GET`) every 30 s until the flag is back on.
+ *
  * One store per tab: {@linkcode liveStore} makes it on first use.
  *
  * @module
  */
-import { batch, type Signal, signal } from "@preact/signals";
+import { batch, effect, type Signal, signal, untracked } from "@preact/signals";
+import { LIVE_UPDATES_FLAG, REQUEST_BATCHING_FLAG } from "../flags/builtin.ts";
 import { type ConnectionState, LiveSocket, type ServerFrame } from "./store_socket.ts";
 import type { LiveResource } from "./store_resource.ts";
 import { DashboardResource, type LiveDashboardHandle } from "./store_dashboard.ts";
+import { CONTEXT_PATH, ContextResource, flagOn, type LiveContextHandle } from "./store_context.ts";
+import { fetchBatched, fetchEach, type HeldResource, MAX_BATCH } from "./store_fetch.ts";
+import {
+  navigationType,
+  readSnapshot,
+  sessionStorageOrNull,
+  writeSnapshot,
+} from "./store_snapshot.ts";
 
 export type { ConnectionState, ServerFrame };
-
-/** The most resources one batch may name (the server's limit). */
-export const MAX_BATCH = 50;
+export { MAX_BATCH };
 
 /** Options of {@linkcode LiveStore}. */
 export interface LiveStoreOptions {
@@ -31,19 +43,16 @@ export interface LiveStoreOptions {
   socketUrl?: string | null;
   /** The WebSocket constructor. Default `globalThis.WebSocket`. */
   WebSocket?: typeof WebSocket;
+  /**
+   * Milliseconds between checks of `/api/context` while live updates are off. Default
+   * `globalThis.__beaconLivePollMs` when a test set it, else 30 000.
+   */
+  disabledPollMs?: number;
 }
 
-/** A batch entry as `POST /api/batch` answers it. */
-interface BatchEntry {
-  path: string;
-  status: number;
-  etag?: string;
-  body?: unknown;
-}
-
-const SNAPSHOT_PREFIX = "beacon:live:";
 const RETRY_MIN_MS = 500;
 const RETRY_MAX_MS = 15_000;
+const DISABLED_POLL_MS = 30_000;
 
 /**
  * Which held resources an event's topic invalidates: `project:<id>` the project's dashboard;
@@ -87,9 +96,12 @@ export class LiveStore {
   readonly connection: Signal<ConnectionState> = signal("connecting");
   /** Batches sent, for tests and the debug overlay. */
   batches = 0;
+  /** Single conditional GETs sent (batching off, or live updates off). */
+  gets = 0;
   #fetch: typeof fetch;
   #storage: Storage | null;
   #coalesceMs: number;
+  #pollMs: number;
   #socket: LiveSocket | null;
   #resources = new Map<string, LiveResource>();
   #pending = new Set<string>();
@@ -99,11 +111,15 @@ export class LiveStore {
   #lastSeq = 0;
   #idle: (() => void)[] = [];
   #listening = false;
+  /** What the context's `live_updates` says; on until a context says otherwise. */
+  #liveAllowed = true;
+  #poll: ReturnType<typeof setInterval> | undefined;
 
   constructor(options: LiveStoreOptions = {}) {
     this.#fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
-    this.#storage = options.storage !== undefined ? options.storage : defaultStorage();
+    this.#storage = options.storage !== undefined ? options.storage : sessionStorageOrNull();
     this.#coalesceMs = options.coalesceMs ?? 10;
+    this.#pollMs = options.disabledPollMs ?? defaultPollMs();
     const url = options.socketUrl !== undefined ? options.socketUrl : defaultSocketUrl();
     this.#socket = url
       ? new LiveSocket({
@@ -112,6 +128,8 @@ export class LiveStore {
         lastSeq: () => this.#lastSeq,
         onFrame: (frame) => this.handleFrame(frame),
         onState: (state) => this.connection.value = state,
+        // 403 (live updates off) and 401 look alike to a page: ask the context which it is.
+        onRefused: () => this.invalidate([CONTEXT_PATH]),
       })
       : null;
   }
@@ -131,18 +149,27 @@ export class LiveStore {
     return this.#resources.get(path);
   }
 
-  /** Holds a resource (the first one per path wins) and returns the one held. */
+  /**
+   * Holds a resource (the first one per path wins) and returns the one held. A resource held
+   * at `/api/context` decides, by its flags, whether the page is live and how it revalidates.
+   */
   hold<R extends LiveResource>(resource: R): R {
     const known = this.#resources.get(resource.path);
     if (known) return known as R;
     this.#resources.set(resource.path, resource);
+    if (resource.path === CONTEXT_PATH) {
+      effect(() => {
+        const allowed = flagOn(resource.data.value, LIVE_UPDATES_FLAG);
+        untracked(() => this.#allowLive(allowed));
+      });
+    }
     return resource;
   }
 
   /**
-   * Holds the dashboard an island's props describe; later islands of the page get the same
-   * resource. Takes the session snapshot when it is newer than the page (back/forward), and
-   * opens the socket.
+   * Holds the dashboard an island's props describe, and the request context they carry; later
+   * islands of the page get the same resources. Takes the session snapshot when it is newer
+   * than the page (back/forward), and opens the socket.
    *
    * @param handle The `live` prop the server rendered.
    * @returns The dashboard resource.
@@ -151,18 +178,22 @@ export class LiveStore {
     const known = this.#resources.get(handle.path);
     if (known instanceof DashboardResource) return known;
     const resource = this.hold(new DashboardResource(handle));
-    this.noteSeq(handle.seq);
-    const snapshot = this.#readSnapshot(handle.path);
-    if (snapshot && snapshot.seq > handle.seq && snapshot.etag !== handle.etag) {
-      this.noteSeq(snapshot.seq);
-      // After the synchronous hydration of every island, so the DOM matches the first render.
-      queueMicrotask(() => {
-        resource.receive(snapshot.data as never, snapshot.etag);
-      });
-    }
-    if (navigationType() === "back_forward") this.invalidate([handle.path]);
+    this.#restore(resource, handle.seq, handle.etag);
+    if (handle.context) this.adoptContext(handle.context, handle.seq);
     this.connect();
     return resource;
+  }
+
+  /**
+   * Holds `/api/context` as the server rendered it (unless one is held already), taking the
+   * session snapshot when it is newer than the page.
+   *
+   * @param handle The context handle the server rendered.
+   * @param seq The last invalidation sequence number the rendered context reflects.
+   */
+  adoptContext(handle: LiveContextHandle, seq: number): void {
+    if (this.#resources.has(CONTEXT_PATH)) return;
+    this.#restore(this.hold(new ContextResource(handle)), seq, handle.etag);
   }
 
   /** Records a sequence number seen. */
@@ -170,14 +201,18 @@ export class LiveStore {
     if (seq > this.#lastSeq) this.#lastSeq = seq;
   }
 
-  /** Opens the socket (once) and follows the page's lifecycle. */
+  /**
+   * Opens the socket (once; not while the context says live updates are off) and follows the
+   * page's lifecycle.
+   */
   connect(): void {
     if (!this.#socket || this.#listening) return;
     this.#listening = true;
     const socket = this.#socket;
-    socket.start();
-    addEventListener("online", () => socket.reconnectNow());
-    addEventListener("offline", () => socket.markOffline());
+    if (this.#liveAllowed) socket.start();
+    else this.#disableLive();
+    addEventListener("online", () => this.#liveAllowed && socket.reconnectNow());
+    addEventListener("offline", () => this.#liveAllowed && socket.markOffline());
     addEventListener("pagehide", () => {
       this.saveSnapshots();
       // An open socket keeps the page out of the back/forward cache.
@@ -185,7 +220,7 @@ export class LiveStore {
     });
     addEventListener("pageshow", (event) => {
       if (!(event as PageTransitionEvent).persisted) return;
-      socket.reconnectNow();
+      if (this.#liveAllowed) socket.reconnectNow();
       this.revalidateAll();
     });
   }
@@ -234,15 +269,26 @@ export class LiveStore {
     if (!this.#storage) return;
     // Events seen but not yet revalidated are not in the data: claim only what is covered.
     const seq = this.#busy() ? 0 : this.#lastSeq;
-    for (const resource of this.#resources.values()) {
-      const key = SNAPSHOT_PREFIX + resource.path;
-      const value = { etag: resource.etag, seq, data: resource.snapshot() };
-      try {
-        this.#storage.setItem(key, JSON.stringify(value));
-      } catch {
-        // Full or disabled storage: back/forward just shows the page as the server sent it.
-      }
-    }
+    for (const resource of this.#resources.values()) writeSnapshot(this.#storage, resource, seq);
+  }
+
+  /** Follows the context's `live_updates`: closes or reopens the socket when it changes. */
+  #allowLive(allowed: boolean): void {
+    if (allowed === this.#liveAllowed) return;
+    this.#liveAllowed = allowed;
+    if (!this.#listening || !this.#socket) return;
+    if (!allowed) return this.#disableLive();
+    clearInterval(this.#poll);
+    this.#poll = undefined;
+    // The hello replays what happened meanwhile, or asks for a resync.
+    this.#socket.reconnectNow();
+  }
+
+  #disableLive(): void {
+    this.#socket?.stop();
+    this.connection.value = "disabled";
+    // No socket tells us when the flag is back on: ask the context (a 304 while it is not).
+    this.#poll ??= setInterval(() => this.invalidate([CONTEXT_PATH]), this.#pollMs);
   }
 
   #busy(): boolean {
@@ -287,11 +333,19 @@ export class LiveStore {
   }
 
   async #revalidate(paths: string[]): Promise<void> {
-    const chunks: string[][] = [];
-    for (let i = 0; i < paths.length; i += MAX_BATCH) chunks.push(paths.slice(i, i + MAX_BATCH));
-    const answers = await Promise.all(chunks.map((chunk) => this.#post(chunk)));
+    const held = paths.map((path): HeldResource => {
+      const etag = this.#resources.get(path)?.etag;
+      return etag ? { path, etag } : { path };
+    });
+    // Without live updates there are no bursts to gather: one GET per resource is as cheap.
+    const batched = this.#liveAllowed && this.#flag(REQUEST_BATCHING_FLAG);
+    if (batched) this.batches += Math.ceil(held.length / MAX_BATCH);
+    else this.gets += held.length;
+    const answers = batched
+      ? await fetchBatched(this.#fetch, held)
+      : await fetchEach(this.#fetch, held);
     batch(() => {
-      for (const entry of answers.flat()) {
+      for (const entry of answers) {
         const resource = this.#resources.get(entry.path);
         if (!resource) continue;
         if (entry.status === 200) resource.receive(entry.body, entry.etag ?? null);
@@ -300,31 +354,23 @@ export class LiveStore {
     });
   }
 
-  async #post(paths: string[]): Promise<BatchEntry[]> {
-    const resources = paths.map((path) => {
-      const etag = this.#resources.get(path)?.etag;
-      return etag ? { path, etag } : { path };
-    });
-    this.batches++;
-    const response = await this.#fetch("/api/batch", {
-      method: "POST",
-      headers: { "content-type": "application/json", accept: "application/json" },
-      credentials: "same-origin",
-      body: JSON.stringify({ resources }),
-    });
-    if (!response.ok) throw new Error(`Cannot revalidate: the batch answered ${response.status}`);
-    const json = await response.json() as { resources?: BatchEntry[] };
-    return Array.isArray(json.resources) ? json.resources : [];
+  /** Whether the context held says the flag is on; on when no context is held. */
+  #flag(key: string): boolean {
+    const context = this.#resources.get(CONTEXT_PATH);
+    return context ? flagOn(context.data.peek(), key) : true;
   }
 
-  #readSnapshot(path: string): { etag: string | null; seq: number; data: unknown } | null {
-    try {
-      const text = this.#storage?.getItem(SNAPSHOT_PREFIX + path);
-      const value = text ? JSON.parse(text) : null;
-      return value && typeof value.seq === "number" && value.data ? value : null;
-    } catch {
-      return null;
+  #restore(resource: LiveResource, seq: number, etag: string | null): void {
+    this.noteSeq(seq);
+    const snapshot = readSnapshot(this.#storage, resource.path);
+    if (snapshot && snapshot.seq > seq && snapshot.etag !== etag) {
+      this.noteSeq(snapshot.seq);
+      // After the synchronous hydration of every island, so the DOM matches the first render.
+      queueMicrotask(() => {
+        resource.receive(snapshot.data as never, snapshot.etag);
+      });
     }
+    if (navigationType() === "back_forward") this.invalidate([resource.path]);
   }
 }
 
@@ -343,25 +389,13 @@ export function liveStore(): LiveStore {
   return global.__beaconStore ??= new LiveStore();
 }
 
-function defaultStorage(): Storage | null {
-  try {
-    return globalThis.sessionStorage ?? null;
-  } catch {
-    return null;
-  }
+function defaultPollMs(): number {
+  const ms = (globalThis as { __beaconLivePollMs?: unknown }).__beaconLivePollMs;
+  return typeof ms === "number" && ms > 0 ? ms : DISABLED_POLL_MS;
 }
 
 function defaultSocketUrl(): string | null {
   const location = globalThis.location;
   if (!location || typeof globalThis.WebSocket !== "function") return null;
   return `${location.protocol === "https:" ? "wss:" : "ws:"}//${location.host}/ws`;
-}
-
-function navigationType(): string | undefined {
-  try {
-    const [entry] = performance.getEntriesByType("navigation") as PerformanceNavigationTiming[];
-    return entry?.type;
-  } catch {
-    return undefined;
-  }
 }

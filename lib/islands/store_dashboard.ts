@@ -8,6 +8,7 @@
 import { batch, computed, type ReadonlySignal, type Signal, signal } from "@preact/signals";
 import type { ProjectDashboard, TaskStatus } from "../db/types.ts";
 import { type LiveResource, setIfChanged } from "./store_resource.ts";
+import type { LiveContextHandle } from "./store_context.ts";
 
 /** The sections of a dashboard, each one signal. */
 export const DASHBOARD_SECTIONS = [
@@ -40,6 +41,8 @@ export interface LiveDashboardHandle {
   seq: number;
   /** The data, one signal per section. */
   sections: DashboardSignals;
+  /** The request context rendered with it, which the store then holds too; none if absent. */
+  context?: LiveContextHandle;
 }
 
 /**
@@ -60,7 +63,8 @@ export function dashboardPath(projectId: string): string {
  * the same handle to every island, so the sections stay one set of signals.
  *
  * @param dashboard The dashboard rendered.
- * @param options The API ETag and sequence number the data reflects (defaults: none, 0).
+ * @param options The API ETag and sequence number the data reflects (defaults: none, 0), and
+ * the request context's handle for the store to hold (default: none).
  * @returns The handle.
  *
  * @example
@@ -70,7 +74,7 @@ export function dashboardPath(projectId: string): string {
  */
 export function createDashboardHandle(
   dashboard: ProjectDashboard,
-  options: { etag?: string | null; seq?: number } = {},
+  options: { etag?: string | null; seq?: number; context?: LiveContextHandle } = {},
 ): LiveDashboardHandle {
   const sections = {} as Record<DashboardSection, Signal<unknown>>;
   for (const name of DASHBOARD_SECTIONS) sections[name] = signal(dashboard[name]);
@@ -79,6 +83,7 @@ export function createDashboardHandle(
     etag: options.etag ?? null,
     seq: options.seq ?? 0,
     sections: sections as DashboardSignals,
+    context: options.context,
   };
 }
 

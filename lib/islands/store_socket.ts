@@ -5,8 +5,11 @@
  * @module
  */
 
-/** What the socket is doing, as the live indicator shows it. */
-export type ConnectionState = "connecting" | "live" | "reconnecting" | "offline";
+/**
+ * What the socket is doing, as the live indicator shows it; `disabled` is the store's own: the
+ * user's flag `live_updates` is off, so there is no socket.
+ */
+export type ConnectionState = "connecting" | "live" | "reconnecting" | "offline" | "disabled";
 
 /** A frame the server sends. */
 export type ServerFrame =
@@ -25,6 +28,12 @@ export interface LiveSocketOptions {
   onFrame(frame: ServerFrame): void;
   /** Called when the state changes. */
   onState(state: ConnectionState): void;
+  /**
+   * Called when a connection closes before it opened: the upgrade was refused (403 when live
+   * updates are off for the user), or the server is out of reach. A page cannot tell which;
+   * reconnecting goes on unless {@linkcode LiveSocket.stop} is called. Default: nothing.
+   */
+  onRefused?: () => void;
   /** Milliseconds between pings. Default 25 000. */
   pingMs?: number;
   /** The first reconnect delay's ceiling in milliseconds. Default 250. */
@@ -76,6 +85,7 @@ export class LiveSocket {
       maxDelayMs: options.maxDelayMs ?? 10_000,
       WebSocket: options.WebSocket ?? globalThis.WebSocket,
       random: options.random ?? Math.random,
+      onRefused: options.onRefused ?? (() => {}),
     };
   }
 
@@ -121,7 +131,9 @@ export class LiveSocket {
       return;
     }
     this.#socket = socket;
+    let opened = false;
     socket.onopen = () => {
+      opened = true;
       this.#opened = true;
       this.#lastHeard = Date.now();
       this.#send({ type: "hello", lastSeq: this.#options.lastSeq() });
@@ -147,6 +159,7 @@ export class LiveSocket {
         return;
       }
       this.#scheduleRetry();
+      if (!opened) this.#options.onRefused();
     };
   }
 

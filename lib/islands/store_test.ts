@@ -4,6 +4,8 @@ import type { ProjectDashboard } from "../db/types.ts";
 import { LiveStore, pathsForTopic } from "./store.ts";
 import { createDashboardHandle, DashboardResource } from "./store_dashboard.ts";
 import { reconcile } from "./store_resource.ts";
+import { createContextHandle } from "./store_context.ts";
+import type { ContextJson } from "../context/context.ts";
 
 function dashboard(): ProjectDashboard {
   return {
@@ -149,4 +151,137 @@ Deno.test("DashboardResource shows a task change at once and takes it back on re
   resource.setTaskStatus("t1", "doing").commit("doing");
   assert.equal(status(), "doing");
   assert.equal(resource.snapshot().phases[0].tasks[0].status, "doing");
+});
+
+/** What `GET /api/context` answers in these tests: only the flags matter. */
+function contextBody(flags: Record<string, boolean>): ContextJson {
+  return { flags } as unknown as ContextJson;
+}
+
+/** A fake `fetch` answering single GETs from `answer`, recording method, path and ETag sent. */
+function fakeGets(answer: (path: string, etag: string | null) => Response) {
+  const calls: { method: string; path: string; etag: string | null }[] = [];
+  const fetch = (url: string | URL | Request, init?: RequestInit) => {
+    const path = String(url);
+    const etag = new Headers(init?.headers).get("if-none-match");
+    calls.push({ method: init?.method ?? "GET", path, etag });
+    return Promise.resolve(answer(path, etag));
+  };
+  return { calls, fetch: fetch as typeof globalThis.fetch };
+}
+
+Deno.test("LiveStore revalidates with one conditional GET each when request_batching is off", async () => {
+  const fake = fakeGets((path, etag) =>
+    path === "/api/projects/p1" && etag === 'W/"1"'
+      ? new Response(null, { status: 304, headers: { etag: 'W/"1"' } })
+      : new Response("{}", { status: 500 })
+  );
+  const store = new LiveStore({ fetch: fake.fetch, socketUrl: null, storage: null });
+  const context = createContextHandle(contextBody({ request_batching: false }), 'W/"c1"');
+  store.adoptDashboard(createDashboardHandle(dashboard(), { etag: 'W/"1"', seq: 5, context }));
+  assert.deepEqual([...store.paths], ["/api/projects/p1", "/api/context"]);
+  store.handleFrame({ type: "event", seq: 6, topic: "project:p1", version: 2 });
+  await new Promise((resolve) => setTimeout(resolve, 30));
+  await store.whenIdle();
+  assert.deepEqual(fake.calls, [{ method: "GET", path: "/api/projects/p1", etag: 'W/"1"' }]);
+  assert.deepEqual([store.batches, store.gets], [0, 1]);
+});
+
+/** A stand-in WebSocket: records what was made; a test opens it. */
+class FakeWebSocket {
+  static made: FakeWebSocket[] = [];
+  readyState = 0;
+  onopen: (() => void) | null = null;
+  onmessage: ((event: { data: string }) => void) | null = null;
+  onclose: ((event: { code: number }) => void) | null = null;
+  constructor(readonly url: string) {
+    FakeWebSocket.made.push(this);
+  }
+  send(): void {}
+  close(): void {
+    this.readyState = 3;
+  }
+  /** Opens it and says ready, as the server does after hello. */
+  accept(): void {
+    this.readyState = 1;
+    this.onopen?.();
+    this.onmessage?.({ data: JSON.stringify({ type: "ready", lastSeq: 0 }) });
+  }
+}
+
+Deno.test("LiveStore closes the socket while live_updates is off, polls the context, and reconnects", async () => {
+  FakeWebSocket.made = [];
+  let live = false;
+  const fake = fakeGets((path, etag) => {
+    if (path !== "/api/context") return new Response("{}", { status: 500 });
+    if (!live && etag === 'W/"c2"') return new Response(null, { status: 304 });
+    const body = JSON.stringify(contextBody({ live_updates: true }));
+    return new Response(body, { headers: { etag: 'W/"c3"' } });
+  });
+  const batch = fakeBatch(() => ({
+    status: 200,
+    etag: 'W/"c2"',
+    body: contextBody({ live_updates: false }),
+  }));
+  const store = new LiveStore({
+    fetch: (url, init) => init?.method === "POST" ? batch.fetch(url, init) : fake.fetch(url, init),
+    socketUrl: "ws://beacon.test/ws",
+    WebSocket: FakeWebSocket as unknown as typeof WebSocket,
+    storage: null,
+    disabledPollMs: 20,
+  });
+  const context = createContextHandle(contextBody({ live_updates: true }), 'W/"c1"');
+  store.adoptDashboard(createDashboardHandle(dashboard(), { etag: 'W/"1"', seq: 5, context }));
+  assert.equal(FakeWebSocket.made.length, 1);
+  FakeWebSocket.made[0].accept();
+  assert.equal(store.connection.value, "live");
+
+  store.handleFrame({ type: "event", seq: 6, topic: "flags:t1", version: 2 });
+  await new Promise((resolve) => setTimeout(resolve, 30));
+  assert.deepEqual(batch.calls, [[{ path: "/api/context", etag: 'W/"c1"' }]]);
+  assert.equal(store.connection.value, "disabled");
+  assert.equal(FakeWebSocket.made[0].readyState, 3);
+
+  await new Promise((resolve) => setTimeout(resolve, 70));
+  assert.ok(fake.calls.length >= 2, `${fake.calls.length} checks`);
+  for (const call of fake.calls) {
+    assert.deepEqual(call, { method: "GET", path: "/api/context", etag: 'W/"c2"' });
+  }
+  assert.equal(FakeWebSocket.made.length, 1, "reconnected while off");
+
+  live = true;
+  await new Promise((resolve) => setTimeout(resolve, 60));
+  await store.whenIdle();
+  assert.equal(FakeWebSocket.made.length, 2);
+  assert.equal(store.connection.value, "reconnecting");
+  const checks = fake.calls.length;
+  await new Promise((resolve) => setTimeout(resolve, 60));
+  assert.equal(fake.calls.length, checks, "still polling once live");
+});
+
+Deno.test("LiveStore asks the context when the socket is refused, and stops reconnecting if it is off", async () => {
+  FakeWebSocket.made = [];
+  const batch = fakeBatch(() => ({
+    status: 200,
+    etag: 'W/"c2"',
+    body: contextBody({ live_updates: false }),
+  }));
+  const store = new LiveStore({
+    fetch: batch.fetch,
+    socketUrl: "ws://beacon.test/ws",
+    WebSocket: FakeWebSocket as unknown as typeof WebSocket,
+    storage: null,
+    disabledPollMs: 60_000,
+  });
+  const context = createContextHandle(contextBody({}), 'W/"c1"');
+  store.adoptDashboard(createDashboardHandle(dashboard(), { etag: 'W/"1"', seq: 5, context }));
+  // A refused upgrade: closed without opening.
+  FakeWebSocket.made[0].onclose?.({ code: 1006 });
+  assert.equal(store.connection.value, "reconnecting");
+  await new Promise((resolve) => setTimeout(resolve, 30));
+  await store.whenIdle();
+  assert.deepEqual(batch.calls, [[{ path: "/api/context", etag: 'W/"c1"' }]]);
+  assert.equal(store.connection.value, "disabled");
+  await new Promise((resolve) => setTimeout(resolve, 400));
+  assert.equal(FakeWebSocket.made.length, 1, "reconnected while off");
 });
