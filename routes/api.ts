@@ -43,7 +43,8 @@ async function answer(
   if (path === "/api/context") {
     const etag = contextEtag(c, ctx);
     if (etag && ifNoneMatchHits(heldEtag, etag)) return { status: 304, etag };
-    return { status: 200, etag: etag ?? undefined, body: contextJson(ctx), served: "hit" };
+    const served = loaders.contextServed(ctx);
+    return { status: 200, etag: etag ?? undefined, body: contextJson(ctx), served };
   }
   const match = /^\/api\/projects\/([^/?#]+)$/.exec(path);
   if (!match) return { status: 404, error: "Not found" };

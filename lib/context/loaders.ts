@@ -82,6 +82,8 @@ export class Loaders {
   // primary key.
   #sessions: Cache | null;
   #keys = new Map<string, { stamp: string; key: CacheKey }>();
+  // Contexts this process loaded or took stale for their request (the rest were hits).
+  #served = new WeakMap<RequestContext, Served>();
   #topics = new Map<string, readonly string[]>();
 
   constructor(options: LoadersOptions) {
@@ -199,12 +201,23 @@ export class Loaders {
     if (!this.cachedFor(session.tenantId, session.userId)) {
       return withSession(await this.#buildContext(session), session);
     }
-    const { value } = await this.#cache!.getOrLoad(
+    const result = await this.#cache!.getOrLoad(
       this.#contextKey(session),
       () => this.#buildContext(session),
       { sensitiveFields: SENSITIVE },
     );
-    return withSession(value, session);
+    const ctx = withSession(result.value, session);
+    if (ctx && result.status !== "hit") this.#served.set(ctx, result.status);
+    return ctx;
+  }
+
+  /**
+   * How a context was served: `hit` unless this request loaded it (`miss`) or took it stale,
+   * and `bypass` when the cache is off for its user.
+   */
+  contextServed(ctx: RequestContext): Served {
+    if (!this.cachedFor(ctx.tenant.id, ctx.user.id)) return "bypass";
+    return this.#served.get(ctx) ?? "hit";
   }
 
   async #loadContextUncached(sessionHash: string): Promise<RequestContext | null> {
