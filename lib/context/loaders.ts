@@ -28,8 +28,15 @@ export interface VersionSource {
   version(topic: string): number;
 }
 
-/** How a value was served, for `Cache-Status`. */
-export type Served = CacheResult<unknown>["status"] | "bypass";
+/**
+ * How a value was served, for `Cache-Status`: `collapsed` is a miss that waited for another
+ * request's load instead of starting its own.
+ */
+export type Served = CacheResult<unknown>["status"] | "collapsed" | "bypass";
+
+function servedBy(result: CacheResult<unknown>): Served {
+  return result.status === "miss" && result.collapsed ? "collapsed" : result.status;
+}
 
 /** A loaded value and how it was served. */
 export interface Loaded<T> {
@@ -207,7 +214,7 @@ export class Loaders {
       { sensitiveFields: SENSITIVE },
     );
     const ctx = withSession(result.value, session);
-    if (ctx && result.status !== "hit") this.#served.set(ctx, result.status);
+    if (ctx && result.status !== "hit") this.#served.set(ctx, servedBy(result));
     return ctx;
   }
 
@@ -257,7 +264,7 @@ export class Loaders {
     }
     const key = this.#key(tenantId, "dashboard", projectId, this.dashboardTopics(projectId));
     const result = await this.#cache.getOrLoad(key, load);
-    return { value: result.value, served: result.status, tier: result.tier };
+    return { value: result.value, served: servedBy(result), tier: result.tier };
   }
 
   /** The tenant's projects; `userId` as for {@linkcode Loaders.dashboard}. */
@@ -268,6 +275,6 @@ export class Loaders {
     }
     const key = this.#key(tenantId, "projects", tenantId, this.projectListTopics(tenantId));
     const result = await this.#cache.getOrLoad(key, load);
-    return { value: result.value, served: result.status, tier: result.tier };
+    return { value: result.value, served: servedBy(result), tier: result.tier };
   }
 }

@@ -52,6 +52,7 @@ const CACHE_STATUS: Record<Served, string> = {
   hit: formatCacheStatus({ hit: true }),
   stale: formatCacheStatus({ hit: true, detail: "stale" }),
   miss: formatCacheStatus({ fwd: "miss", stored: true }),
+  collapsed: formatCacheStatus({ fwd: "miss", collapsed: true }),
   bypass: formatCacheStatus({ fwd: "bypass" }),
 };
 
