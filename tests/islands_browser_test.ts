@@ -5,7 +5,7 @@
 import assert from "node:assert/strict";
 import { signal } from "@preact/signals";
 import { Hono } from "hono";
-import { chromium } from "playwright-core";
+import { launchBrowser } from "./_browser.ts";
 import { type ComponentChildren, h, type VNode } from "preact";
 import { buildRoutes, ensureBuild, registerIslandModule, renderPage } from "../lib/islands/mod.ts";
 import * as SharedCounter from "../lib/islands/testdata/islands/SharedCounter.tsx";
@@ -102,17 +102,7 @@ Deno.test({
       testApp(outDir, build.id, posts).fetch,
     );
     const origin = `http://127.0.0.1:${server.addr.port}`;
-    const browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-      ],
-    });
+    const browser = await launchBrowser();
     try {
       const browserPage = await browser.newPage();
       const errors: string[] = [];
