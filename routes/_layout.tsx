@@ -5,6 +5,7 @@
  */
 import type { ComponentChildren } from "preact";
 import type { Role } from "../lib/db/types.ts";
+import { ADMIN_ROLES } from "../lib/context/context.ts";
 
 /** Properties of {@linkcode Layout}. */
 export interface LayoutProps {
@@ -71,7 +72,7 @@ function TopBar(props: Pick<LayoutProps, "user" | "tenant" | "role">) {
           <div class="topbar__user">
             <span class="topbar__name" title={props.user.email}>{props.user.name}</span>
             {props.role && <span class="role-badge">{roleNames[props.role] ?? props.role}</span>}
-            {(props.role === "owner" || props.role === "admin") && (
+            {props.role && ADMIN_ROLES.includes(props.role) && (
               <a class="topbar__link" href="/admin/flags">Flags</a>
             )}
             <form method="post" action="/logout" class="topbar__logout">

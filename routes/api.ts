@@ -9,7 +9,7 @@ import { z } from "zod";
 import type { AppEnv } from "../lib/http/env.ts";
 import { HttpError, uuidParam } from "../lib/http/errors.ts";
 import { privateHeaders, signedIn } from "../lib/http/respond.ts";
-import { cacheStatusFor, contextEtag, heldAny, resourceEtag } from "../lib/http/revalidate.ts";
+import { cacheStatusFor, contextEtag, resourceEtag } from "../lib/http/revalidate.ts";
 import { ifNoneMatchHits, notModified } from "../lib/http/conditional.ts";
 import type { Served } from "../lib/context/loaders.ts";
 import { contextJson, type RequestContext } from "../lib/context/context.ts";
@@ -56,12 +56,11 @@ async function answer(
     throw error;
   }
   const etag = resourceEtag(c, ctx, "api-dashboard", projectId, loaders.dashboardTopics(projectId));
-  // `*` matches only an existing resource: answer it after the load.
-  const hits = etag !== null && ifNoneMatchHits(heldEtag, etag);
-  if (hits && !heldAny(heldEtag)) return { status: 304, etag };
+  if (etag && ifNoneMatchHits(heldEtag, etag, { exists: false })) return { status: 304, etag };
   const { value, served } = await loaders.dashboard(ctx.tenant.id, projectId, ctx.user.id);
   if (value === null) return { status: 404, error: "Project not found" };
-  if (hits) return { status: 304, etag };
+  // `*` matches only now that the project is known to be the tenant's.
+  if (etag && ifNoneMatchHits(heldEtag, etag)) return { status: 304, etag };
   return { status: 200, etag: etag ?? undefined, body: value, served };
 }
 

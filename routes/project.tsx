@@ -4,7 +4,7 @@
  * @module
  */
 import type { ProjectDashboard, Role, Tenant, User } from "../lib/db/types.ts";
-import type { ContextJson } from "../lib/context/context.ts";
+import { canEdit, type ContextJson } from "../lib/context/context.ts";
 import { createDashboardHandle } from "../lib/islands/store_dashboard.ts";
 import { createContextHandle } from "../lib/islands/store_context.ts";
 import { Layout } from "./_layout.tsx";
@@ -54,18 +54,6 @@ const sections = [
 ];
 
 /**
- * Whether `role` may change a project: owners, admins and members may; viewers may not.
- *
- * @example
- * ```ts
- * canEditProject("viewer"); // false
- * ```
- */
-export function canEditProject(role: Role): boolean {
-  return role === "owner" || role === "admin" || role === "member";
-}
-
-/**
  * A full document showing a project's dashboard; write forms only for those who may edit.
  *
  * @example
@@ -76,11 +64,11 @@ export function canEditProject(role: Role): boolean {
 export function ProjectPage(props: ProjectPageProps) {
   const { dashboard } = props;
   const { project } = dashboard;
-  const canEdit = canEditProject(props.role);
+  const editable = canEdit(props.role);
   const ctx: EditContext = {
     projectId: project.id,
-    canEdit,
-    form: canEdit ? props.form : undefined,
+    canEdit: editable,
+    form: editable ? props.form : undefined,
   };
   const hasErrors = Boolean(ctx.form && Object.keys(ctx.form.errors).length > 0);
   // One handle for every island: its section signals are serialised once and shared.
@@ -99,7 +87,7 @@ export function ProjectPage(props: ProjectPageProps) {
         {project.description && <p class="lead">{project.description}</p>}
         <p class="page-header__status">
           <StatusDot health={project.health} label={project.status} />
-          {!canEdit && <span class="readonly-note">Read-only access</span>}
+          {!editable && <span class="readonly-note">Read-only access</span>}
           <LiveIndicator />
         </p>
       </header>

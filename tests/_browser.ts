@@ -57,3 +57,21 @@ export async function signIn(page: Page, baseUrl: string, email: string): Promis
   await page.fill("input[name=password]", "beacon-demo");
   await Promise.all([page.waitForURL(`${baseUrl}/`), page.click("button[type=submit]")]);
 }
+
+/**
+ * Runs `fn` with a fresh server (see {@linkcode startTestServer}) and a launched Chromium, and
+ * closes both afterwards, whatever happens.
+ */
+export async function withServerAndBrowser(
+  fn: (t: TestServer, browser: Browser) => Promise<void>,
+  env: Record<string, string> = {},
+): Promise<void> {
+  const t = await startTestServer(env);
+  const browser = await launchBrowser();
+  try {
+    await fn(t, browser);
+  } finally {
+    await browser.close();
+    await t.close();
+  }
+}

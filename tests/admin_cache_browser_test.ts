@@ -5,7 +5,7 @@
  */
 import assert from "node:assert/strict";
 import type { Page } from "playwright-core";
-import { launchBrowser, signIn, startTestServer } from "./_browser.ts";
+import { signIn, withServerAndBrowser } from "./_browser.ts";
 
 const options = { sanitizeOps: false, sanitizeResources: false };
 const SCREENSHOT = Deno.env.get("UPDATE_SCREENSHOTS") === "1"
@@ -22,9 +22,7 @@ async function points(page: Page, chart: string, series: string): Promise<number
 }
 
 Deno.test("in Chromium the cache monitor charts live traffic", options, async () => {
-  const t = await startTestServer();
-  const browser = await launchBrowser();
-  try {
+  await withServerAndBrowser(async (t, browser) => {
     const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
     const page = await context.newPage();
     await signIn(page, t.url, "ada@acme.test");
@@ -76,8 +74,5 @@ Deno.test("in Chromium the cache monitor charts live traffic", options, async ()
     assert.ok(png.size > 10_000, "a screenshot was written");
     if (!SCREENSHOT.includes("/docs/")) await Deno.remove(SCREENSHOT);
     await context.close();
-  } finally {
-    await browser.close();
-    await t.close();
-  }
+  });
 });

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { launchBrowser, signIn, startTestServer } from "./_browser.ts";
+import { signIn, withServerAndBrowser } from "./_browser.ts";
 
 const options = { sanitizeOps: false, sanitizeResources: false };
 
@@ -7,9 +7,7 @@ Deno.test(
   "in Chromium a task changed with the island stays changed after a reload",
   options,
   async () => {
-    const t = await startTestServer();
-    const browser = await launchBrowser();
-    try {
+    await withServerAndBrowser(async (t, browser) => {
       const page = await browser.newPage();
       await signIn(page, t.url, "grace@acme.test");
       await page.click("text=Redis Caching Implementation");
@@ -36,17 +34,12 @@ Deno.test(
         "SELECT status FROM tasks WHERE title = 'GlobalContext provider'",
       );
       assert.equal(row.status, "done");
-    } finally {
-      await browser.close();
-      await t.close();
-    }
+    });
   },
 );
 
 Deno.test("without JavaScript the task form posts and redirects back", options, async () => {
-  const t = await startTestServer();
-  const browser = await launchBrowser();
-  try {
+  await withServerAndBrowser(async (t, browser) => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     await signIn(page, t.url, "ada@acme.test");
@@ -64,8 +57,5 @@ Deno.test("without JavaScript the task form posts and redirects back", options, 
     await signIn(viewer, t.url, "linus@acme.test");
     await viewer.click("text=Redis Caching Implementation");
     assert.equal(await viewer.locator("form[action^='/projects/']").count(), 0);
-  } finally {
-    await browser.close();
-    await t.close();
-  }
+  });
 });

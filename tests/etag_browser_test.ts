@@ -9,7 +9,7 @@
  */
 import assert from "node:assert/strict";
 import type { Page } from "playwright-core";
-import { launchBrowser, signIn, startTestServer } from "./_browser.ts";
+import { signIn, withServerAndBrowser } from "./_browser.ts";
 
 const options = { sanitizeOps: false, sanitizeResources: false };
 
@@ -50,9 +50,7 @@ Deno.test(
   "in Chromium a reload is a 304, and a change by someone else is a fresh 200",
   options,
   async () => {
-    const t = await startTestServer();
-    const browser = await launchBrowser();
-    try {
+    await withServerAndBrowser(async (t, browser) => {
       const page = await browser.newPage();
       const seen = await recordDocuments(page);
       await signIn(page, t.url, "ada@acme.test");
@@ -90,9 +88,6 @@ Deno.test(
       const again = await reload(page, seen);
       assert.equal(again.status, 304, "and the fresh page revalidates in turn");
       assert.equal(await select.inputValue(), "done");
-    } finally {
-      await browser.close();
-      await t.close();
-    }
+    });
   },
 );

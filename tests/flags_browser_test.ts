@@ -1,12 +1,10 @@
 import assert from "node:assert/strict";
-import { launchBrowser, signIn, startTestServer } from "./_browser.ts";
+import { signIn, withServerAndBrowser } from "./_browser.ts";
 
 const options = { sanitizeOps: false, sanitizeResources: false };
 
 Deno.test("in Chromium Ada turns a flag off and on from /admin/flags", options, async () => {
-  const t = await startTestServer();
-  const browser = await launchBrowser();
-  try {
+  await withServerAndBrowser(async (t, browser) => {
     const page = await browser.newPage();
     await signIn(page, t.url, "ada@acme.test");
     await Promise.all([
@@ -46,8 +44,5 @@ Deno.test("in Chromium Ada turns a flag off and on from /admin/flags", options, 
       "Flag live_updates set to on (rollout 100%) by Ada Lovelace",
       "Flag live_updates reset to the default, on (rollout 100%), by Ada Lovelace",
     ]);
-  } finally {
-    await browser.close();
-    await t.close();
-  }
+  });
 });

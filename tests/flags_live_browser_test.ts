@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { launchBrowser, signIn, startTestServer, type TestServer } from "./_browser.ts";
+import { signIn, type TestServer, withServerAndBrowser } from "./_browser.ts";
 
 const options = { sanitizeOps: false, sanitizeResources: false };
 const PROJECT = "Redis Caching Implementation";
@@ -117,9 +117,7 @@ Deno.test(
   "flags live: Ada turns live_updates off and on, and Grace's open page follows without a reload",
   options,
   async () => {
-    const t = await startTestServer();
-    const browser = await launchBrowser();
-    try {
+    await withServerAndBrowser(async (t, browser) => {
       const grace = await signedIn(browser, t, "grace@acme.test");
       await openDashboard(grace);
       await grace.page.waitForSelector(".live-indicator[data-state='live']");
@@ -159,10 +157,7 @@ Deno.test(
       await changeTask(ada.page, "Context consolidation", "done");
       await waitForStatus(grace.page, "Context consolidation", "done");
       await assertSameDocument(grace.page);
-    } finally {
-      await browser.close();
-      await t.close();
-    }
+    });
   },
 );
 
@@ -170,9 +165,7 @@ Deno.test(
   "flags live: a socket refused with 403 (live_updates off meanwhile) shows the page as off, not reconnecting",
   options,
   async () => {
-    const t = await startTestServer();
-    const browser = await launchBrowser();
-    try {
+    await withServerAndBrowser(async (t, browser) => {
       const grace = await signedIn(browser, t, "grace@acme.test");
       await openDashboard(grace);
       await grace.page.waitForSelector(".live-indicator[data-state='live']");
@@ -196,10 +189,7 @@ Deno.test(
       await grace.page.waitForTimeout(POLL_MS * 4);
       assert.equal((await sockets(grace.page)).made, off.made, "the page kept reconnecting");
       await assertSameDocument(grace.page);
-    } finally {
-      await browser.close();
-      await t.close();
-    }
+    });
   },
 );
 
@@ -207,9 +197,7 @@ Deno.test(
   "flags live: with request_batching off a change is revalidated with a conditional GET, not a batch",
   options,
   async () => {
-    const t = await startTestServer();
-    const browser = await launchBrowser();
-    try {
+    await withServerAndBrowser(async (t, browser) => {
       await t.server.db.query(
         `INSERT INTO feature_flags (tenant_id, key, enabled, rollout_percent)
          SELECT id, 'request_batching', false, 100 FROM tenants WHERE name = 'Acme'`,
@@ -234,9 +222,6 @@ Deno.test(
         assert.ok(call.ifNoneMatch, "the GET was not conditional");
       }
       await assertSameDocument(grace.page);
-    } finally {
-      await browser.close();
-      await t.close();
-    }
+    });
   },
 );

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { launchBrowser, signIn, startTestServer, type TestServer } from "./_browser.ts";
+import { signIn, type TestServer, withServerAndBrowser } from "./_browser.ts";
 
 const options = { sanitizeOps: false, sanitizeResources: false };
 const PROJECT = "Redis Caching Implementation";
@@ -88,9 +88,7 @@ Deno.test(
   "live dashboards: a change by Ada or by SQL reaches every reader without a reload, and loading asks no API",
   options,
   async () => {
-    const t = await startTestServer();
-    const browser = await launchBrowser();
-    try {
+    await withServerAndBrowser(async (t, browser) => {
       const ada = await openDashboard(browser, t, "ada@acme.test");
       const grace = await openDashboard(browser, t, "grace@acme.test");
       // Hydrated from the page: the store asked nothing of the API.
@@ -107,10 +105,7 @@ Deno.test(
       await waitForStatus(grace.page, "Full rollout", "done");
       await assertSameDocument(ada.page);
       await assertSameDocument(grace.page);
-    } finally {
-      await browser.close();
-      await t.close();
-    }
+    });
   },
 );
 
@@ -118,9 +113,7 @@ Deno.test(
   "live dashboards: a burst of 5 writes is one batch per page and renders only the phase it touched",
   options,
   async () => {
-    const t = await startTestServer();
-    const browser = await launchBrowser();
-    try {
+    await withServerAndBrowser(async (t, browser) => {
       const readers = [
         await openDashboard(browser, t, "ada@acme.test"),
         await openDashboard(browser, t, "grace@acme.test"),
@@ -156,10 +149,7 @@ Deno.test(
         }
         await assertSameDocument(reader.page);
       }
-    } finally {
-      await browser.close();
-      await t.close();
-    }
+    });
   },
 );
 
@@ -167,9 +157,7 @@ Deno.test(
   "live dashboards: a task change shows at once and rolls back with a message when refused",
   options,
   async () => {
-    const t = await startTestServer();
-    const browser = await launchBrowser();
-    try {
+    await withServerAndBrowser(async (t, browser) => {
       const ada = await openDashboard(browser, t, "ada@acme.test");
       const title = "Canary deployment";
       let release!: () => void;
@@ -194,10 +182,7 @@ Deno.test(
         [title],
       );
       assert.equal(row.status, "todo");
-    } finally {
-      await browser.close();
-      await t.close();
-    }
+    });
   },
 );
 
@@ -205,9 +190,7 @@ Deno.test(
   "live dashboards: a reader whose socket was cut gets all 10 changes made meanwhile",
   options,
   async () => {
-    const t = await startTestServer();
-    const browser = await launchBrowser();
-    try {
+    await withServerAndBrowser(async (t, browser) => {
       const ada = await openDashboard(browser, t, "ada@acme.test");
       const grace = await openDashboard(browser, t, "grace@acme.test");
       await grace.context.setOffline(true);
@@ -244,10 +227,7 @@ Deno.test(
       await assertSameDocument(grace.page);
       const sent = batches(grace) - batchesBefore;
       assert.ok(sent >= 1 && sent <= 2, `Grace sent ${sent} batches after reconnecting`);
-    } finally {
-      await browser.close();
-      await t.close();
-    }
+    });
   },
 );
 
@@ -255,9 +235,7 @@ Deno.test(
   "live dashboards: back to the dashboard shows the last state at once, then revalidates",
   options,
   async () => {
-    const t = await startTestServer();
-    const browser = await launchBrowser();
-    try {
+    await withServerAndBrowser(async (t, browser) => {
       const grace = await openDashboard(browser, t, "grace@acme.test");
       await t.server.db.query("UPDATE tasks SET status='doing' WHERE title='Canary deployment'");
       await waitForStatus(grace.page, "Canary deployment", "doing");
@@ -266,9 +244,6 @@ Deno.test(
       await grace.page.goBack();
       await waitForStatus(grace.page, "Canary deployment", "doing");
       await grace.page.waitForSelector(".live-indicator[data-state='live']");
-    } finally {
-      await browser.close();
-      await t.close();
-    }
+    });
   },
 );

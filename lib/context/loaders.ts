@@ -42,7 +42,6 @@ function servedBy(result: CacheResult<unknown>): Served {
 export interface Loaded<T> {
   value: T;
   served: Served;
-  tier?: "l1" | "l2" | "load";
 }
 
 /** Options of {@linkcode Loaders}. */
@@ -100,11 +99,6 @@ export class Loaders {
     this.#namespace = options.namespace ?? "beacon";
     this.#flags = options.flags;
     this.#sessions = options.cache && new Cache({ l1MaxBytes: 8 * 1024 * 1024, ttlMs: 60_000 });
-  }
-
-  /** Whether the cache is on. */
-  get cached(): boolean {
-    return this.#cache !== null;
   }
 
   /**
@@ -171,8 +165,8 @@ export class Loaders {
   }
 
   /**
-   * The request context for a session hash, or null. On a warm L1 this settles without any
-   * database or Redis call, and synchronously when `sync` is wanted (the 304 path).
+   * The request context for a session hash, or null. On a warm L1 it is returned
+   * synchronously, without any database or Redis call (the 304 path).
    */
   context(sessionHash: string): RequestContext | null | Promise<RequestContext | null> {
     const cache = this.#cache;
@@ -253,28 +247,46 @@ export class Loaders {
    * A project's dashboard, or null when the tenant has no such project. `userId`, the reader,
    * places the request in the `cache` flag's canary; without it the tenant's setting decides.
    */
-  async dashboard(
+  dashboard(
     tenantId: string,
     projectId: string,
     userId?: string,
   ): Promise<Loaded<ProjectDashboard | null>> {
-    const load = () => loadProjectDashboard(this.#db, tenantId, projectId);
-    if (!this.#cache || !this.cachedFor(tenantId, userId)) {
-      return { value: await load(), served: "bypass" };
-    }
-    const key = this.#key(tenantId, "dashboard", projectId, this.dashboardTopics(projectId));
-    const result = await this.#cache.getOrLoad(key, load);
-    return { value: result.value, served: servedBy(result), tier: result.tier };
+    return this.#through(
+      tenantId,
+      userId,
+      "dashboard",
+      projectId,
+      this.dashboardTopics(projectId),
+      () => loadProjectDashboard(this.#db, tenantId, projectId),
+    );
   }
 
   /** The tenant's projects; `userId` as for {@linkcode Loaders.dashboard}. */
-  async projectList(tenantId: string, userId?: string): Promise<Loaded<ProjectSummary[]>> {
-    const load = () => listProjects(this.#db, tenantId);
+  projectList(tenantId: string, userId?: string): Promise<Loaded<ProjectSummary[]>> {
+    return this.#through(
+      tenantId,
+      userId,
+      "projects",
+      tenantId,
+      this.projectListTopics(tenantId),
+      () => listProjects(this.#db, tenantId),
+    );
+  }
+
+  /** Loads through the cache when it is on for the tenant and user, else straight. */
+  async #through<T>(
+    tenantId: string,
+    userId: string | undefined,
+    kind: string,
+    id: string,
+    topics: readonly string[],
+    load: () => Promise<T>,
+  ): Promise<Loaded<T>> {
     if (!this.#cache || !this.cachedFor(tenantId, userId)) {
       return { value: await load(), served: "bypass" };
     }
-    const key = this.#key(tenantId, "projects", tenantId, this.projectListTopics(tenantId));
-    const result = await this.#cache.getOrLoad(key, load);
-    return { value: result.value, served: servedBy(result), tier: result.tier };
+    const result = await this.#cache.getOrLoad(this.#key(tenantId, kind, id, topics), load);
+    return { value: result.value, served: servedBy(result) };
   }
 }

@@ -26,6 +26,10 @@ export interface CheckConditionalOptions {
    */
   headers?: Record<string, string>;
   /**
+   * Whether the resource is known to exist; `If-None-Match: *` matches only then. Default true.
+   */
+  exists?: boolean;
+  /**
    * When the representation last changed. Only consulted for `If-Modified-Since`, and only
    * when the request has no `If-None-Match`. Default none: `If-Modified-Since` never matches.
    */
@@ -260,11 +264,13 @@ export function opaqueTag(etag: string): string {
  * Whether `If-None-Match` matches the current representation, by weak comparison (RFC 9110
  * §8.8.3.2): `W/"a"` and `"a"` match each other, since `Deno.serve` turns a strong tag weak
  * when it compresses. A tag with the `-gzip` or `-br` suffix that Apache's `mod_deflate` and
- * `mod_brotli` add inside the quotes matches as well. `*` matches, because this is only asked
- * about a representation that exists.
+ * `mod_brotli` add inside the quotes matches as well. `*` matches only a representation known
+ * to exist (RFC 9110 §13.1.2): a caller that has not loaded the resource yet passes
+ * `{ exists: false }`, and asks again once it has.
  *
  * @param header The `If-None-Match` value(s); `null` when absent (never matches).
  * @param currentEtag The ETag the 200 would carry.
+ * @param options `exists`: whether the resource is known to exist. Default true.
  * @throws {TypeError} When `currentEtag` is not a valid entity tag.
  * @example
  * ```ts
@@ -275,12 +281,16 @@ export function opaqueTag(etag: string): string {
 export function ifNoneMatchHits(
   header: string | readonly string[] | null | undefined,
   currentEtag: string,
+  options: { exists?: boolean } = {},
 ): boolean {
-  const current = opaqueTag(currentEtag);
   const parsed = parseIfNoneMatch(header);
-  if (!parsed) return false;
-  if (parsed.any) return true;
-  return parsed.tags.some((tag) =>
+  return parsed !== null && matches(parsed, currentEtag, options.exists ?? true);
+}
+
+function matches(held: IfNoneMatch, currentEtag: string, exists: boolean): boolean {
+  if (held.any) return exists;
+  const current = opaqueTag(currentEtag);
+  return held.tags.some((tag) =>
     tag === current || tag === `${current}-gzip` || tag === `${current}-br`
   );
 }
@@ -315,8 +325,8 @@ export function notModified(
  * Answers a conditional `GET` or `HEAD` (RFC 9110 §13.2.2): a `304` when `If-None-Match`
  * matches `etag`, otherwise `null` so the route renders the 200. When the request has
  * `If-None-Match`, `If-Modified-Since` is ignored entirely; without it, `If-Modified-Since`
- * is honoured only if `options.lastModified` is given. Call it only when the resource exists
- * and the answer would otherwise be 2xx; other methods always get `null`.
+ * is honoured only if `options.lastModified` is given. Before the resource is known to exist,
+ * pass `exists: false`; other methods always get `null`.
  *
  * @param c The request's context.
  * @param etag The ETag the 200 would carry.
@@ -336,9 +346,11 @@ export function checkConditional(
 ): Response | null {
   const method = c.req.method;
   if (method !== "GET" && method !== "HEAD") return null;
-  const ifNoneMatch = c.req.raw.headers.get("if-none-match");
-  if (parseIfNoneMatch(ifNoneMatch)) {
-    return ifNoneMatchHits(ifNoneMatch, etag) ? notModified(c, etag, options.headers) : null;
+  const held = parseIfNoneMatch(c.req.raw.headers.get("if-none-match"));
+  if (held) {
+    return matches(held, etag, options.exists ?? true)
+      ? notModified(c, etag, options.headers)
+      : null;
   }
   const since = c.req.raw.headers.get("if-modified-since");
   if (since && options.lastModified) {

@@ -126,6 +126,12 @@ Deno.test("opaqueTag() strips W/ and quotes and refuses what is not an entity ta
   }
 });
 
+Deno.test("ifNoneMatchHits() lets * match only a resource known to exist", () => {
+  assert.equal(ifNoneMatchHits("*", 'W/"a"'), true);
+  assert.equal(ifNoneMatchHits("*", 'W/"a"', { exists: false }), false);
+  assert.equal(ifNoneMatchHits('W/"a"', 'W/"a"', { exists: false }), true);
+});
+
 Deno.test('ifNoneMatchHits() compares weakly: W/"a" and "a" match both ways', () => {
   assert.equal(ifNoneMatchHits('W/"a"', '"a"'), true);
   assert.equal(ifNoneMatchHits('"a"', 'W/"a"'), true);

@@ -9,7 +9,7 @@ import type { Context } from "hono";
 import type { AppEnv } from "./env.ts";
 import type { RequestContext } from "../context/context.ts";
 import type { Served } from "../context/loaders.ts";
-import { checkConditional, parseIfNoneMatch, weakEtag } from "./conditional.ts";
+import { checkConditional, weakEtag } from "./conditional.ts";
 import { formatCacheStatus } from "./cache_status.ts";
 
 /**
@@ -72,11 +72,7 @@ export function revalidate(
   options: { exists?: boolean } = {},
 ): Response | null {
   if (etag === null) return null;
-  if (!options.exists && heldAny(c.req.header("if-none-match"))) return null;
-  return checkConditional(c, etag, { headers: { "Cache-Status": CACHE_STATUS.hit } });
+  return checkConditional(c, etag, { headers: NOT_MODIFIED, exists: options.exists ?? false });
 }
 
-/** Whether an `If-None-Match` value holds `*`. */
-export function heldAny(header: string | null | undefined): boolean {
-  return parseIfNoneMatch(header)?.any ?? false;
-}
+const NOT_MODIFIED = { "Cache-Status": CACHE_STATUS.hit };
