@@ -1,9 +1,14 @@
 /**
  * The page's live store (the "GlobalContext"): every resource the islands show, keyed by API
- * path, kept current from the invalidation socket. Events are coalesced for a few
- * milliseconds, then every affected resource is revalidated in ONE `POST /api/batch` with the
- * ETags held; while a batch is in flight, new events wait for one follow-up batch. A 304
- * changes nothing; a 200 changes only the signals whose JSON differs.
+ * path, kept current from the invalidation socket. Events are coalesced until none has come
+ * for a frame (16 ms, and never longer than 100 ms after the first), then every affected
+ * resource is revalidated in ONE `POST /api/batch` with the ETags held; while a batch is in
+ * flight, new events wait for one follow-up batch, coalesced the same way. A 304 changes
+ * nothing; a 200 changes only the signals whose JSON differs.
+ *
+ * The commits of a burst of writes to one project reach the socket some milliseconds apart
+ * (each bumps the project's version row, so they commit one after another): a fixed window
+ * opened by the first event would split such a burst over several batches.
  *
  * The store follows the user's flags in `/api/context` when it holds it: with
  * `request_batching` off each resource is revalidated with its own conditional `GET`; with
@@ -37,8 +42,10 @@ export interface LiveStoreOptions {
   fetch?: typeof fetch;
   /** Where snapshots go; null for none. Default `globalThis.sessionStorage` when there is one. */
   storage?: Storage | null;
-  /** Milliseconds to gather a burst of events into one batch. Default 10. */
+  /** Milliseconds without an event after which a burst is sent. Default 16. */
   coalesceMs?: number;
+  /** The most milliseconds a burst waits after its first event. Default 100. */
+  coalesceMaxMs?: number;
   /** The socket's URL; null for no socket (tests). Default: `/ws` of the page's origin. */
   socketUrl?: string | null;
   /** The WebSocket constructor. Default `globalThis.WebSocket`. */
@@ -106,6 +113,9 @@ export class LiveStore {
   #resources = new Map<string, LiveResource>();
   #pending = new Set<string>();
   #timer: ReturnType<typeof setTimeout> | undefined;
+  /** When the burst being gathered began; 0 when none is. */
+  #burstStart = 0;
+  #coalesceMaxMs: number;
   #flight: Promise<void> | null = null;
   #failures = 0;
   #lastSeq = 0;
@@ -118,7 +128,8 @@ export class LiveStore {
   constructor(options: LiveStoreOptions = {}) {
     this.#fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
     this.#storage = options.storage !== undefined ? options.storage : sessionStorageOrNull();
-    this.#coalesceMs = options.coalesceMs ?? 10;
+    this.#coalesceMs = options.coalesceMs ?? 16;
+    this.#coalesceMaxMs = options.coalesceMaxMs ?? 100;
     this.#pollMs = options.disabledPollMs ?? defaultPollMs();
     const url = options.socketUrl !== undefined ? options.socketUrl : defaultSocketUrl();
     this.#socket = url
@@ -255,7 +266,7 @@ export class LiveStore {
       this.#pending.add(path);
       added = true;
     }
-    if (added) this.#schedule(this.#coalesceMs);
+    if (added) this.#gather();
   }
 
   /** Resolves when nothing is pending or in flight. */
@@ -295,6 +306,18 @@ export class LiveStore {
     return this.#pending.size > 0 || this.#flight !== null || this.#timer !== undefined;
   }
 
+  /** Waits a quiet frame more for the burst, within its longest wait; a flight waits itself. */
+  #gather(): void {
+    // A failed batch's retry keeps its back-off.
+    if (this.#flight || (this.#failures > 0 && this.#timer !== undefined)) return;
+    const now = Date.now();
+    if (this.#burstStart === 0) this.#burstStart = now;
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+    const left = this.#burstStart + this.#coalesceMaxMs - now;
+    this.#schedule(Math.max(0, Math.min(this.#coalesceMs, left)));
+  }
+
   #schedule(delay: number): void {
     if (this.#timer !== undefined || this.#flight) return;
     this.#timer = setTimeout(() => {
@@ -307,6 +330,7 @@ export class LiveStore {
     if (this.#flight || this.#pending.size === 0) return this.#settle();
     const paths = [...this.#pending];
     this.#pending.clear();
+    this.#burstStart = 0;
     let ok = true;
     this.#flight = this.#revalidate(paths).catch(() => {
       ok = false;
@@ -317,10 +341,8 @@ export class LiveStore {
     if (ok) this.#failures = 0;
     else this.#failures++;
     if (this.#pending.size > 0) {
-      const delay = ok
-        ? this.#coalesceMs
-        : Math.min(RETRY_MAX_MS, RETRY_MIN_MS * 2 ** (this.#failures - 1));
-      this.#schedule(delay);
+      if (ok) return this.#gather();
+      this.#schedule(Math.min(RETRY_MAX_MS, RETRY_MIN_MS * 2 ** (this.#failures - 1)));
       return;
     }
     this.#settle();

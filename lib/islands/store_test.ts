@@ -105,6 +105,29 @@ Deno.test("LiveStore coalesces a burst of events into one batch with the ETag he
   assert.equal(store.lastSeq, 10);
 });
 
+Deno.test("LiveStore gathers events that come a few milliseconds apart into one batch", async () => {
+  const { fake, store } = setup(() => ({ status: 304, etag: 'W/"1"' }));
+  for (let seq = 6; seq <= 10; seq++) {
+    store.handleFrame({ type: "event", seq, topic: "project:p1", version: seq });
+    await new Promise((resolve) => setTimeout(resolve, 8));
+  }
+  await new Promise((resolve) => setTimeout(resolve, 40));
+  await store.whenIdle();
+  assert.equal(fake.calls.length, 1);
+});
+
+Deno.test("LiveStore sends a steady stream of events within the longest wait", async () => {
+  const { fake, store } = setup(() => ({ status: 304, etag: 'W/"1"' }));
+  const start = Date.now();
+  for (let seq = 6; Date.now() - start < 250; seq++) {
+    store.handleFrame({ type: "event", seq, topic: "project:p1", version: seq });
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  await store.whenIdle();
+  // A quiet frame never comes: the 100 ms cap sends the burst anyway, two or three times.
+  assert.ok(fake.calls.length >= 2, `${fake.calls.length} batches`);
+});
+
 Deno.test("LiveStore sends one follow-up for events that arrive during a flight", async () => {
   const { fake, store } = setup(() => ({ status: 304, etag: 'W/"1"' }));
   const release = fake.hold();
