@@ -16,6 +16,7 @@ import { FlagTable } from "./flags/mod.ts";
 import { HtmlCache } from "./http/html_cache.ts";
 import { LoginThrottle } from "./http/rate_limit.ts";
 import { SessionHasher } from "./http/session.ts";
+import { RevalidationMemo } from "./http/revalidation_memo.ts";
 import { renderPage } from "./islands/mod.ts";
 // Registers every island, so any page rendered by this app hydrates them.
 import "../islands/mod.ts";
@@ -85,6 +86,7 @@ export async function assemble(
   const hub = new Hub(bus, {
     sessionAlive: async (hash) => (await loaders.context(hash)) !== null,
   });
+  const metrics = new Metrics({ intervalMs: options.metricsIntervalMs });
   const deps: AppDeps = {
     config,
     db,
@@ -99,7 +101,11 @@ export async function assemble(
     hasher: new SessionHasher(config.sessionSecret ?? "beacon-development-session-secret"),
     renderPage: (vnode, opts) => renderPage(vnode, { buildId: options.buildId, nonce: opts.nonce }),
     afterWrite: () => bus.catchUp(),
-    metrics: new Metrics({ intervalMs: options.metricsIntervalMs }),
+    metrics,
+    revalidations: new RevalidationMemo({
+      version: (topic) => loaders.version(topic),
+      metrics: metrics.http,
+    }),
   };
   deps.metrics.start(deps);
   return {

@@ -68,7 +68,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       hostname: config.host,
       port: config.port,
       onListen() {},
-    }, app.fetch);
+    }, assembly.deps.revalidations.wrap(app.fetch));
     const { hostname, port } = server.addr;
     const host = hostname.includes(":") ? `[${hostname}]` : hostname;
     return {

@@ -57,8 +57,10 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const namespace = `beacon-test-${crypto.randomUUID().slice(0, 8)}`;
   const assembly = await assemble(config, t.db, { buildId: "test", namespace });
   const app = createApp(assembly.deps);
+  // As `Deno.serve` calls it: remembered 304s are answered in front of the router.
+  const handler = assembly.deps.revalidations.wrap(app.fetch);
   const request = (path: string, init?: RequestInit) =>
-    Promise.resolve(app.request(new URL(path, ORIGIN).href, init));
+    Promise.resolve(handler(new Request(new URL(path, ORIGIN).href, init)));
   return {
     ...t,
     assembly,

@@ -11,6 +11,8 @@ import type { Role } from "../db/types.ts";
 export interface RequestContext extends Membership {
   /** The stored hash of the session id. */
   sessionHash: string;
+  /** When the session expires, in milliseconds since the epoch. */
+  sessionExpiresAt: number;
   /** Flags evaluated for this user: key → on. */
   flags: Record<string, boolean>;
 }

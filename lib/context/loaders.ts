@@ -60,13 +60,15 @@ export interface LoadersOptions {
 }
 
 /** The cached part of the context: the same for every session of a user. */
-type CachedContext = Omit<RequestContext, "sessionHash">;
+type CachedContext = Omit<RequestContext, "sessionHash" | "sessionExpiresAt">;
 
 function withSession(
   cached: CachedContext | null,
   session: SessionRecord,
 ): RequestContext | null {
-  return cached === null ? null : { ...cached, sessionHash: session.idHash };
+  return cached === null
+    ? null
+    : { ...cached, sessionHash: session.idHash, sessionExpiresAt: Date.parse(session.expiresAt) };
 }
 
 // Bump when a cached value's shape changes: old entries are then never read.
@@ -122,6 +124,11 @@ export class Loaders {
     ]);
   }
 
+  /** The topics a session record is built from: its own (bumped when it is revoked). */
+  sessionTopics(sessionHash: string): readonly string[] {
+    return this.#remember(`session\n${sessionHash}`, () => [sessionTopic(sessionHash)]);
+  }
+
   #remember(id: string, topics: () => string[]): readonly string[] {
     let found = this.#topics.get(id);
     if (!found) {
@@ -171,7 +178,7 @@ export class Loaders {
   context(sessionHash: string): RequestContext | null | Promise<RequestContext | null> {
     const cache = this.#cache;
     if (!cache) return this.#loadContextUncached(sessionHash);
-    const topics = this.#remember(`session\n${sessionHash}`, () => [sessionTopic(sessionHash)]);
+    const topics = this.sessionTopics(sessionHash);
     const sessionKey = this.#key(SESSIONS, "session", sessionHash, topics);
     const session = this.#sessions!.getL1<SessionRecord | null>(sessionKey)?.value;
     if (session !== undefined) {

@@ -16,6 +16,7 @@ import type { Hub } from "../live/hub.ts";
 import type { LoginThrottle } from "./rate_limit.ts";
 import type { SessionHasher } from "./session.ts";
 import type { Metrics } from "../metrics/metrics.ts";
+import type { RevalidationMemo } from "./revalidation_memo.ts";
 
 /** What the app is built from; made once by the composition root. */
 export interface AppDeps {
@@ -41,6 +42,8 @@ export interface AppDeps {
   renderPage(vnode: VNode, options: { nonce?: string }): string;
   /** Awaited after each write commits, so the writer's next read sees its own change. */
   afterWrite(): Promise<void>;
+  /** 304s answered again in front of the router while nothing they rest on changed. */
+  revalidations: RevalidationMemo;
   /** HTTP metrics, bus lag and the cache monitor's samples (`/metrics`, `/admin/cache`). */
   metrics: Metrics;
 }

@@ -25,14 +25,17 @@ export function resourceEtag(
   id: string,
   topics: readonly string[],
 ): string | null {
-  const { loaders, buildId } = c.var.deps;
+  const { loaders, buildId, revalidations } = c.var.deps;
   if (!loaders.cachedFor(ctx.tenant.id, ctx.user.id)) return null;
   const parts: (string | number)[] = [buildId, kind, id, ctx.user.id, ctx.tenant.id, ctx.role];
-  for (const topic of loaders.contextTopics(ctx.user.id, ctx.tenant.id)) {
-    parts.push(loaders.version(topic));
-  }
+  const contextTopics = loaders.contextTopics(ctx.user.id, ctx.tenant.id);
+  for (const topic of contextTopics) parts.push(loaders.version(topic));
   for (const topic of topics) parts.push(topic, loaders.version(topic));
-  return weakEtag(parts);
+  const etag = weakEtag(parts);
+  // What a remembered 304 rests on: the ETag's topics, and the session's (sign-out).
+  const basis = loaders.sessionTopics(ctx.sessionHash).concat(contextTopics, topics);
+  revalidations.note(c, ctx, etag, basis, basis.map((topic) => loaders.version(topic)));
+  return etag;
 }
 
 /**

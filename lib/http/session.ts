@@ -4,7 +4,7 @@
  * @module
  */
 import type { Context } from "hono";
-import { deleteCookie, getCookie, setCookie } from "hono/cookie";
+import { deleteCookie, setCookie } from "hono/cookie";
 import { createHmac } from "node:crypto";
 
 /** The session cookie's name. */
@@ -49,8 +49,23 @@ const TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
 /** The session token the request carries, if it has the right shape. */
 export function readSessionToken(c: Context): string | null {
-  const token = getCookie(c, SESSION_COOKIE);
-  return token && TOKEN.test(token) ? token : null;
+  return sessionTokenFrom(c.req.raw.headers.get("cookie"));
+}
+
+/**
+ * The session token in a `Cookie` header, if it has the right shape: the first
+ * `beacon_session` pair, as Hono's cookie parser takes it. A token needs no decoding.
+ */
+export function sessionTokenFrom(cookie: string | null): string | null {
+  if (cookie === null || !cookie.includes(SESSION_COOKIE)) return null;
+  for (const pair of cookie.split(";")) {
+    const eq = pair.indexOf("=");
+    if (eq === -1 || pair.slice(0, eq).trim() !== SESSION_COOKIE) continue;
+    let token = pair.slice(eq + 1).trim();
+    if (token.length === 45 && token[0] === '"' && token[44] === '"') token = token.slice(1, -1);
+    return TOKEN.test(token) ? token : null;
+  }
+  return null;
 }
 
 function isHttps(c: Context): boolean {
