@@ -100,7 +100,7 @@ export async function assemble(
     throttle: new LoginThrottle(),
     hasher: new SessionHasher(config.sessionSecret ?? "beacon-development-session-secret"),
     renderPage: (vnode, opts) => renderPage(vnode, { buildId: options.buildId, nonce: opts.nonce }),
-    afterWrite: () => bus.catchUp(),
+    afterWrite: (refill) => bus.catchUp({ beforeApply: refill }),
     metrics,
     revalidations: new RevalidationMemo({
       version: (topic) => loaders.version(topic),

@@ -154,9 +154,11 @@ function fieldErrors(error: z.ZodError): Record<string, string> {
 }
 
 /**
- * After a write: waits until this instance has applied the write's version bumps (so the next
- * read sees it) and refills the cache for the new versions (so the readers that follow all
- * hit), then JSON for an island's fetch, otherwise 303 back to the dashboard.
+ * After a write: refills the dashboard and the project list under the versions the write made
+ * (so the readers that follow all hit), then has this instance apply those versions (so the
+ * writer's next read sees its change), then JSON for an island's fetch, otherwise 303 back to
+ * the dashboard. The hold taken for the write keeps other readers on the previous versions
+ * meanwhile — at most the bus's `maxHoldMs`.
  */
 async function written(
   c: Context<AppEnv>,
@@ -165,9 +167,8 @@ async function written(
   body: object,
 ): Promise<Response> {
   const { afterWrite, loaders } = c.var.deps;
-  await afterWrite();
   const tenantId = signedIn(c).tenant.id;
-  await Promise.all([loaders.dashboard(tenantId, projectId), loaders.projectList(tenantId)]);
+  await afterWrite((versionOf) => loaders.warmProject(tenantId, projectId, versionOf));
   if (wantsJson(c)) return c.json(body);
   return c.redirect(`/projects/${projectId}#${anchor}`, 303);
 }
@@ -183,6 +184,17 @@ function invalid(
   }
   return renderInvalidForm(c, ctx, form);
 }
+
+// A project write holds this instance's invalidations until `written` has refilled the cache.
+projectRoutes.use("/projects/:id/*", async (c, next) => {
+  if (c.req.method !== "POST") return await next();
+  const release = c.var.deps.bus.hold();
+  try {
+    await next();
+  } finally {
+    release();
+  }
+});
 
 projectRoutes.post("/projects/:id/tasks/:taskId", async (c) => {
   const { scope } = writeScope(c);

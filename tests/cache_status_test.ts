@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { createTestApp } from "./_app.ts";
+import { createTestApp, formPost } from "./_app.ts";
 
 Deno.test("concurrent cold requests: one loads and stores, the others say they were collapsed", async () => {
   const t = await createTestApp();
@@ -19,6 +19,49 @@ Deno.test("concurrent cold requests: one loads and stores, the others say they w
     for (const status of statuses) {
       assert.match(status ?? "", /^Beacon; (fwd=miss; stored|fwd=miss; collapsed|hit)$/);
     }
+  } finally {
+    await t.drop();
+  }
+});
+
+Deno.test("after a write, every reader's first request is a hit: the writer refilled the cache", async () => {
+  const t = await createTestApp({ kind: "postgres" });
+  try {
+    const ada = await t.login("ada@acme.test");
+    const grace = await t.login("grace@acme.test");
+    const id = await t.projectId("acme");
+    const [task] = await t.db.query<{ id: string }>(
+      "SELECT id FROM tasks WHERE project_id = $1 AND status = 'todo' LIMIT 1",
+      [id],
+    );
+    // Both sessions' contexts and the pages they read are in the cache before the write.
+    for (const cookie of [ada, grace]) {
+      for (const path of ["/", `/projects/${id}`, `/api/projects/${id}`]) {
+        const res = await t.request(path, { headers: { cookie } });
+        await res.body?.cancel();
+      }
+    }
+    const counters = () => t.assembly.cache!.counters.snapshot();
+    const before = counters();
+    const write = await t.request(
+      `/projects/${id}/tasks/${task.id}`,
+      formPost(ada, { status: "done" }),
+    );
+    await write.body?.cancel();
+    assert.equal(write.status, 303);
+    const after = counters();
+    assert.equal(after.warms - before.warms, 2, "the dashboard and the project list");
+    assert.equal(after.misses, before.misses, "a refill is not a miss");
+    for (const [cookie, path] of [[grace, `/api/projects/${id}`], [ada, `/projects/${id}`]]) {
+      const res = await t.request(path, { headers: { cookie } });
+      const body = await res.text();
+      assert.equal(res.headers.get("cache-status"), "Beacon; hit", path);
+      assert.ok(body.includes(task.id));
+    }
+    const home = await t.request("/", { headers: { cookie: grace } });
+    await home.body?.cancel();
+    assert.equal(home.headers.get("cache-status"), "Beacon; hit", "the project list");
+    assert.equal(counters().misses, before.misses);
   } finally {
     await t.drop();
   }

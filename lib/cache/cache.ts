@@ -90,6 +90,7 @@ export class Cache {
       graceMs: options.graceMs ?? 300_000,
       softTimeoutMs: options.softTimeoutMs ?? 2_000,
       sensitiveFields: options.sensitiveFields ?? [],
+      warm: false,
     };
     if (this.#defaults.sensitiveFields.length > 0 && this.#cipher === undefined) {
       throw new TypeError("Cannot declare sensitive cache fields without a cache secret");
@@ -248,8 +249,12 @@ export class Cache {
           stale = { timed: fromL2, tier: "l2" };
         }
       }
-      this.#counters.misses++;
-      this.#counters.tenant(key.tenant).misses++;
+      if (options.warm) {
+        this.#counters.warms++;
+      } else {
+        this.#counters.misses++;
+        this.#counters.tenant(key.tenant).misses++;
+      }
       const claim: Claim = down
         ? { l2Down: true }
         : await this.#claim(key, options, stale !== undefined, raw);

@@ -33,6 +33,11 @@ export interface GetOrLoadOptions {
   softTimeoutMs?: number;
   /** Dotted paths of fields encrypted in L2, e.g. `["user.email"]`. */
   sensitiveFields?: readonly string[];
+  /**
+   * A load ahead of the readers (a writer refilling what it just changed): counted as a warm,
+   * not as a miss, since no reader asked. Default false.
+   */
+  warm?: boolean;
 }
 
 /** Options of {@link Cache}. */

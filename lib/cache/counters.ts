@@ -35,6 +35,8 @@ export type BreakerState = "closed" | "open" | "half-open";
 export interface CountersSnapshot {
   hits: { l1: number; l2: number };
   misses: number;
+  /** Loads ahead of the readers, after a write (not misses: no reader asked). */
+  warms: number;
   loads: number;
   loadErrors: number;
   /** Cumulative histogram: `buckets[i]` counts loads that took at most `le[i]` ms. */
@@ -73,6 +75,7 @@ export class CacheCounters {
   l1Hits = 0;
   l2Hits = 0;
   misses = 0;
+  warms = 0;
   loads = 0;
   loadErrors = 0;
   staleServed = 0;
@@ -167,6 +170,7 @@ export class CacheCounters {
     return {
       hits: { l1: this.l1Hits, l2: this.l2Hits },
       misses: this.misses,
+      warms: this.warms,
       loads: this.loads,
       loadErrors: this.loadErrors,
       loadDuration: {

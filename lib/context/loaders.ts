@@ -73,6 +73,8 @@ function withSession(
 
 // Bump when a cached value's shape changes: old entries are then never read.
 const SCHEMA = 1;
+
+const WARM = { warm: true } as const;
 const SESSIONS = "sessions";
 const SENSITIVE = ["user.email", "user.phone"] as const;
 // Remembered keys and topic lists; cleared whole when full (they are rebuilt cheaply).
@@ -279,6 +281,48 @@ export class Loaders {
       this.projectListTopics(tenantId),
       () => listProjects(this.#db, tenantId),
     );
+  }
+
+  /**
+   * Refills a project's dashboard and the tenant's project list under the versions a write
+   * is about to make current (`versionOf`), so the readers that follow the bump all hit.
+   * Counted as warms, not misses. Does nothing while the cache is off for the tenant.
+   *
+   * @param tenantId The project's tenant.
+   * @param projectId The project written.
+   * @param versionOf The version each topic will have once the write's bumps are applied.
+   */
+  async warmProject(
+    tenantId: string,
+    projectId: string,
+    versionOf: (topic: string) => number,
+  ): Promise<void> {
+    const cache = this.#cache;
+    if (!cache || !this.cachedFor(tenantId)) return;
+    const at = (kind: string, id: string, topics: readonly string[]) => {
+      const versions: Record<string, number> = {};
+      for (const topic of topics) versions[topic] = versionOf(topic);
+      return cacheKey({
+        namespace: this.#namespace,
+        schema: SCHEMA,
+        tenant: tenantId,
+        kind,
+        id,
+        versions,
+      });
+    };
+    await Promise.all([
+      cache.getOrLoad(
+        at("dashboard", projectId, this.dashboardTopics(projectId)),
+        () => loadProjectDashboard(this.#db, tenantId, projectId),
+        WARM,
+      ),
+      cache.getOrLoad(
+        at("projects", tenantId, this.projectListTopics(tenantId)),
+        () => listProjects(this.#db, tenantId),
+        WARM,
+      ),
+    ]);
   }
 
   /** Loads through the cache when it is on for the tenant and user, else straight. */

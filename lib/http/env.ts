@@ -40,8 +40,12 @@ export interface AppDeps {
   buildId: string;
   /** Renders a page tree to a whole HTML document (islands, scripts). */
   renderPage(vnode: VNode, options: { nonce?: string }): string;
-  /** Awaited after each write commits, so the writer's next read sees its own change. */
-  afterWrite(): Promise<void>;
+  /**
+   * Awaited after each write commits, so the writer's next read sees its own change.
+   * `refill`, given the versions the write made, loads what readers will ask for next; it runs
+   * before this instance moves to those versions.
+   */
+  afterWrite(refill?: (versionOf: (topic: string) => number) => Promise<unknown>): Promise<void>;
   /** 304s answered again in front of the router while nothing they rest on changed. */
   revalidations: RevalidationMemo;
   /** HTTP metrics, bus lag and the cache monitor's samples (`/metrics`, `/admin/cache`). */

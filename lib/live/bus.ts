@@ -18,6 +18,15 @@ import { EventHistory, type HistoryFilter } from "./_event_history.ts";
 import { SeqTracker } from "./_seq_tracker.ts";
 import { BusCounters, type BusStats } from "./_bus_counters.ts";
 
+/** Options of {@linkcode InvalidationBus.catchUp}. */
+export interface CatchUpOptions {
+  /**
+   * Called with the versions the new events will make current, before they are applied (and
+   * for at most `maxHoldMs`): a writer refills what it changed, so readers find it there.
+   */
+  beforeApply?: (versionOf: (topic: string) => number) => Promise<unknown>;
+}
+
 /** Options of {@linkcode InvalidationBus}; every one has a default. */
 export interface InvalidationBusOptions {
   /** The notification channel. Default `beacon_invalidation`. */
@@ -36,6 +45,8 @@ export interface InvalidationBusOptions {
   retentionEvents?: number;
   /** Delay before retrying a failed replay after a reconnect. Default 1000 ms. */
   retryDelayMs?: number;
+  /** The longest a notification waits while writers {@linkcode InvalidationBus.hold} it. Default 50. */
+  maxHoldMs?: number;
   /** Told of failures the bus handled itself (a replay that failed, a throwing subscriber). */
   onError?: (error: unknown) => void;
   /** The clock, in milliseconds. Default `Date.now`. */
@@ -91,6 +102,8 @@ export class InvalidationBus {
   #queue: Promise<void> = Promise.resolve();
   #timers = new Set<ReturnType<typeof setTimeout>>();
   #reconnectedWhileStarting = false;
+  #holds = 0;
+  #held: InvalidationEvent[] = [];
 
   /** Creates a stopped bus; call {@linkcode InvalidationBus.start}. */
   constructor(db: Db, options: InvalidationBusOptions = {}) {
@@ -104,6 +117,7 @@ export class InvalidationBus {
       retentionMs: 24 * 3_600_000,
       retentionEvents: 100_000,
       retryDelayMs: 1000,
+      maxHoldMs: 200,
       now: Date.now,
       ...options,
     };
@@ -216,10 +230,50 @@ export class InvalidationBus {
    * await bus.catchUp();
    * ```
    */
-  async catchUp(): Promise<void> {
+  async catchUp(options: CatchUpOptions = {}): Promise<void> {
     this.#assertRunning("catch up");
     this.#counters.catchUps++;
-    await this.#enqueue(() => this.#replay(0));
+    const { beforeApply } = options;
+    if (!beforeApply) return await this.#enqueue(() => this.#replay(0));
+    // The refill runs outside the queue, so other replays (and writers) do not wait on it.
+    let events: InvalidationEvent[] = [];
+    await this.#enqueue(async () => {
+      events = await this.#unapplied(0);
+    });
+    await this.#beforeApply(events, beforeApply);
+    for (const event of events) this.#apply(event);
+  }
+
+  /**
+   * Holds notifications back while a writer commits and refills what it changed, so readers
+   * of this instance move to the new versions only once the new values are there. A held
+   * notification waits at most `maxHoldMs`, however many writers overlap. Returns the release;
+   * calling it again does nothing.
+   *
+   * @example
+   * ```ts ignore
+   * const release = bus.hold();
+   * try {
+   *   await write();
+   *   await bus.catchUp({ beforeApply: (versionOf) => refill(versionOf) });
+   * } finally {
+   *   release();
+   * }
+   * ```
+   */
+  hold(): () => void {
+    this.#holds++;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.#holds--;
+      if (this.#holds === 0) this.#releaseHeld();
+    };
+  }
+
+  #releaseHeld(): void {
+    for (const event of this.#held.splice(0)) this.#apply(event);
   }
 
   /**
@@ -280,6 +334,11 @@ export class InvalidationBus {
       this.#counters.malformed++;
       return;
     }
+    if (this.#holds > 0) {
+      this.#held.push(event);
+      if (this.#held.length === 1) this.#after(this.#options.maxHoldMs, () => this.#releaseHeld());
+      return;
+    }
     this.#apply(event);
   }
 
@@ -331,13 +390,49 @@ export class InvalidationBus {
    * a reconnect may have missed a commit that landed after its gap was given up on.
    */
   async #replay(margin: number): Promise<void> {
+    for (const event of await this.#unapplied(margin)) this.#apply(event);
+  }
+
+  /**
+   * The logged events above the low-water mark (and `margin` below it), not yet applied; after
+   * a resync (they were pruned), none: the resync applied every version.
+   */
+  async #unapplied(margin: number): Promise<InvalidationEvent[]> {
     this.#tracker.sweep();
     const lowWater = this.#tracker.lowWater;
     const from = Math.max(0, lowWater - margin);
     const rows = await this.#db.query<EventRow & { horizon: unknown }>(REPLAY_SQL, [from]);
-    if (this.#state === "closed") return;
-    if (toNumber(rows[0]?.horizon ?? 0) > lowWater) return await this.#resync();
-    for (const row of rows) if (row.seq !== null) this.#apply(eventFromRow(row));
+    if (this.#state === "closed") return [];
+    if (toNumber(rows[0]?.horizon ?? 0) > lowWater) {
+      await this.#resync();
+      return [];
+    }
+    return rows.filter((row) => row.seq !== null).map(eventFromRow);
+  }
+
+  /** Runs the writer's refill with the versions the events will make current, within the hold's bound. */
+  async #beforeApply(
+    events: InvalidationEvent[],
+    beforeApply: NonNullable<CatchUpOptions["beforeApply"]>,
+  ): Promise<void> {
+    const next = new Map<string, number>();
+    for (const { topic, version } of events) {
+      if (version > Math.max(next.get(topic) ?? 0, this.#versions.get(topic) ?? 0)) {
+        next.set(topic, version);
+      }
+    }
+    if (next.size === 0) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const bound = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, this.#options.maxHoldMs);
+    });
+    try {
+      await Promise.race([beforeApply((topic) => next.get(topic) ?? this.version(topic)), bound]);
+    } catch (error) {
+      this.#options.onError?.(error);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   async #resync(): Promise<void> {

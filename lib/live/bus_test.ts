@@ -205,3 +205,45 @@ Deno.test("close() stops the bus; catchUp() after it is refused", async () => {
     await t.drop();
   }
 });
+
+Deno.test("a writer's hold keeps readers on the old version until its refill is done", async () => {
+  await withBus({}, async ({ t, bus, acme }) => {
+    const topic = projectTopic(acme.project);
+    const before = bus.version(topic);
+    const release = bus.hold();
+    await touchProject(t.db, acme.project, 1);
+    // The notification arrives meanwhile, and waits.
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    assert.equal(bus.version(topic), before, "held");
+    let seen: number | undefined;
+    let during: number | undefined;
+    await bus.catchUp({
+      beforeApply: (versionOf) => {
+        seen = versionOf(topic);
+        during = bus.version(topic);
+        return Promise.resolve();
+      },
+    });
+    assert.equal(seen, before + 1, "the refill is told the new version");
+    assert.equal(during, before, "readers were still on the old one");
+    assert.equal(bus.version(topic), before + 1, "applied after the refill");
+    release();
+    assert.equal(bus.version(topic), before + 1);
+  });
+});
+
+Deno.test("a held notification waits at most maxHoldMs, and a slow refill no longer", async () => {
+  await withBus({ maxHoldMs: 40 }, async ({ t, bus, acme }) => {
+    const topic = projectTopic(acme.project);
+    const before = bus.version(topic);
+    const release = bus.hold();
+    await touchProject(t.db, acme.project, 1);
+    await waitFor(() => bus.version(topic) === before + 1, 1000);
+    release();
+    const started = performance.now();
+    await touchProject(t.db, acme.project, 2);
+    await bus.catchUp({ beforeApply: () => new Promise(() => {}) });
+    assert.ok(performance.now() - started < 500, "a refill that never ends is cut off");
+    assert.equal(bus.version(topic), before + 2);
+  });
+});

@@ -89,6 +89,9 @@ function writeCache(out: Exposition, s: CountersSnapshot | null): void {
   out.counter("beacon_cache_misses_total", "Cache misses (values that had to be loaded).", [
     { value: s.misses },
   ]);
+  out.counter("beacon_cache_warms_total", "Values loaded ahead of their readers after a write.", [
+    { value: s.warms },
+  ]);
   out.counter("beacon_cache_loads_total", "Loader runs that completed.", [{ value: s.loads }]);
   out.counter("beacon_cache_load_errors_total", "Loader runs that failed.", [
     { value: s.loadErrors },
