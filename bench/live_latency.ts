@@ -101,7 +101,7 @@ PostgreSQL database, Grace's Chromium on instance B, ${samples.length} task stat
 committed one at a time through instance A's database connection (${GAP_MS} ms apart). Latency
 is from the commit being acknowledged to Grace's DOM showing the change (a MutationObserver on
 \`data-status\`), on one machine clock. The path: trigger → \`pg_notify\` → B's bus → B's hub →
-WebSocket event → the page's store waits 10 ms to coalesce → \`POST /api/batch\` to B → signal →
+WebSocket event → the page's store waits for a quiet frame (16 ms) to coalesce → \`POST /api/batch\` to B → signal →
 the phase's island renders.
 
 | writes | p50 | p99 | max | target p99 |

@@ -4,6 +4,7 @@
  * down) and the cache monitor `/admin/cache` (owners and admins only, one tenant's row).
  */
 import assert from "node:assert/strict";
+import { OwnRedis } from "../lib/cache/_test_support.ts";
 import { createApp } from "../lib/app.tsx";
 import type { Db } from "../lib/db/connection.ts";
 import { cacheKey } from "../lib/cache/mod.ts";
@@ -260,5 +261,29 @@ Deno.test("GET /admin/cache", async (s) => {
     });
   } finally {
     await t.drop();
+  }
+});
+
+Deno.test("GET /healthz asks Redis itself: a hung Redis is degraded before the breaker opens", async () => {
+  const redis = new OwnRedis();
+  await redis.start();
+  const t = await createTestApp({ seed: true, env: { REDIS_URL: redis.url } });
+  try {
+    const ok = JSON.parse((await get(t, "/healthz", null)).body);
+    assert.equal(ok.status, "ok");
+    assert.equal(ok.redis.ok, true);
+    redis.signal("SIGSTOP");
+    const started = performance.now();
+    const res = await get(t, "/healthz", null);
+    assert.ok(performance.now() - started < 1000, "answered within the call deadline");
+    assert.equal(res.status, 200);
+    const health = JSON.parse(res.body);
+    assert.equal(health.status, "degraded");
+    assert.equal(health.redis.ok, false);
+    assert.equal(health.redis.breaker, "closed", "one failure does not open it");
+  } finally {
+    redis.signal("SIGCONT");
+    await t.drop();
+    await redis.stop();
   }
 });

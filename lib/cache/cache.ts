@@ -162,6 +162,15 @@ export class Cache {
     return next.promise as Promise<CacheResult<T>>;
   }
 
+  /**
+   * Asks L2 for one key through the breaker and the deadline, for health checks: true when it
+   * answered, false when it failed, passed its deadline or the breaker is open, null without L2.
+   */
+  async probeL2(): Promise<boolean | null> {
+    if (this.#guard === undefined) return null;
+    return await this.#guard.call((store) => store.get("beacon-health-probe")) !== UNAVAILABLE;
+  }
+
   /** Removes `key` from both tiers. @param key The key. */
   async delete(key: CacheKey): Promise<void> {
     this.#l1.delete(key.text);

@@ -1,7 +1,7 @@
 /**
  * `/healthz`: whether this instance can serve. The database is probed with one `SELECT 1`
- * under a deadline; Redis is judged by the cache's circuit breaker, so a health check never
- * adds load to a Redis that is already struggling.
+ * under a deadline; Redis with one `GET` through the cache's guard (its per-call deadline, and
+ * no call while the breaker is open, so a check never adds load to a Redis already failing).
  *
  * @module
  */
@@ -23,7 +23,7 @@ export interface HealthOptions {
 }
 
 /**
- * Probes the database and reads the breaker and the bus.
+ * Probes the database and Redis, and reads the breaker and the bus.
  *
  * @param deps The app's dependencies.
  * @param options The probe's deadline.
@@ -36,8 +36,10 @@ export interface HealthOptions {
  */
 export async function checkHealth(deps: AppDeps, options: HealthOptions = {}): Promise<Health> {
   const database = await probeDatabase(deps, options.timeoutMs ?? 1000);
+  // A real round trip, within the cache's per-call deadline; skipped while the breaker is open.
+  const probe = deps.cache && deps.config.redisUrl ? await deps.cache.probeL2() : null;
   const breaker = deps.cache?.breakerState ?? "closed";
-  const redisOk = deps.cache && deps.config.redisUrl ? breaker === "closed" : "not configured";
+  const redisOk = probe === null ? "not configured" : probe && breaker === "closed";
   const bus = deps.bus.stats();
   const status = !database.ok ? "down" : redisOk === false || !bus.running ? "degraded" : "ok";
   return {
