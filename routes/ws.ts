@@ -51,6 +51,7 @@ wsRoutes.get("/ws", function liveSocket(c) {
     userId: ctx.user.id,
     tenantId: ctx.tenant.id,
     sessionHash: ctx.sessionHash,
+    expiresAt: ctx.sessionExpiresAt,
   });
   return response;
 });

@@ -13,6 +13,8 @@ export interface LiveClient {
   tenantId: string;
   /** The stored hash of the session id; its `session:` event may end the socket. */
   sessionHash: string;
+  /** When the session expires (ms since the epoch): the socket is closed then. */
+  expiresAt?: number;
 }
 
 const TENANT_KINDS: ReadonlySet<string> = new Set([

@@ -64,6 +64,7 @@ interface Connection {
   windowStart: number;
   frames: number;
   helloTimer?: ReturnType<typeof setTimeout>;
+  expiryTimer?: ReturnType<typeof setTimeout>;
 }
 
 function eventFrame(event: InvalidationEvent): ServerFrame {
@@ -151,6 +152,13 @@ export class Hub {
     conn.helloTimer = setTimeout(() => {
       this.#drop(conn, "hello_timeout", CLOSE_CODES.policyViolation, "Expected hello");
     }, this.#options.helloTimeoutMs);
+    if (client.expiresAt !== undefined) {
+      // setTimeout takes at most 2^31 - 1 ms (24.8 days); sessions last 7.
+      const left = Math.min(client.expiresAt - this.#options.now(), 2 ** 31 - 1);
+      conn.expiryTimer = setTimeout(() => {
+        this.#drop(conn, "signed_out", CLOSE_CODES.signedOut, "Session expired");
+      }, Math.max(0, left));
+    }
     socket.addEventListener(
       "message",
       (event) => this.#receive(conn, (event as MessageEvent).data),
@@ -317,6 +325,7 @@ export class Hub {
     if (conn.closing) return;
     conn.closing = true;
     clearTimeout(conn.helloTimer);
+    clearTimeout(conn.expiryTimer);
     this.#connections.delete(conn);
     removeFrom(this.#byTenant, conn.client.tenantId, conn);
     removeFrom(this.#byUserTopic, conn.userTopic, conn);

@@ -363,3 +363,16 @@ Deno.test("Hub.close() closes every socket with 1001 and leaves the bus", () => 
   assert.equal(late.closed?.code, 1001);
   assert.equal(t.hub.stats().closes.shutdown, 2);
 });
+
+Deno.test("Hub closes a socket with 4001 when its session expires", async () => {
+  using t = setup();
+  const expiring = t.connect({ ...ada, expiresAt: Date.now() + 30 });
+  const lasting = t.connect({ ...grace, expiresAt: Date.now() + 60_000 });
+  await new Promise((resolve) => setTimeout(resolve, 60));
+  assert.deepEqual(expiring.closed, { code: 4001, reason: "Session expired" });
+  assert.equal(lasting.closed, undefined);
+  t.bus.emit(`project:p`, ACME);
+  assert.deepEqual(expiring.topics(), []);
+  assert.equal(t.hub.stats().closes.signed_out, 1);
+  lasting.close();
+});
