@@ -219,3 +219,33 @@ Deno.test("catchUp() gives the writer its own versions right after commit", asyn
     }
   });
 });
+
+Deno.test("TRUNCATE invalidates every topic of the rows it removes", async () => {
+  await withDb(async (t) => {
+    const bus = new InvalidationBus(t.db);
+    try {
+      await bus.start();
+      const rows = await t.db.query<{ project: string; tenant: string }>(
+        "SELECT DISTINCT project_id AS project, tenant_id AS tenant FROM tasks",
+      );
+      assert.ok(rows.length >= 2, "tasks in more than one project");
+      const topics = [
+        ...rows.map((row) => projectTopic(row.project)),
+        ...new Set(rows.map((row) => projectListTopic(row.tenant))),
+      ];
+      const before = topics.map((topic) => bus.version(topic));
+      await t.db.query("TRUNCATE tasks");
+      await waitFor(
+        () => topics.every((topic, i) => bus.version(topic) === before[i] + 1),
+        5000,
+        "every project's and project list's bump",
+      );
+      const [{ count }] = await t.db.query<{ count: unknown }>(
+        "SELECT count(*) AS count FROM beacon_truncations WHERE table_name = 'tasks'",
+      );
+      assert.equal(Number(count), 1);
+    } finally {
+      await bus.close();
+    }
+  });
+});
