@@ -9,6 +9,8 @@
  * - (b) `CACHE=on`, full 200s;
  * - (c) `CACHE=on`, revalidations with `If-None-Match` (304s once the conditional path exists);
  * - (d) a bare `Deno.serve` hello world: the ceiling;
+ * - (e) a bare `Deno.serve` that reads the same request's `Cookie` and `If-None-Match` and
+ *   answers a 304 with the four headers Beacon's carries: the floor of a revalidation;
  * - a 95 % read / 5 % write mix on the cached server.
  *
  * It prints the figures and the ratios against their targets and rewrites the "Load test"
@@ -534,6 +536,20 @@ async function createDatabase(pg: string): Promise<{ url: string; drop: () => Pr
 const HELLO = `Deno.serve({ hostname: Deno.env.get("HOST"), port: Number(Deno.env.get("PORT")), ` +
   `onListen() {} }, () => new Response("Hello, world"));\n`;
 
+/**
+ * The least a revalidation can cost in Deno.serve: read the two request headers it depends on
+ * and answer a 304 with the four headers RFC 9110 and RFC 9211 ask of Beacon's, nothing else.
+ */
+const BARE_304 = `const headers = [["Cache-Control", "private, no-cache"], ["Vary", "Cookie"],
+  ["ETag", 'W/"bare"'], ["Cache-Status", "Beacon; hit"]];
+Deno.serve({ hostname: Deno.env.get("HOST"), port: Number(Deno.env.get("PORT")), onListen() {} },
+  (req) => {
+    req.headers.get("if-none-match");
+    req.headers.get("cookie");
+    return new Response(null, { status: 304, headers });
+  });
+`;
+
 interface Report {
   rows: Row[];
   revalidation: Revalidation | null;
@@ -541,6 +557,8 @@ interface Report {
   hitRatio: { client: number | null; server: number | null; pages: number | null };
   options: Options;
   database: string;
+  /** The headers (c) sent, for (e) to send the same. */
+  conditional: Record<string, string> | null;
 }
 
 async function loadTest(o: Options, report: Report): Promise<void> {
@@ -603,7 +621,9 @@ async function scenariosCached(o: Options, env: Record<string, string>, report: 
       );
     }
     const inm = probe.etag ?? 'W/"no-etag-from-server"';
-    const c = await measure("(c)", dashboardTarget(origin, s, { "If-None-Match": inm }), o);
+    const conditional = dashboardTarget(origin, s, { "If-None-Match": inm });
+    report.conditional = conditional.headers;
+    const c = await measure("(c)", conditional, o);
     const share = c.requests ? Math.round((100 * c.s304) / c.requests) : 0;
     report.rows.push({ name: "(c) CACHE=on, If-None-Match", result: c, note: `${share} % 304` });
     await scenarioMix(o, origin, s, report);
@@ -647,13 +667,29 @@ async function scenarioMix(o: Options, origin: string, s: Session, report: Repor
 
 async function scenarioHello(o: Options, report: Report) {
   console.log("(d) starting a bare Deno.serve hello world");
-  const file = await Deno.makeTempFile({ prefix: "beacon-hello-", suffix: ".ts" });
+  const result = await measureScript(HELLO, "(d)", {}, o);
+  report.rows.push({ name: "(d) bare Deno.serve", result, note: "ceiling" });
+  console.log("(e) starting a bare Deno.serve that answers the same 304");
+  const bare = await measureScript(BARE_304, "(e)", report.conditional ?? {}, o);
+  report.rows.push({
+    name: "(e) bare Deno.serve, the same 304",
+    result: bare,
+    note: "reads Cookie and If-None-Match, sends 4 headers",
+  });
+}
+
+async function measureScript(
+  source: string,
+  name: string,
+  headers: Record<string, string>,
+  o: Options,
+): Promise<RunResult> {
+  const file = await Deno.makeTempFile({ prefix: "beacon-bare-", suffix: ".ts" });
   try {
-    await Deno.writeTextFile(file, HELLO);
+    await Deno.writeTextFile(file, source);
     const { child, origin } = await startServer(file, {}, "/");
     try {
-      const result = await measure("(d)", { origin, path: "/", headers: {} }, o);
-      report.rows.push({ name: "(d) bare Deno.serve", result, note: "ceiling" });
+      return await measure(name, { origin, path: "/", headers }, o);
     } finally {
       await stop(child);
     }
@@ -687,6 +723,8 @@ function verdict(ok: boolean | null): string {
 function renderSection(report: Report): string {
   const o = report.options;
   const cd = ratio(report, "(c)", "(d)");
+  const ce = ratio(report, "(c)", "(e)");
+  const ed = ratio(report, "(e)", "(d)");
   const ba = ratio(report, "(b)", "(a)");
   const { server, client, pages } = report.hitRatio;
   const hitVerdict = (value: number | null) => verdict(value === null ? null : value >= 0.99);
@@ -729,6 +767,12 @@ ${rows.join("\n")}
 | --- | ---: | ---: | --- |
 | (c) / (d): revalidation vs bare Deno.serve | ${cd === null ? "n/a" : fmt(cd, 3)} | ≥ 0.6 | ${
     verdict(cd === null ? null : cd >= 0.6)
+  } |
+| (e) / (d): the same 304 from a bare handler vs hello world | ${
+    ed === null ? "n/a" : fmt(ed, 3)
+  } | | what the 304's own headers cost |
+| (c) / (e): Beacon vs a bare handler, same 304 | ${ce === null ? "n/a" : fmt(ce, 3)} | | ${
+    ce === null ? "n/a" : "Beacon's share of the floor"
   } |
 | (b) / (a): cached vs uncached 200s | ${ba === null ? "n/a" : fmt(ba, 1)} | ≥ 10 | ${
     verdict(ba === null ? null : ba >= 10)
@@ -779,6 +823,7 @@ async function main(): Promise<void> {
     rows: [],
     revalidation: null,
     hitRatio: { client: null, server: null, pages: null },
+    conditional: null,
     options,
     database: "",
   };
