@@ -73,9 +73,14 @@ authRoutes.post("/login", async (c) => {
 });
 
 authRoutes.post("/logout", async (c) => {
-  const { db, hasher } = c.var.deps;
+  const { db, hasher, afterWrite } = c.var.deps;
   const token = readSessionToken(c);
-  if (token) await revokeSession(db, hasher.hash(token));
+  if (token) {
+    await revokeSession(db, hasher.hash(token));
+    // This instance forgets the session before answering, so the old cookie's next request,
+    // here or anywhere the notification has reached, is signed out.
+    await afterWrite();
+  }
   clearSessionCookie(c);
   return c.redirect("/login", 303);
 });

@@ -19,7 +19,7 @@ import type { AppEnv } from "./env.ts";
 import type { RequestContext } from "../context/context.ts";
 import type { Cohort, HttpMetrics } from "../metrics/http_metrics.ts";
 import { ifNoneMatchHits } from "./conditional.ts";
-import { sessionTokenFrom } from "./session.ts";
+import { sessionCookieValue } from "./session.ts";
 
 /** The versions an ETag was built from, noted while the full path computes it. */
 interface Basis {
@@ -32,7 +32,8 @@ interface Basis {
 }
 
 interface Entry extends Basis {
-  headers: [string, string][];
+  /** The 304's headers; a `Response` copies them, so one object serves every answer. */
+  headers: Headers;
   /** The last `If-None-Match` that matched, so a repeat skips parsing it. */
   held: string;
 }
@@ -96,7 +97,8 @@ export class RevalidationMemo {
       const headers = request.headers;
       const held = headers.get("if-none-match");
       if (held === null) return handler(request, info);
-      const token = sessionTokenFrom(headers.get("cookie"));
+      // Unchecked: an entry exists only for a token the full path accepted.
+      const token = sessionCookieValue(headers.get("cookie"));
       if (token === null) return handler(request, info);
       const key = `${method} ${pathOf(request.url)} ${token}`;
       const answer = this.#answer(key, held, method);
@@ -172,7 +174,7 @@ export class RevalidationMemo {
     const etag = response.headers.get("etag");
     const basis = pending.bases.find((b) => b.etag === etag);
     if (!basis) return response;
-    const entry: Entry = { ...basis, headers: [...response.headers], held: "" };
+    const entry: Entry = { ...basis, headers: new Headers(response.headers), held: "" };
     // Bumped while the full path ran: remembering it would only be thrown away.
     if (!this.#current(entry)) return response;
     this.#entries.delete(pending.key);

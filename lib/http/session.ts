@@ -57,13 +57,23 @@ export function readSessionToken(c: Context): string | null {
  * `beacon_session` pair, as Hono's cookie parser takes it. A token needs no decoding.
  */
 export function sessionTokenFrom(cookie: string | null): string | null {
+  const token = sessionCookieValue(cookie);
+  return token !== null && TOKEN.test(token) ? token : null;
+}
+
+/**
+ * The `beacon_session` value of a `Cookie` header, unchecked: for lookups among tokens that
+ * were checked when they were stored, where a malformed value simply finds nothing.
+ */
+export function sessionCookieValue(cookie: string | null): string | null {
   if (cookie === null || !cookie.includes(SESSION_COOKIE)) return null;
   for (const pair of cookie.split(";")) {
     const eq = pair.indexOf("=");
     if (eq === -1 || pair.slice(0, eq).trim() !== SESSION_COOKIE) continue;
-    let token = pair.slice(eq + 1).trim();
-    if (token.length === 45 && token[0] === '"' && token[44] === '"') token = token.slice(1, -1);
-    return TOKEN.test(token) ? token : null;
+    const token = pair.slice(eq + 1).trim();
+    return token.length === 45 && token[0] === '"' && token[44] === '"'
+      ? token.slice(1, -1)
+      : token;
   }
   return null;
 }
