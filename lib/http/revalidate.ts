@@ -33,8 +33,11 @@ export function resourceEtag(
   for (const topic of topics) parts.push(topic, loaders.version(topic));
   const etag = weakEtag(parts);
   // What a remembered 304 rests on: the ETag's topics, and the session's (sign-out).
-  const basis = loaders.sessionTopics(ctx.sessionHash).concat(contextTopics, topics);
-  revalidations.note(c, ctx, etag, basis, basis.map((topic) => loaders.version(topic)));
+  revalidations.note(c, ctx, etag, () => [
+    ...loaders.sessionTopics(ctx.sessionHash),
+    ...contextTopics,
+    ...topics,
+  ]);
   return etag;
 }
 

@@ -113,23 +113,25 @@ export class RevalidationMemo {
   }
 
   /**
-   * Notes the versions an ETag of this request was built from, in case the request is
-   * answered with a 304 carrying it. Does nothing for requests the memo does not follow.
+   * Notes the topics an ETag of this request was just built from, and their versions now, in
+   * case the request is answered with a 304 carrying it. Call it right after computing the
+   * ETag, with no `await` between, so the versions are the ETag's. Does nothing (and does not
+   * call `topics`) for requests the memo does not follow.
    */
   note(
     c: Context<AppEnv>,
     ctx: RequestContext,
     etag: string,
-    topics: readonly string[],
-    versions: number[],
+    topics: () => readonly string[],
   ): void {
     const pending = this.#pending.get(c.req.raw);
     if (!pending) return;
     const flag = ctx.flags.cache;
+    const basis = topics();
     pending.bases.push({
       etag,
-      topics,
-      versions,
+      topics: basis,
+      versions: basis.map((topic) => this.#version(topic)),
       expiresAt: ctx.sessionExpiresAt,
       route: c.req.routePath,
       cohort: flag === true ? "on" : flag === false ? "off" : "none",
