@@ -53,8 +53,8 @@ export function readSessionToken(c: Context): string | null {
 }
 
 /**
- * The session token in a `Cookie` header, if it has the right shape: the first
- * `beacon_session` pair, as Hono's cookie parser takes it. A token needs no decoding.
+ * The session token in a `Cookie` header, if it has the right shape: the value of the first
+ * `beacon_session` pair (a token needs no decoding).
  */
 export function sessionTokenFrom(cookie: string | null): string | null {
   const token = sessionCookieValue(cookie);

@@ -45,7 +45,7 @@ export interface InvalidationBusOptions {
   retentionEvents?: number;
   /** Delay before retrying a failed replay after a reconnect. Default 1000 ms. */
   retryDelayMs?: number;
-  /** The longest a notification waits while writers {@linkcode InvalidationBus.hold} it. Default 50. */
+  /** The longest a notification waits while writers {@linkcode InvalidationBus.hold} it. Default 200. */
   maxHoldMs?: number;
   /** Told of failures the bus handled itself (a replay that failed, a throwing subscriber). */
   onError?: (error: unknown) => void;
