@@ -581,7 +581,7 @@ async function loadTest(o: Options, report: Report): Promise<void> {
     if (o.redis) env.REDIS_URL = o.redis;
     await scenarioUncached(o, env, report);
     await scenariosCached(o, env, report);
-    await scenarioHello(o, report);
+    await scenariosBare(o, report);
   } finally {
     await stopAll();
     if (dropDatabase) await dropDatabase().catch((e) => console.error(`Could not drop: ${e}`));
@@ -665,7 +665,7 @@ async function scenarioMix(o: Options, origin: string, s: Session, report: Repor
   });
 }
 
-async function scenarioHello(o: Options, report: Report) {
+async function scenariosBare(o: Options, report: Report) {
   console.log("(d) starting a bare Deno.serve hello world");
   const result = await measureScript(HELLO, "(d)", {}, o);
   report.rows.push({ name: "(d) bare Deno.serve", result, note: "ceiling" });

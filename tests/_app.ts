@@ -3,6 +3,7 @@
  *
  * @module
  */
+import assert from "node:assert/strict";
 import type { Hono } from "hono";
 import { createClient } from "redis";
 import { createApp } from "../lib/app.tsx";
@@ -111,4 +112,48 @@ export function formPost(
     },
     body: new URLSearchParams(fields),
   };
+}
+
+/** What a client keeps of a response: status, headers and the body as text. */
+export interface Reply {
+  status: number;
+  headers: Headers;
+  body: string;
+}
+
+/** Sends a request (no redirects followed) and reads the whole body, so none is left open. */
+export async function send(
+  t: TestApp,
+  path: string,
+  cookie: string | null,
+  headers: HeadersInit = {},
+  method = "GET",
+): Promise<Reply> {
+  const sent = new Headers(headers);
+  if (cookie) sent.set("cookie", cookie);
+  const res = await t.request(path, { method, headers: sent, redirect: "manual" });
+  return { status: res.status, headers: res.headers, body: await res.text() };
+}
+
+/** The ETag a fresh 200 carries. */
+export async function etagOf(t: TestApp, path: string, cookie: string): Promise<string> {
+  const reply = await send(t, path, cookie);
+  assert.equal(reply.status, 200, `GET ${path} is 200`);
+  const etag = reply.headers.get("etag");
+  assert.ok(etag, `GET ${path} carries an ETag`);
+  return etag;
+}
+
+/** A task of the project still to do (the first by title), to change in a write. */
+export async function todoTask(
+  t: TestDb,
+  projectId: string,
+): Promise<{ id: string; title: string }> {
+  const [task] = await t.db.query<{ id: string; title: string }>(
+    `SELECT id, title FROM tasks WHERE project_id = $1 AND status = 'todo'
+     ORDER BY title LIMIT 1`,
+    [projectId],
+  );
+  assert.ok(task, "the project has a task to do");
+  return task;
 }

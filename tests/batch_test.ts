@@ -3,7 +3,7 @@
  * as its own `GET` with `If-None-Match` would be — 304 without a body when unchanged.
  */
 import assert from "node:assert/strict";
-import { createTestApp, formPost, ORIGIN, type TestApp } from "./_app.ts";
+import { createTestApp, formPost, ORIGIN, type TestApp, todoTask } from "./_app.ts";
 import { MAX_BATCH } from "../routes/api.ts";
 
 /** One resource to revalidate, as the client sends it. */
@@ -121,10 +121,7 @@ Deno.test("POST /api/batch revalidates many resources in one request", async (te
     });
 
     await test.step("after a write only the changed resource is a 200", async () => {
-      const [task] = await t.db.query<{ id: string }>(
-        "SELECT id FROM tasks WHERE project_id = $1 AND status = 'todo' ORDER BY title LIMIT 1",
-        [acme],
-      );
+      const task = await todoTask(t, acme);
       const res = await t.request(
         `/projects/${acme}/tasks/${task.id}`,
         formPost(grace, { status: "done" }),

@@ -31,76 +31,77 @@ async function withDb(fn: (t: TestDb) => Promise<void>, max = 4): Promise<void> 
   }
 }
 
-Deno.test("a write made with psql bumps the version and reaches a listening bus", async () => {
+/** Runs `fn` with a started bus over a fresh database, closing both. */
+async function withBus(fn: (t: TestDb, bus: InvalidationBus) => Promise<void>): Promise<void> {
   await withDb(async (t) => {
     const bus = new InvalidationBus(t.db);
     try {
       await bus.start();
-      const { project } = await acmeProject(t.db);
-      const topic = projectTopic(project);
-      const before = bus.version(topic);
-      const seen: InvalidationEvent[] = [];
-      bus.subscribe((event) => seen.push(event));
-      const psql = new Deno.Command("psql", {
-        args: [
-          t.url!,
-          "-v",
-          "ON_ERROR_STOP=1",
-          "-c",
-          `UPDATE projects SET health = 'red' WHERE id = '${project}'`,
-        ],
-        stdout: "piped",
-        stderr: "piped",
-      });
-      const out = await psql.output();
-      assert.equal(out.code, 0, new TextDecoder().decode(out.stderr));
-      await waitFor(() => bus.version(topic) === before + 1, 5000, "the psql write");
-      assert.ok(seen.some((e) => e.topic === topic && e.version === before + 1));
-      const [row] = await t.db.query<{ version: unknown }>(
-        "SELECT version FROM cache_versions WHERE topic = $1",
-        [topic],
-      );
-      assert.equal(Number(row.version), before + 1);
+      await fn(t, bus);
     } finally {
       await bus.close();
     }
   });
+}
+
+Deno.test("a write made with psql bumps the version and reaches a listening bus", async () => {
+  await withBus(async (t, bus) => {
+    const { project } = await acmeProject(t.db);
+    const topic = projectTopic(project);
+    const before = bus.version(topic);
+    const seen: InvalidationEvent[] = [];
+    bus.subscribe((event) => seen.push(event));
+    const psql = new Deno.Command("psql", {
+      args: [
+        t.url!,
+        "-v",
+        "ON_ERROR_STOP=1",
+        "-c",
+        `UPDATE projects SET health = 'red' WHERE id = '${project}'`,
+      ],
+      stdout: "piped",
+      stderr: "piped",
+    });
+    const out = await psql.output();
+    assert.equal(out.code, 0, new TextDecoder().decode(out.stderr));
+    await waitFor(() => bus.version(topic) === before + 1, 5000, "the psql write");
+    assert.ok(seen.some((e) => e.topic === topic && e.version === before + 1));
+    const [row] = await t.db.query<{ version: unknown }>(
+      "SELECT version FROM cache_versions WHERE topic = $1",
+      [topic],
+    );
+    assert.equal(Number(row.version), before + 1);
+  });
 });
 
 Deno.test("a killed listener connection replays all 100 writes made meanwhile", async () => {
-  await withDb(async (t) => {
-    const bus = new InvalidationBus(t.db);
-    try {
-      await bus.start();
-      const { project } = await acmeProject(t.db);
-      const topic = projectTopic(project);
-      const start = bus.version(topic);
-      const from = bus.lastSeq;
-      const versions = new Set<number>();
-      const seqs = new Set<number>();
-      bus.subscribe((event) => {
-        seqs.add(event.seq);
-        if (event.topic === topic) versions.add(event.version);
-      });
-      const [killed] = await t.db.query<{ n: number }>(
-        `SELECT count(pg_terminate_backend(pid))::int AS n FROM pg_stat_activity
-         WHERE datname = current_database() AND query ILIKE 'LISTEN%' AND pid <> pg_backend_pid()`,
-      );
-      assert.equal(killed.n, 1);
-      for (let i = 1; i <= 100; i++) await touchProject(t.db, project, i);
-      await waitFor(() => versions.size === 100, 10_000, "all 100 versions");
-      for (let v = start + 1; v <= start + 100; v++) assert.ok(versions.has(v), `version ${v}`);
-      const events = await t.db.query<{ seq: unknown }>(
-        "SELECT seq FROM cache_events WHERE seq > $1",
-        [from],
-      );
-      assert.equal(events.length, 200, "each write bumped the project and the project list");
-      for (const { seq } of events) assert.ok(seqs.has(Number(seq)), `seq ${seq}`);
-      assert.ok(bus.stats().replays >= 1, "the reconnect replayed");
-      assert.equal(bus.version(topic), start + 100);
-    } finally {
-      await bus.close();
-    }
+  await withBus(async (t, bus) => {
+    const { project } = await acmeProject(t.db);
+    const topic = projectTopic(project);
+    const start = bus.version(topic);
+    const from = bus.lastSeq;
+    const versions = new Set<number>();
+    const seqs = new Set<number>();
+    bus.subscribe((event) => {
+      seqs.add(event.seq);
+      if (event.topic === topic) versions.add(event.version);
+    });
+    const [killed] = await t.db.query<{ n: number }>(
+      `SELECT count(pg_terminate_backend(pid))::int AS n FROM pg_stat_activity
+     WHERE datname = current_database() AND query ILIKE 'LISTEN%' AND pid <> pg_backend_pid()`,
+    );
+    assert.equal(killed.n, 1);
+    for (let i = 1; i <= 100; i++) await touchProject(t.db, project, i);
+    await waitFor(() => versions.size === 100, 10_000, "all 100 versions");
+    for (let v = start + 1; v <= start + 100; v++) assert.ok(versions.has(v), `version ${v}`);
+    const events = await t.db.query<{ seq: unknown }>(
+      "SELECT seq FROM cache_events WHERE seq > $1",
+      [from],
+    );
+    assert.equal(events.length, 200, "each write bumped the project and the project list");
+    for (const { seq } of events) assert.ok(seqs.has(Number(seq)), `seq ${seq}`);
+    assert.ok(bus.stats().replays >= 1, "the reconnect replayed");
+    assert.equal(bus.version(topic), start + 100);
   });
 });
 
@@ -221,31 +222,25 @@ Deno.test("catchUp() gives the writer its own versions right after commit", asyn
 });
 
 Deno.test("TRUNCATE invalidates every topic of the rows it removes", async () => {
-  await withDb(async (t) => {
-    const bus = new InvalidationBus(t.db);
-    try {
-      await bus.start();
-      const rows = await t.db.query<{ project: string; tenant: string }>(
-        "SELECT DISTINCT project_id AS project, tenant_id AS tenant FROM tasks",
-      );
-      assert.ok(rows.length >= 2, "tasks in more than one project");
-      const topics = [
-        ...rows.map((row) => projectTopic(row.project)),
-        ...new Set(rows.map((row) => projectListTopic(row.tenant))),
-      ];
-      const before = topics.map((topic) => bus.version(topic));
-      await t.db.query("TRUNCATE tasks");
-      await waitFor(
-        () => topics.every((topic, i) => bus.version(topic) === before[i] + 1),
-        5000,
-        "every project's and project list's bump",
-      );
-      const [{ count }] = await t.db.query<{ count: unknown }>(
-        "SELECT count(*) AS count FROM beacon_truncations WHERE table_name = 'tasks'",
-      );
-      assert.equal(Number(count), 1);
-    } finally {
-      await bus.close();
-    }
+  await withBus(async (t, bus) => {
+    const rows = await t.db.query<{ project: string; tenant: string }>(
+      "SELECT DISTINCT project_id AS project, tenant_id AS tenant FROM tasks",
+    );
+    assert.ok(rows.length >= 2, "tasks in more than one project");
+    const topics = [
+      ...rows.map((row) => projectTopic(row.project)),
+      ...new Set(rows.map((row) => projectListTopic(row.tenant))),
+    ];
+    const before = topics.map((topic) => bus.version(topic));
+    await t.db.query("TRUNCATE tasks");
+    await waitFor(
+      () => topics.every((topic, i) => bus.version(topic) === before[i] + 1),
+      5000,
+      "every project's and project list's bump",
+    );
+    const [{ count }] = await t.db.query<{ count: unknown }>(
+      "SELECT count(*) AS count FROM beacon_truncations WHERE table_name = 'tasks'",
+    );
+    assert.equal(Number(count), 1);
   });
 });

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { createTestApp, formPost } from "./_app.ts";
+import { createTestApp, formPost, todoTask } from "./_app.ts";
 
 Deno.test("concurrent cold requests: one loads and stores, the others say they were collapsed", async () => {
   const t = await createTestApp();
@@ -30,10 +30,7 @@ Deno.test("after a write, every reader's first request is a hit: the writer refi
     const ada = await t.login("ada@acme.test");
     const grace = await t.login("grace@acme.test");
     const id = await t.projectId("acme");
-    const [task] = await t.db.query<{ id: string }>(
-      "SELECT id FROM tasks WHERE project_id = $1 AND status = 'todo' LIMIT 1",
-      [id],
-    );
+    const task = await todoTask(t, id);
     // Both sessions' contexts and the pages they read are in the cache before the write.
     for (const cookie of [ada, grace]) {
       for (const path of ["/", `/projects/${id}`, `/api/projects/${id}`]) {

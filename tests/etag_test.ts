@@ -7,37 +7,15 @@
  * Each test builds one app (one database) and runs its cases as steps, so the file stays fast.
  */
 import assert from "node:assert/strict";
-import { createTestApp, formPost, type TestApp } from "./_app.ts";
-
-/** What a client keeps of a response: status, headers and the body as text. */
-interface Reply {
-  status: number;
-  headers: Headers;
-  body: string;
-}
-
-/** Sends a request and reads the whole body, so no response is left open. */
-async function send(
-  t: TestApp,
-  path: string,
-  cookie: string | null,
-  headers: HeadersInit = {},
-  method = "GET",
-): Promise<Reply> {
-  const sent = new Headers(headers);
-  if (cookie) sent.set("cookie", cookie);
-  const res = await t.request(path, { method, headers: sent, redirect: "manual" });
-  return { status: res.status, headers: res.headers, body: await res.text() };
-}
-
-/** The ETag a fresh 200 carries. */
-async function etagOf(t: TestApp, path: string, cookie: string): Promise<string> {
-  const reply = await send(t, path, cookie);
-  assert.equal(reply.status, 200, `GET ${path} is 200`);
-  const etag = reply.headers.get("etag");
-  assert.ok(etag, `GET ${path} carries an ETag`);
-  return etag;
-}
+import {
+  createTestApp,
+  etagOf,
+  formPost,
+  type Reply,
+  send,
+  type TestApp,
+  todoTask,
+} from "./_app.ts";
 
 /** The four ETag-aware resources of a project. */
 function resources(projectId: string): string[] {
@@ -52,17 +30,6 @@ function label(path: string): string {
 function assertPrivate(reply: Reply, what: string): void {
   assert.equal(reply.headers.get("cache-control"), "private, no-cache", `${what}: Cache-Control`);
   assert.equal(reply.headers.get("vary"), "Cookie", `${what}: Vary`);
-}
-
-/** A task of the project still to do, to change in a write. */
-async function todoTask(t: TestApp, projectId: string): Promise<{ id: string; title: string }> {
-  const [task] = await t.db.query<{ id: string; title: string }>(
-    `SELECT id, title FROM tasks WHERE project_id = $1 AND status = 'todo'
-     ORDER BY title LIMIT 1`,
-    [projectId],
-  );
-  assert.ok(task, "the demo project has a task to do");
-  return task;
 }
 
 /** The status the dashboard's JSON gives a task. */

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { createTestApp, formPost, type TestApp } from "./_app.ts";
+import { createTestApp, formPost, send, type TestApp } from "./_app.ts";
 import { flagBucket, isOnFor } from "../lib/flags/mod.ts";
 import { flagsTopic } from "../lib/db/relationships.ts";
 import type { InvalidationEvent } from "../lib/live/mod.ts";
@@ -60,14 +60,6 @@ Deno.test("over 10,000 users the cohort is within 2 points of the rollout percen
   }
 });
 
-/** A GET as a signed-in user, body read. */
-async function get(t: TestApp, path: string, cookie: string, headers: HeadersInit = {}) {
-  const sent = new Headers(headers);
-  sent.set("cookie", cookie);
-  const res = await t.request(path, { headers: sent, redirect: "manual" });
-  return { status: res.status, headers: res.headers, body: await res.text() };
-}
-
 /** POST /admin/flags/:key with the form. */
 async function setFlag(
   t: TestApp,
@@ -121,15 +113,15 @@ Deno.test("the cache flag turns one tenant's cache off and on, and nobody else's
 
     await test.step("with the cache on, both tenants hit", async () => {
       for (const [cookie, path] of [[ada, dashboard], [hank, `/projects/${globexProject}`]]) {
-        await get(t, path, cookie);
-        const again = await get(t, path, cookie);
+        await send(t, path, cookie);
+        const again = await send(t, path, cookie);
         assert.equal(again.headers.get("cache-status"), "Beacon; hit", path);
         assert.ok(again.headers.get("etag"), path);
       }
     });
 
-    const etagBefore = (await get(t, dashboard, ada)).headers.get("etag")!;
-    const hankEtag = (await get(t, `/projects/${globexProject}`, hank)).headers.get("etag")!;
+    const etagBefore = (await send(t, dashboard, ada)).headers.get("etag")!;
+    const hankEtag = (await send(t, `/projects/${globexProject}`, hank)).headers.get("etag")!;
 
     await test.step("Ada turns the cache off for Acme: the bus carries flags:<acme>", async () => {
       const events: InvalidationEvent[] = [];
@@ -150,23 +142,23 @@ Deno.test("the cache flag turns one tenant's cache off and on, and nobody else's
       const counts = { ...tenantCounts(t, acme) };
       for (const cookie of [ada, grace]) {
         for (const path of acmePaths) {
-          const reply = await get(t, path, cookie);
+          const reply = await send(t, path, cookie);
           assert.equal(reply.status, 200, path);
           assert.equal(reply.headers.get("cache-status"), "Beacon; fwd=bypass", path);
           assert.equal(reply.headers.get("etag"), null, `${path}: no ETag without the cache`);
         }
       }
-      const context = JSON.parse((await get(t, "/api/context", ada)).body);
+      const context = JSON.parse((await send(t, "/api/context", ada)).body);
       assert.equal(context.flags.cache, false, "/api/context shows the flag");
       assert.equal(l2Calls(t) - calls, 0, "Redis calls for Acme");
       assert.deepEqual(tenantCounts(t, acme), counts, "Acme's cache counters did not move");
-      const old = await get(t, dashboard, ada, { "if-none-match": etagBefore });
+      const old = await send(t, dashboard, ada, { "if-none-match": etagBefore });
       assert.equal(old.status, 200, "an old tag is no 304");
     });
 
     await test.step("Globex still hits, with the same ETag", async () => {
       const before = tenantCounts(t, globex).hits;
-      const reply = await get(t, `/projects/${globexProject}`, hank);
+      const reply = await send(t, `/projects/${globexProject}`, hank);
       assert.equal(reply.headers.get("cache-status"), "Beacon; hit");
       assert.equal(reply.headers.get("etag"), hankEtag, "Acme's flag is not in Globex's tags");
       assert.ok(tenantCounts(t, globex).hits > before);
@@ -182,7 +174,7 @@ Deno.test("the cache flag turns one tenant's cache off and on, and nobody else's
       assert.equal(rows.length, projects.length, "one entry per Acme project");
       assert.equal(rows[0].text, "Flag cache set to off (rollout 100%) by Ada Lovelace");
       assert.equal(rows[0].author, "Ada Lovelace");
-      const page = await get(t, dashboard, ada);
+      const page = await send(t, dashboard, ada);
       assert.ok(page.body.includes("Flag cache set to off (rollout 100%) by Ada Lovelace"));
       const globexRows = await t.db.query(
         "SELECT 1 FROM log_entries WHERE tenant_id = $1 AND text LIKE 'Flag %'",
@@ -194,26 +186,26 @@ Deno.test("the cache flag turns one tenant's cache off and on, and nobody else's
     await test.step("back on, Acme hits again under a new ETag", async () => {
       const res = await setFlag(t, ada, "cache", { enabled: "on", rollout_percent: "100" });
       assert.equal(res.status, 303);
-      const first = await get(t, dashboard, ada);
+      const first = await send(t, dashboard, ada);
       const etag = first.headers.get("etag");
       assert.ok(etag);
       assert.notEqual(etag, etagBefore);
       const hits = tenantCounts(t, acme).hits;
-      const again = await get(t, dashboard, grace);
+      const again = await send(t, dashboard, grace);
       assert.equal(again.headers.get("cache-status"), "Beacon; hit");
       assert.ok(tenantCounts(t, acme).hits > hits);
-      const revalidated = await get(t, dashboard, ada, { "if-none-match": etag });
+      const revalidated = await send(t, dashboard, ada, { "if-none-match": etag });
       assert.equal(revalidated.status, 304);
     });
 
     await test.step("any flag change changes Acme's dashboard ETag, not Globex's", async () => {
-      const before = (await get(t, dashboard, ada)).headers.get("etag")!;
+      const before = (await send(t, dashboard, ada)).headers.get("etag")!;
       const res = await setFlag(t, ada, "live_updates", { enabled: "on", rollout_percent: "40" });
       assert.equal(res.status, 303);
-      const after = await get(t, dashboard, ada, { "if-none-match": before });
+      const after = await send(t, dashboard, ada, { "if-none-match": before });
       assert.equal(after.status, 200);
       assert.notEqual(after.headers.get("etag"), before);
-      const globexReply = await get(t, `/projects/${globexProject}`, hank, {
+      const globexReply = await send(t, `/projects/${globexProject}`, hank, {
         "if-none-match": hankEtag,
       });
       assert.equal(globexReply.status, 304);
@@ -282,12 +274,12 @@ Deno.test("the cache flag's rollout percent is a canary: only the cohort uses th
     const res = await setFlag(t, ada, "cache", { enabled: "on", rollout_percent: String(percent) });
     assert.equal(res.status, 303);
 
-    await get(t, path, inside);
-    const hit = await get(t, path, inside);
+    await send(t, path, inside);
+    const hit = await send(t, path, inside);
     assert.equal(hit.headers.get("cache-status"), "Beacon; hit", "the cohort uses the cache");
 
     const calls = l2Calls(t);
-    const bypass = await get(t, path, outside);
+    const bypass = await send(t, path, outside);
     assert.equal(bypass.headers.get("cache-status"), "Beacon; fwd=bypass");
     assert.equal(l2Calls(t) - calls, 0, "no Redis call outside the cohort");
   } finally {
@@ -311,19 +303,19 @@ Deno.test("/admin/flags is for owners and admins of the session's tenant only", 
       ).then((rows) => rows.map((row) => ({ ...row })));
 
     await test.step("owners see every flag; the top bar links to it", async () => {
-      const page = await get(t, "/admin/flags", ada);
+      const page = await send(t, "/admin/flags", ada);
       assert.equal(page.status, 200);
       for (const key of ["cache", "live_updates", "request_batching"]) {
         assert.ok(page.body.includes(`data-flag="${key}"`), key);
       }
       assert.ok(page.body.includes("Serve pages and API responses through the cache"));
-      assert.ok((await get(t, "/", ada)).body.includes('href="/admin/flags"'));
-      assert.ok(!(await get(t, "/", grace)).body.includes('href="/admin/flags"'));
+      assert.ok((await send(t, "/", ada)).body.includes('href="/admin/flags"'));
+      assert.ok(!(await send(t, "/", grace)).body.includes('href="/admin/flags"'));
     });
 
     await test.step("members and viewers get 403 and change nothing", async () => {
       for (const cookie of [grace, linus]) {
-        assert.equal((await get(t, "/admin/flags", cookie)).status, 403);
+        assert.equal((await send(t, "/admin/flags", cookie)).status, 403);
         const res = await setFlag(t, cookie, "cache", { enabled: "off", rollout_percent: "0" });
         assert.equal(res.status, 403);
         const reset = await t.request("/admin/flags/cache/reset", formPost(cookie, {}));
@@ -372,9 +364,9 @@ Deno.test("/admin/flags is for owners and admins of the session's tenant only", 
       assert.deepEqual(await overrides(acme), [
         { key: "request_batching", enabled: true, rollout_percent: 37 },
       ]);
-      const mine = await get(t, "/admin/flags", ada);
+      const mine = await send(t, "/admin/flags", ada);
       assert.ok(mine.body.includes("On · 37%"));
-      const his = await get(t, "/admin/flags", hank);
+      const his = await send(t, "/admin/flags", hank);
       assert.equal(his.status, 200);
       assert.ok(!his.body.includes("37%"), "Hank never sees Acme's override");
     });

@@ -8,7 +8,7 @@ import { OwnRedis } from "../lib/cache/_test_support.ts";
 import { createApp } from "../lib/app.tsx";
 import type { Db } from "../lib/db/connection.ts";
 import { cacheKey } from "../lib/cache/mod.ts";
-import { createTestApp, type TestApp } from "./_app.ts";
+import { createTestApp, send, type TestApp } from "./_app.ts";
 
 const TOKEN = "metrics-token-for-tests";
 const LOOPBACK = { remoteAddr: { transport: "tcp", hostname: "127.0.0.1", port: 40000 } };
@@ -60,14 +60,6 @@ async function promtool(text: string): Promise<{ code: number; output: string }>
   return { code, output: decoder.decode(stdout) + decoder.decode(stderr) };
 }
 
-async function get(t: TestApp, path: string, cookie: string | null, headers = {}) {
-  const res = await t.request(path, {
-    headers: { ...headers, ...(cookie ? { cookie } : {}) },
-    redirect: "manual",
-  });
-  return { status: res.status, headers: res.headers, body: await res.text() };
-}
-
 Deno.test("GET /metrics", async (s) => {
   const t = await createTestApp({ seed: true, env: { METRICS_TOKEN: TOKEN } });
   try {
@@ -89,15 +81,15 @@ Deno.test("GET /metrics", async (s) => {
     const before = (await scrape(t, { token: TOKEN })).body;
 
     await s.step("counts requests by route pattern, a 304, and cache hits", async () => {
-      const first = await get(t, `/projects/${projectId}`, ada);
+      const first = await send(t, `/projects/${projectId}`, ada);
       assert.equal(first.status, 200);
       const etag = first.headers.get("etag");
       assert.ok(etag);
-      const again = await get(t, `/projects/${projectId}`, ada, { "if-none-match": etag });
+      const again = await send(t, `/projects/${projectId}`, ada, { "if-none-match": etag });
       assert.equal(again.status, 304);
-      assert.equal((await get(t, "/", ada)).status, 200);
-      assert.equal((await get(t, "/", ada)).status, 200);
-      assert.equal((await get(t, "/no/such/page", ada)).status, 404);
+      assert.equal((await send(t, "/", ada)).status, 200);
+      assert.equal((await send(t, "/", ada)).status, 200);
+      assert.equal((await send(t, "/no/such/page", ada)).status, 404);
 
       const after = (await scrape(t, { token: TOKEN })).body;
       const route = 'route="/projects/:id"';
@@ -159,7 +151,7 @@ Deno.test("GET /healthz", async (s) => {
   const t = await createTestApp({ seed: true });
   try {
     await s.step("is ok, without authentication or secrets", async () => {
-      const res = await get(t, "/healthz", null);
+      const res = await send(t, "/healthz", null);
       assert.equal(res.status, 200);
       const health = JSON.parse(res.body);
       assert.equal(health.status, "ok");
@@ -203,7 +195,7 @@ Deno.test("GET /healthz is 200 degraded with Redis unreachable", async () => {
       await cache.getOrLoad(key, () => Promise.resolve(i));
     }
     assert.notEqual(cache.breakerState, "closed", "the breaker opened");
-    const res = await get(t, "/healthz", null);
+    const res = await send(t, "/healthz", null);
     assert.equal(res.status, 200);
     const health = JSON.parse(res.body);
     assert.equal(health.status, "degraded");
@@ -222,12 +214,12 @@ Deno.test("GET /admin/cache", async (s) => {
     const projectId = await t.projectId("acme");
     const recorder = t.assembly.deps.metrics.recorder;
     recorder.sample();
-    await get(t, `/projects/${projectId}`, ada);
-    await get(t, `/projects/${projectId}`, ada);
+    await send(t, `/projects/${projectId}`, ada);
+    await send(t, `/projects/${projectId}`, ada);
     recorder.sample();
 
     await s.step("shows owners the charts with data, server-rendered", async () => {
-      const res = await get(t, "/admin/cache", ada);
+      const res = await send(t, "/admin/cache", ada);
       assert.equal(res.status, 200);
       assert.equal(res.headers.get("cache-control"), "private, no-cache");
       for (const chart of ["hit-ratio", "requests", "latency", "breaker", "ws-clients"]) {
@@ -241,22 +233,22 @@ Deno.test("GET /admin/cache", async (s) => {
     await s.step("answers members and viewers 403, visitors a sign-in", async () => {
       for (const email of ["grace@acme.test", "linus@acme.test"]) {
         const cookie = await t.login(email);
-        assert.equal((await get(t, "/admin/cache", cookie)).status, 403, email);
-        const json = await get(t, "/admin/cache/series", cookie, { accept: "application/json" });
+        assert.equal((await send(t, "/admin/cache", cookie)).status, 403, email);
+        const json = await send(t, "/admin/cache/series", cookie, { accept: "application/json" });
         assert.equal(json.status, 403, email);
       }
-      assert.equal((await get(t, "/admin/cache", null)).status, 303);
+      assert.equal((await send(t, "/admin/cache", null)).status, 303);
     });
 
     await s.step("shows another tenant's owner only their own row", async () => {
       const hank = await t.login("hank@globex.test");
-      const res = await get(t, "/admin/cache/series", hank, { accept: "application/json" });
+      const res = await send(t, "/admin/cache/series", hank, { accept: "application/json" });
       assert.equal(res.status, 200);
       const data = JSON.parse(res.body);
       assert.match(data.tenant.name, /Globex/);
       assert.doesNotMatch(res.body, /Acme/);
       assert.ok(data.samples.length >= 1);
-      const page = await get(t, "/admin/cache", hank);
+      const page = await send(t, "/admin/cache", hank);
       assert.doesNotMatch(page.body, /data-tenant="Acme/);
     });
   } finally {
@@ -269,12 +261,12 @@ Deno.test("GET /healthz asks Redis itself: a hung Redis is degraded before the b
   await redis.start();
   const t = await createTestApp({ seed: true, env: { REDIS_URL: redis.url } });
   try {
-    const ok = JSON.parse((await get(t, "/healthz", null)).body);
+    const ok = JSON.parse((await send(t, "/healthz", null)).body);
     assert.equal(ok.status, "ok");
     assert.equal(ok.redis.ok, true);
     redis.signal("SIGSTOP");
     const started = performance.now();
-    const res = await get(t, "/healthz", null);
+    const res = await send(t, "/healthz", null);
     assert.ok(performance.now() - started < 1000, "answered within the call deadline");
     assert.equal(res.status, 200);
     const health = JSON.parse(res.body);

@@ -1,13 +1,5 @@
 import assert from "node:assert/strict";
-import { createTestApp, formPost, type TestApp } from "./_app.ts";
-
-async function firstTask(t: TestApp, projectId: string) {
-  const [task] = await t.db.query<{ id: string; status: string }>(
-    "SELECT id, status FROM tasks WHERE project_id = $1 AND status = 'todo' ORDER BY title LIMIT 1",
-    [projectId],
-  );
-  return task;
-}
+import { createTestApp, formPost, todoTask } from "./_app.ts";
 
 Deno.test("the dashboard shows every section of the reference", async () => {
   const t = await createTestApp();
@@ -44,7 +36,7 @@ for (const kind of ["postgres", "pglite"] as const) {
     try {
       const cookie = await t.login("grace@acme.test");
       const id = await t.projectId("acme");
-      const task = await firstTask(t, id);
+      const task = await todoTask(t, id);
       const res = await t.request(
         `/projects/${id}/tasks/${task.id}`,
         formPost(cookie, {
@@ -68,7 +60,7 @@ Deno.test("an island's fetch gets JSON back instead of a redirect", async () => 
   try {
     const cookie = await t.login("ada@acme.test");
     const id = await t.projectId("acme");
-    const task = await firstTask(t, id);
+    const task = await todoTask(t, id);
     const accept = { accept: "application/json" };
     const res = await t.request(
       `/projects/${id}/tasks/${task.id}`,
@@ -99,7 +91,7 @@ Deno.test("a viewer sees no edit controls and gets 403 on every write", async ()
     const html = await (await t.request(`/projects/${id}`, { headers: { cookie } })).text();
     assert.ok(html.includes("Redis Caching Implementation"));
     assert.doesNotMatch(html, /<form[^>]*action="\/projects\//);
-    const task = await firstTask(t, id);
+    const task = await todoTask(t, id);
     const [metric] = await t.db.query<{ id: string }>("SELECT id FROM metrics LIMIT 1");
     const [risk] = await t.db.query<{ id: string }>("SELECT id FROM risks LIMIT 1");
     const writes: [string, Record<string, string>][] = [
@@ -118,7 +110,7 @@ Deno.test("a viewer sees no edit controls and gets 403 on every write", async ()
       "SELECT status FROM tasks WHERE id = $1",
       [task.id],
     );
-    assert.equal(status, task.status);
+    assert.equal(status, "todo");
   } finally {
     await t.drop();
   }
@@ -135,7 +127,7 @@ Deno.test("another tenant's project and its writes are 404", async () => {
     const api = await t.request(`/api/projects/${id}`, { headers: { cookie } });
     assert.equal(api.status, 404);
     assert.deepEqual(await api.json(), { error: "Project not found", status: 404 });
-    const task = await firstTask(t, id);
+    const task = await todoTask(t, id);
     const write = await t.request(
       `/projects/${id}/tasks/${task.id}`,
       formPost(cookie, {

@@ -5,26 +5,23 @@
  */
 import assert from "node:assert/strict";
 import { Hono } from "hono";
-import { createTestApp, formPost, ORIGIN, type TestApp } from "./_app.ts";
+import {
+  createTestApp,
+  etagOf,
+  formPost,
+  ORIGIN,
+  type Reply,
+  send,
+  type TestApp,
+  todoTask,
+} from "./_app.ts";
 import { RevalidationMemo } from "../lib/http/revalidation_memo.ts";
 import { HttpMetrics } from "../lib/metrics/http_metrics.ts";
 import type { AppEnv } from "../lib/http/env.ts";
 import type { RequestContext } from "../lib/context/context.ts";
 
-async function revalidate(t: TestApp, path: string, cookie: string, etag: string) {
-  const res = await t.request(path, {
-    headers: { cookie, "if-none-match": etag },
-    redirect: "manual",
-  });
-  await res.body?.cancel();
-  return res;
-}
-
-async function etagOf(t: TestApp, path: string, cookie: string): Promise<string> {
-  const res = await t.request(path, { headers: { cookie } });
-  await res.body?.cancel();
-  assert.equal(res.status, 200);
-  return res.headers.get("etag")!;
+function revalidate(t: TestApp, path: string, cookie: string, etag: string): Promise<Reply> {
+  return send(t, path, cookie, { "if-none-match": etag });
 }
 
 Deno.test("a session's repeated revalidation is answered in front of the router", async (test) => {
@@ -70,10 +67,7 @@ Deno.test("a session's repeated revalidation is answered in front of the router"
       const etag = await etagOf(t, page, ada);
       assert.equal((await revalidate(t, page, ada, etag)).status, 304);
       assert.equal((await revalidate(t, page, ada, etag)).status, 304);
-      const [task] = await t.db.query<{ id: string }>(
-        "SELECT id FROM tasks WHERE project_id = $1 AND status = 'todo' LIMIT 1",
-        [projectId],
-      );
+      const task = await todoTask(t, projectId);
       const write = await t.request(
         `/projects/${projectId}/tasks/${task.id}`,
         formPost(grace, { status: "doing" }),

@@ -5,6 +5,7 @@
  * @module
  */
 import { createClient } from "redis";
+import { Cache, type CacheOptions } from "./cache.ts";
 
 /** The shared test Redis (`CACHE_TEST_REDIS_URL`, default 127.0.0.1:6379). */
 export const TEST_REDIS_URL = Deno.env.get("CACHE_TEST_REDIS_URL") ?? "redis://127.0.0.1:6379";
@@ -124,4 +125,31 @@ export class OwnRedis {
     }
     await child.status;
   }
+}
+
+/**
+ * `track` makes a cache that is closed when its test ends (its L2 deadline timer must not
+ * outlive the test); `test` declares a test that closes them.
+ */
+export function trackedCaches(): {
+  track(options?: CacheOptions): Cache;
+  test(name: string, fn: () => Promise<void>): void;
+} {
+  const opened: Cache[] = [];
+  return {
+    track(options) {
+      const cache = new Cache(options);
+      opened.push(cache);
+      return cache;
+    },
+    test(name, fn) {
+      Deno.test(name, async () => {
+        try {
+          await fn();
+        } finally {
+          for (const cache of opened.splice(0)) await cache.close();
+        }
+      });
+    },
+  };
 }

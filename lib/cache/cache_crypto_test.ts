@@ -1,27 +1,15 @@
 import assert from "node:assert/strict";
-import { Cache, type CacheOptions } from "./cache.ts";
 import { cacheKey, type KeyParts } from "./keys.ts";
 import { RedisStore } from "./redis_store.ts";
-import { deletePrefix, TEST_REDIS_URL, uniquePrefix, withRawRedis } from "./_test_support.ts";
+import {
+  deletePrefix,
+  TEST_REDIS_URL,
+  trackedCaches,
+  uniquePrefix,
+  withRawRedis,
+} from "./_test_support.ts";
 
-const opened: Cache[] = [];
-
-/** A cache closed when its test ends (its L2 deadline timer must not outlive the test). */
-function track(options?: CacheOptions): Cache {
-  const cache = new Cache(options);
-  opened.push(cache);
-  return cache;
-}
-
-function test(name: string, fn: () => Promise<void>): void {
-  Deno.test(name, async () => {
-    try {
-      await fn();
-    } finally {
-      for (const cache of opened.splice(0)) await cache.close();
-    }
-  });
-}
+const { track, test } = trackedCaches();
 
 const OLD_SECRET = "1:old-secret-0123456789abcdef";
 const ROTATED = "2:new-secret-0123456789abcdef,1:old-secret-0123456789abcdef";

@@ -1,29 +1,18 @@
 import assert from "node:assert/strict";
-import { Cache, type CacheOptions } from "./cache.ts";
 import { cacheKey, type KeyParts } from "./keys.ts";
 import type { L2Store } from "./l2_store.ts";
 import { MemoryStore } from "./memory_store.ts";
 import { RedisStore } from "./redis_store.ts";
-import { deletePrefix, sleep, TEST_REDIS_URL, uniquePrefix } from "./_test_support.ts";
+import { Cache, type CacheOptions } from "./cache.ts";
+import {
+  deletePrefix,
+  sleep,
+  TEST_REDIS_URL,
+  trackedCaches,
+  uniquePrefix,
+} from "./_test_support.ts";
 
-const opened: Cache[] = [];
-
-/** A cache closed when its test ends (its L2 deadline timer must not outlive the test). */
-function track(options?: CacheOptions): Cache {
-  const cache = new Cache(options);
-  opened.push(cache);
-  return cache;
-}
-
-function test(name: string, fn: () => Promise<void>): void {
-  Deno.test(name, async () => {
-    try {
-      await fn();
-    } finally {
-      for (const cache of opened.splice(0)) await cache.close();
-    }
-  });
-}
+const { track, test } = trackedCaches();
 
 const parts: KeyParts = { namespace: "t", schema: 1, tenant: "acme", kind: "doc", id: "d1" };
 

@@ -75,6 +75,15 @@ function withSession(
 const SCHEMA = 1;
 
 const WARM = { warm: true } as const;
+
+/** A cached resource: whose it is, its key's kind and id, its topics and its loader. */
+interface Cached<T> {
+  tenantId: string;
+  kind: string;
+  id: string;
+  topics: readonly string[];
+  load: () => Promise<T>;
+}
 const SESSIONS = "sessions";
 const SENSITIVE = ["user.email", "user.phone"] as const;
 // Remembered keys and topic lists; cleared whole when full (they are rebuilt cheaply).
@@ -157,20 +166,24 @@ export class Loaders {
     let stamp = "";
     for (const topic of topics) stamp += this.#versions.version(topic) + ",";
     if (memo?.stamp === stamp) return memo.key;
-    const versions: Record<string, number> = {};
-    for (const topic of topics) versions[topic] = this.#versions.version(topic);
-    const key = cacheKey({
-      namespace: this.#namespace,
-      schema: SCHEMA,
-      tenant,
-      kind,
-      id,
-      versions,
-    });
+    const key = this.#keyAt(tenant, kind, id, topics, (topic) => this.#versions.version(topic));
     if (this.#keys.size >= MAX_MEMO) this.#keys.clear();
     memo = { stamp, key };
     this.#keys.set(memoId, memo);
     return key;
+  }
+
+  /** The key of a value under the versions `versionOf` gives its topics. */
+  #keyAt(
+    tenant: string,
+    kind: string,
+    id: string,
+    topics: readonly string[],
+    versionOf: (topic: string) => number,
+  ): CacheKey {
+    const versions: Record<string, number> = {};
+    for (const topic of topics) versions[topic] = versionOf(topic);
+    return cacheKey({ namespace: this.#namespace, schema: SCHEMA, tenant, kind, id, versions });
   }
 
   /**
@@ -261,26 +274,32 @@ export class Loaders {
     projectId: string,
     userId?: string,
   ): Promise<Loaded<ProjectDashboard | null>> {
-    return this.#through(
-      tenantId,
-      userId,
-      "dashboard",
-      projectId,
-      this.dashboardTopics(projectId),
-      () => loadProjectDashboard(this.#db, tenantId, projectId),
-    );
+    return this.#through(userId, this.#dashboard(tenantId, projectId));
   }
 
   /** The tenant's projects; `userId` as for {@linkcode Loaders.dashboard}. */
   projectList(tenantId: string, userId?: string): Promise<Loaded<ProjectSummary[]>> {
-    return this.#through(
+    return this.#through(userId, this.#projectList(tenantId));
+  }
+
+  #dashboard(tenantId: string, projectId: string): Cached<ProjectDashboard | null> {
+    return {
       tenantId,
-      userId,
-      "projects",
+      kind: "dashboard",
+      id: projectId,
+      topics: this.dashboardTopics(projectId),
+      load: () => loadProjectDashboard(this.#db, tenantId, projectId),
+    };
+  }
+
+  #projectList(tenantId: string): Cached<ProjectSummary[]> {
+    return {
       tenantId,
-      this.projectListTopics(tenantId),
-      () => listProjects(this.#db, tenantId),
-    );
+      kind: "projects",
+      id: tenantId,
+      topics: this.projectListTopics(tenantId),
+      load: () => listProjects(this.#db, tenantId),
+    };
   }
 
   /**
@@ -299,41 +318,17 @@ export class Loaders {
   ): Promise<void> {
     const cache = this.#cache;
     if (!cache || !this.cachedFor(tenantId)) return;
-    const at = (kind: string, id: string, topics: readonly string[]) => {
-      const versions: Record<string, number> = {};
-      for (const topic of topics) versions[topic] = versionOf(topic);
-      return cacheKey({
-        namespace: this.#namespace,
-        schema: SCHEMA,
-        tenant: tenantId,
-        kind,
-        id,
-        versions,
-      });
-    };
+    const warm = <T>({ tenantId, kind, id, topics, load }: Cached<T>) =>
+      cache.getOrLoad(this.#keyAt(tenantId, kind, id, topics, versionOf), load, WARM);
     await Promise.all([
-      cache.getOrLoad(
-        at("dashboard", projectId, this.dashboardTopics(projectId)),
-        () => loadProjectDashboard(this.#db, tenantId, projectId),
-        WARM,
-      ),
-      cache.getOrLoad(
-        at("projects", tenantId, this.projectListTopics(tenantId)),
-        () => listProjects(this.#db, tenantId),
-        WARM,
-      ),
+      warm(this.#dashboard(tenantId, projectId)),
+      warm(this.#projectList(tenantId)),
     ]);
   }
 
   /** Loads through the cache when it is on for the tenant and user, else straight. */
-  async #through<T>(
-    tenantId: string,
-    userId: string | undefined,
-    kind: string,
-    id: string,
-    topics: readonly string[],
-    load: () => Promise<T>,
-  ): Promise<Loaded<T>> {
+  async #through<T>(userId: string | undefined, cached: Cached<T>): Promise<Loaded<T>> {
+    const { tenantId, kind, id, topics, load } = cached;
     if (!this.#cache || !this.cachedFor(tenantId, userId)) {
       return { value: await load(), served: "bypass" };
     }
