@@ -4,7 +4,7 @@
  * @module
  */
 import { ConfigError, loadConfig } from "./lib/config.ts";
-import { startServer } from "./lib/server.ts";
+import { startServer } from "./lib/server/server.ts";
 import { DEMO_PASSWORD, DEMO_TENANTS } from "./lib/db/demo_data.ts";
 
 async function main(): Promise<void> {

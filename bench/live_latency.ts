@@ -12,7 +12,7 @@
  * @module
  */
 import { loadConfig } from "../lib/config.ts";
-import { startServer } from "../lib/server.ts";
+import { startServer } from "../lib/server/server.ts";
 import { createTestDb } from "../tests/_db.ts";
 import { launchBrowser, signIn } from "../tests/_browser.ts";
 

@@ -7,7 +7,7 @@
 import { useEffect, useState } from "preact/hooks";
 import type { JSX } from "preact";
 import type { MonitorPayload } from "../lib/metrics/monitor.ts";
-import { linePath, niceMax, pathPoints } from "../lib/metrics/chart.ts";
+import { linePath, niceMax, pathPoints } from "../lib/model/chart.ts";
 
 /** Props of {@linkcode CacheCharts}. */
 export interface CacheChartsProps {

@@ -6,8 +6,8 @@
  */
 import type { JSX } from "preact";
 import { useEffect, useState } from "preact/hooks";
-import { type ConnectionState, liveStore } from "../lib/islands/store.ts";
-import { countRender } from "../lib/islands/store_hooks.ts";
+import { type ConnectionState, liveStore } from "../lib/store/store.ts";
+import { countRender } from "../lib/store/hooks.ts";
 
 const LABELS: Record<ConnectionState, string> = {
   connecting: "Connecting",

@@ -4,8 +4,8 @@
  * @module
  */
 import type { JSX } from "preact";
-import type { LiveDashboardHandle } from "../lib/islands/store_dashboard.ts";
-import { countRender, useLiveDashboard } from "../lib/islands/store_hooks.ts";
+import type { LiveDashboardHandle } from "../lib/store/dashboard.ts";
+import { countRender, useLiveDashboard } from "../lib/store/hooks.ts";
 import { MilestonesSection } from "./_dashboard/milestones.tsx";
 
 /**

@@ -4,7 +4,7 @@
  * @module
  */
 import type { JSX } from "preact";
-import { countRender, useLiveDashboard, useStableComputed } from "../lib/islands/store_hooks.ts";
+import { countRender, useLiveDashboard, useStableComputed } from "../lib/store/hooks.ts";
 import type { DashboardIslandProps } from "./_dashboard/live.ts";
 import { PhaseBlock, phaseProgress } from "./_dashboard/phases.tsx";
 

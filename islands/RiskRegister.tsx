@@ -4,7 +4,7 @@
  * @module
  */
 import type { JSX } from "preact";
-import { countRender, useLiveDashboard } from "../lib/islands/store_hooks.ts";
+import { countRender, useLiveDashboard } from "../lib/store/hooks.ts";
 import type { DashboardIslandProps } from "./_dashboard/live.ts";
 import { RisksSection } from "./_dashboard/risks.tsx";
 

@@ -8,7 +8,7 @@
  */
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { JSX } from "preact";
-import { liveDashboard } from "../lib/islands/store_hooks.ts";
+import { liveDashboard } from "../lib/store/hooks.ts";
 
 /** A task's status. */
 export type TaskStatusValue = "todo" | "doing" | "done";

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import type { Role } from "../lib/db/types.ts";
+import type { Role } from "../lib/model/types.ts";
 import { Layout } from "./_layout.tsx";
 
 /** Properties of {@linkcode ErrorPage}. */

@@ -4,8 +4,8 @@
  * @module
  */
 import type { ComponentChildren } from "preact";
-import type { Role } from "../lib/db/types.ts";
-import { ADMIN_ROLES } from "../lib/context/context.ts";
+import type { Role } from "../lib/model/types.ts";
+import { ADMIN_ROLES } from "../lib/resources/context.ts";
 
 /** Properties of {@linkcode Layout}. */
 export interface LayoutProps {

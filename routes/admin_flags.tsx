@@ -8,10 +8,10 @@
  */
 import { type Context, Hono } from "hono";
 import { z } from "zod";
-import type { AppEnv } from "../lib/http/env.ts";
+import type { AppEnv } from "../lib/app/deps.ts";
 import { HttpError } from "../lib/http/errors.ts";
 import { formFields, page, withRole } from "../lib/http/respond.ts";
-import { ADMIN_ROLES, type RequestContext } from "../lib/context/context.ts";
+import { ADMIN_ROLES, type RequestContext } from "../lib/resources/context.ts";
 import {
   findTenantFlag,
   listTenantFlags,

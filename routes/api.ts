@@ -6,13 +6,13 @@
  */
 import { type Context, Hono } from "hono";
 import { z } from "zod";
-import type { AppEnv } from "../lib/http/env.ts";
+import type { AppEnv } from "../lib/app/deps.ts";
 import { HttpError, uuidParam } from "../lib/http/errors.ts";
 import { privateHeaders, signedIn } from "../lib/http/respond.ts";
-import { cacheStatusFor, contextEtag, resourceEtag } from "../lib/http/revalidate.ts";
+import { cacheStatusFor, contextEtag, resourceEtag } from "../lib/resources/etag.ts";
 import { ifNoneMatchHits, notModified } from "../lib/http/conditional.ts";
-import type { Served } from "../lib/context/loaders.ts";
-import { contextJson, type RequestContext } from "../lib/context/context.ts";
+import type { Served } from "../lib/resources/loaders.ts";
+import { contextJson, type RequestContext } from "../lib/resources/context.ts";
 
 /** Most resources one batch may ask for. */
 export const MAX_BATCH = 50;

@@ -5,9 +5,9 @@
  */
 import { Hono } from "hono";
 import { z } from "zod";
-import type { AppEnv } from "../lib/http/env.ts";
+import type { AppEnv } from "../lib/app/deps.ts";
 import { formFields, page } from "../lib/http/respond.ts";
-import { DUMMY_HASH, verifyPassword } from "../lib/http/password.ts";
+import { DUMMY_HASH, verifyPassword } from "../lib/db/password.ts";
 import {
   clearSessionCookie,
   newSessionToken,

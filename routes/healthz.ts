@@ -6,7 +6,7 @@
  * @module
  */
 import { Hono } from "hono";
-import type { AppEnv } from "../lib/http/env.ts";
+import type { AppEnv } from "../lib/app/deps.ts";
 import { checkHealth } from "../lib/metrics/mod.ts";
 
 /** The health route. */

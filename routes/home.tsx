@@ -3,7 +3,7 @@
  *
  * @module
  */
-import type { ProjectSummary, Role, Tenant, User } from "../lib/db/types.ts";
+import type { ProjectSummary, Role, Tenant, User } from "../lib/model/types.ts";
 import { Layout } from "./_layout.tsx";
 import { formatDateTime, percent } from "./_components/format.ts";
 import { ProgressBar, StatusDot } from "./_components/ui.tsx";

@@ -5,7 +5,7 @@
  * @module
  */
 import { Hono } from "hono";
-import type { AppEnv } from "../lib/http/env.ts";
+import type { AppEnv } from "../lib/app/deps.ts";
 import { EXPOSITION_CONTENT_TYPE, metricsAllowed, renderMetrics } from "../lib/metrics/mod.ts";
 
 /** The metrics route. */

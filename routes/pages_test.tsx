@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { render } from "preact-render-to-string";
 import "../islands/mod.ts";
 import { renderPage } from "../lib/islands/mod.ts";
-import type { ProjectDashboard, ProjectSummary, Role, Tenant, User } from "../lib/db/types.ts";
+import type { ProjectDashboard, ProjectSummary, Role, Tenant, User } from "../lib/model/types.ts";
 import { Layout } from "./_layout.tsx";
 import { ErrorPage } from "./_error.tsx";
 import { LoginPage } from "./login.tsx";

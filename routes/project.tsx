@@ -3,10 +3,10 @@
  *
  * @module
  */
-import type { ProjectDashboard, Role, Tenant, User } from "../lib/db/types.ts";
-import { canEdit, type ContextJson } from "../lib/context/context.ts";
-import { createDashboardHandle } from "../lib/islands/store_dashboard.ts";
-import { createContextHandle } from "../lib/islands/store_context.ts";
+import type { ProjectDashboard, Role, Tenant, User } from "../lib/model/types.ts";
+import { canEdit, type ContextJson } from "../lib/resources/context.ts";
+import { createDashboardHandle } from "../lib/store/dashboard.ts";
+import { createContextHandle } from "../lib/store/context.ts";
 import { Layout } from "./_layout.tsx";
 import type { EditContext, FormState } from "./_components/edit.ts";
 import { PhasesSection } from "./_components/phases.tsx";

@@ -6,11 +6,11 @@
  */
 import { type Context, Hono } from "hono";
 import { z } from "zod";
-import type { AppEnv } from "../lib/http/env.ts";
+import type { AppEnv } from "../lib/app/deps.ts";
 import { found, HttpError, uuidParam } from "../lib/http/errors.ts";
 import { formFields, page, signedIn, wantsJson, withRole } from "../lib/http/respond.ts";
-import { contextJson, EDITOR_ROLES, type RequestContext } from "../lib/context/context.ts";
-import { contextEtag, resourceEtag, revalidate } from "../lib/http/revalidate.ts";
+import { contextJson, EDITOR_ROLES, type RequestContext } from "../lib/resources/context.ts";
+import { contextEtag, resourceEtag, revalidate } from "../lib/resources/etag.ts";
 import {
   addLogEntry,
   createRisk,

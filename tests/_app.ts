@@ -6,10 +6,10 @@
 import assert from "node:assert/strict";
 import type { Hono } from "hono";
 import { createClient } from "redis";
-import { createApp } from "../lib/app.tsx";
+import { createApp } from "../lib/server/app.tsx";
 import { loadConfig } from "../lib/config.ts";
-import type { AppEnv } from "../lib/http/env.ts";
-import { assemble, type Assembly } from "../lib/assemble.ts";
+import type { AppEnv } from "../lib/app/deps.ts";
+import { assemble, type Assembly } from "../lib/app/assemble.ts";
 import { createTestDb, type TestDb, type TestDbOptions } from "./_db.ts";
 
 /** Options of {@linkcode createTestApp}. */

@@ -6,7 +6,7 @@
  */
 import { type Browser, chromium, type Page } from "playwright-core";
 import { loadConfig } from "../lib/config.ts";
-import { type Server, startServer } from "../lib/server.ts";
+import { type Server, startServer } from "../lib/server/server.ts";
 import { createTestDb, type TestDb } from "./_db.ts";
 
 /** Launches headless Chromium with the flags this machine needs. */

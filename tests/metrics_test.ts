@@ -5,7 +5,7 @@
  */
 import assert from "node:assert/strict";
 import { OwnRedis } from "../lib/cache/_test_support.ts";
-import { createApp } from "../lib/app.tsx";
+import { createApp } from "../lib/server/app.tsx";
 import type { Db } from "../lib/db/connection.ts";
 import { cacheKey } from "../lib/cache/mod.ts";
 import { createTestApp, send, type TestApp } from "./_app.ts";

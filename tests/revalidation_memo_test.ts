@@ -17,8 +17,8 @@ import {
 } from "./_app.ts";
 import { RevalidationMemo } from "../lib/http/revalidation_memo.ts";
 import { HttpMetrics } from "../lib/metrics/http_metrics.ts";
-import type { AppEnv } from "../lib/http/env.ts";
-import type { RequestContext } from "../lib/context/context.ts";
+import type { AppEnv } from "../lib/app/deps.ts";
+import type { RequestContext } from "../lib/resources/context.ts";
 
 function revalidate(t: TestApp, path: string, cookie: string, etag: string): Promise<Reply> {
   return send(t, path, cookie, { "if-none-match": etag });

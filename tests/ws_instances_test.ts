@@ -4,7 +4,7 @@
  */
 import assert from "node:assert/strict";
 import { loadConfig } from "../lib/config.ts";
-import { startServer } from "../lib/server.ts";
+import { startServer } from "../lib/server/server.ts";
 import { startTestServer } from "./_browser.ts";
 import {
   currentSeq,

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import type { LiveDashboardHandle } from "../../lib/islands/store_dashboard.ts";
+import type { LiveDashboardHandle } from "../../lib/store/dashboard.ts";
 import type { EditContext } from "./edit.ts";
 
 /** Props of a dashboard section island. */

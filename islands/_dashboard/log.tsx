@@ -3,7 +3,7 @@
  *
  * @module
  */
-import type { LogEntry } from "../../lib/db/types.ts";
+import type { LogEntry } from "../../lib/model/types.ts";
 import { type EditContext, formFor, projectAction } from "./edit.ts";
 import { dayKey, formatDay, formatTime } from "./format.ts";
 import { FieldError, FormAlert } from "./ui.tsx";

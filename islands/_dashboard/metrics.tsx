@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { Metric } from "../../lib/db/types.ts";
+import type { Metric } from "../../lib/model/types.ts";
 import { type EditContext, formFor, projectAction } from "./edit.ts";
 import { fieldAria, FieldError, FormAlert, StatusDot, TableWrap } from "./ui.tsx";
 

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import type { Milestone } from "../../lib/db/types.ts";
+import type { Milestone } from "../../lib/model/types.ts";
 
 /**
  * The `#milestones` section.

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import type { Health, Phase } from "../../lib/db/types.ts";
+import type { Health, Phase } from "../../lib/model/types.ts";
 import { TaskStatus } from "../TaskStatus.tsx";
 import type { EditContext } from "./edit.ts";
 import { percent } from "./format.ts";

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import type { Level, Risk } from "../../lib/db/types.ts";
+import type { Level, Risk } from "../../lib/model/types.ts";
 import { type EditContext, formFor, projectAction } from "./edit.ts";
 import { fieldAria, FieldError, FormAlert, LevelBadge, TableWrap } from "./ui.tsx";
 

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import type { Metric, ProjectDashboard } from "../../lib/db/types.ts";
+import type { Metric, ProjectDashboard } from "../../lib/model/types.ts";
 import type { EditContext } from "./edit.ts";
 import { formatDateTime } from "./format.ts";
 import { MetricCurrent } from "./metrics.tsx";

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import type { TeamAssignment } from "../../lib/db/types.ts";
+import type { TeamAssignment } from "../../lib/model/types.ts";
 import { clampPercent } from "./format.ts";
 import { ProgressBar, StatusDot, TableWrap } from "./ui.tsx";
 

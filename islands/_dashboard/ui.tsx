@@ -5,7 +5,7 @@
  * @module
  */
 import type { ComponentChildren } from "preact";
-import type { Health, Level } from "../../lib/db/types.ts";
+import type { Health, Level } from "../../lib/model/types.ts";
 
 const healthWords: Record<Health, string> = {
   green: "On track",

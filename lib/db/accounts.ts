@@ -4,7 +4,7 @@
  * @module
  */
 import type { Queryable } from "./connection.ts";
-import type { Role, Tenant, User } from "./types.ts";
+import type { Role, Tenant, User } from "../model/types.ts";
 import { iso } from "./time.ts";
 
 /** What sign-in needs of a user. */

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { Health, Level, MetricGroup, Role, TaskStatus } from "./types.ts";
+import type { Health, Level, MetricGroup, Role, TaskStatus } from "../model/types.ts";
 
 /** The password of every demo user. */
 export const DEMO_PASSWORD = "beacon-demo";

@@ -6,7 +6,7 @@
  * @module
  */
 import type { Db, Queryable } from "./connection.ts";
-import type { Level, LogEntry, TaskStatus } from "./types.ts";
+import type { Level, LogEntry, TaskStatus } from "../model/types.ts";
 import { iso } from "./time.ts";
 
 /** Where a write lands: the session's tenant and the project in the URL. */

@@ -18,7 +18,7 @@ import type {
   Task,
   TaskStatus,
   TeamAssignment,
-} from "./types.ts";
+} from "../model/types.ts";
 import { iso } from "./time.ts";
 
 /** The tenant's projects by name, with task counts for their progress bars. */

@@ -5,7 +5,7 @@
  */
 import type { Db, Queryable } from "./connection.ts";
 import { DEMO_FLAGS, DEMO_PASSWORD, DEMO_TENANTS, type DemoTenant } from "./demo_data.ts";
-import { hashPassword } from "../http/password.ts";
+import { hashPassword } from "./password.ts";
 
 /**
  * Seeds the demo tenants, users, projects and flags unless the tenant `acme` already exists.

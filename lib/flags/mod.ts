@@ -16,4 +16,9 @@
 export { flagBucket, type FlagSetting, isOnFor } from "./bucket.ts";
 export { loadFlags } from "./evaluate.ts";
 export { type FlagEvents, FlagTable, type FlagTableOptions } from "./table.ts";
-export { BUILT_IN_FLAGS, CACHE_FLAG, LIVE_UPDATES_FLAG, REQUEST_BATCHING_FLAG } from "./builtin.ts";
+export {
+  BUILT_IN_FLAGS,
+  CACHE_FLAG,
+  LIVE_UPDATES_FLAG,
+  REQUEST_BATCHING_FLAG,
+} from "../model/flags.ts";

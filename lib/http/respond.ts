@@ -6,12 +6,12 @@
 import type { Context } from "hono";
 import type { VNode } from "preact";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import type { AppEnv } from "./env.ts";
-import type { RequestContext } from "../context/context.ts";
+import type { AppEnv } from "../app/deps.ts";
+import type { RequestContext } from "../resources/context.ts";
 import { HttpError } from "./errors.ts";
-import type { Role } from "../db/types.ts";
-import type { Served } from "../context/loaders.ts";
-import { cacheStatusFor } from "./revalidate.ts";
+import type { Role } from "../model/types.ts";
+import type { Served } from "../resources/loaders.ts";
+import { cacheStatusFor } from "../resources/etag.ts";
 import { cspNonce } from "./security_headers.ts";
 
 /** How a cacheable page was made: its ETag and how its data was served. */

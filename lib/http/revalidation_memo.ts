@@ -15,8 +15,8 @@
  * @module
  */
 import type { Context } from "hono";
-import type { AppEnv } from "./env.ts";
-import type { RequestContext } from "../context/context.ts";
+import type { AppEnv } from "../app/deps.ts";
+import type { RequestContext } from "../resources/context.ts";
 import type { Cohort, HttpMetrics } from "../metrics/http_metrics.ts";
 import { ifNoneMatchHits } from "./conditional.ts";
 import { sessionCookieValue } from "./session.ts";

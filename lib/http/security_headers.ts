@@ -5,7 +5,7 @@
  * @module
  */
 import type { Context, MiddlewareHandler } from "hono";
-import type { AppEnv } from "./env.ts";
+import type { AppEnv } from "../app/deps.ts";
 
 const HEADERS: readonly [string, string][] = [
   ["X-Content-Type-Options", "nosniff"],
@@ -43,7 +43,7 @@ export function cspNonce(c: Context<AppEnv>): string {
  * @example
  * ```ts
  * import { Hono } from "hono";
- * import type { AppEnv } from "./env.ts";
+ * import type { AppEnv } from "../app/deps.ts";
  * const app = new Hono<AppEnv>();
  * app.use(securityHeaders());
  * ```

@@ -5,9 +5,10 @@
  * @module
  */
 import { createHash } from "node:crypto";
-import { basename, extname, join, relative, resolve } from "node:path";
+import { join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { runDenoBundle, writeShim } from "./_deno_bundle.ts";
+import { localModules } from "./_module_graph.ts";
 import { IslandBuildError } from "./build_error.ts";
 
 export { IslandBuildError };
@@ -45,7 +46,6 @@ export interface Build {
 }
 
 const DEFAULT_ROOT = fileURLToPath(new URL("../../", import.meta.url));
-const LIB_DIR = fileURLToPath(new URL(".", import.meta.url));
 const CLIENT_ENTRY = fileURLToPath(new URL("./client.ts", import.meta.url));
 const ISLAND_FILE = /^([A-Za-z0-9][A-Za-z0-9_-]*)\.(tsx|ts|jsx|js)$/;
 
@@ -85,9 +85,9 @@ export function islandEntries(islandsDir: string): Record<string, string> {
 }
 
 /**
- * Computes the build id: a hash of the island sources, `lib/islands/` (tests excluded),
- * `deno.json`, `deno.lock` and the Deno version. It changes whenever the bundles would.
- * Modules that islands import from outside those folders are not hashed.
+ * Computes the build id: a hash of every local module the bundles include (the boot runtime,
+ * the islands and whatever they import, wherever it lives), `deno.json`, `deno.lock` and the
+ * Deno version. It changes whenever the bundles would.
  *
  * @param options Source folders; see {@linkcode BuildOptions}.
  * @returns 16 hex digits.
@@ -102,9 +102,9 @@ export function computeBuildId(options: BuildOptions = {}): string {
   const { root, islandsDir } = resolveOptions(options);
   const hash = createHash("sha256");
   hash.update(`deno ${Deno.version.deno}\0`);
+  const entries = [CLIENT_ENTRY, ...Object.values(islandEntries(islandsDir))];
   const files = [
-    ...listSources(islandsDir),
-    ...listSources(LIB_DIR),
+    ...localModules(entries),
     join(root, "deno.json"),
     join(root, "deno.lock"),
   ];
@@ -242,14 +242,6 @@ function resolveOptions(options: BuildOptions): Required<BuildOptions> {
 
 function emptyManifest(buildId: string): BuildManifest {
   return { buildId, client: "client.js", islands: {}, files: [] };
-}
-
-function listSources(dir: string): string[] {
-  return listFiles(dir).filter((file) => {
-    const rel = relative(dir, file);
-    return !/_test\.[jt]sx?$/.test(basename(file)) && !rel.split(/[\\/]/).includes("testdata") &&
-      extname(file) !== "";
-  });
 }
 
 function listFiles(dir: string): string[] {

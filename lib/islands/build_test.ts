@@ -32,6 +32,28 @@ Deno.test("computeBuildId() changes when an island changes", async () => {
   });
 });
 
+Deno.test("computeBuildId() changes when a module an island imports changes, wherever it lives", async () => {
+  await withTempDir(async (dir) => {
+    const islands = join(dir, "islands");
+    const shared = join(dir, "elsewhere", "deep");
+    await Deno.mkdir(islands);
+    await Deno.mkdir(shared, { recursive: true });
+    await Deno.writeTextFile(
+      join(islands, "Hello.tsx"),
+      'import { label } from "../elsewhere/deep/label.ts";\nexport function Hello() { return label; }\n',
+    );
+    await Deno.writeTextFile(join(shared, "label.ts"), 'export { label } from "./text.ts";\n');
+    await Deno.writeTextFile(join(shared, "text.ts"), 'export const label = "one";\n');
+    const before = computeBuildId({ islandsDir: islands });
+    await Deno.writeTextFile(join(shared, "text.ts"), 'export const label = "two";\n');
+    assert.notEqual(computeBuildId({ islandsDir: islands }), before);
+    await Deno.writeTextFile(join(shared, "unrelated.ts"), "export const x = 1;\n");
+    const after = computeBuildId({ islandsDir: islands });
+    await Deno.writeTextFile(join(shared, "unrelated.ts"), "export const x = 2;\n");
+    assert.equal(computeBuildId({ islandsDir: islands }), after, "a module no island imports");
+  });
+});
+
 Deno.test("islandEntries() lists island modules but not mod.ts, tests or helpers", async () => {
   await withTempDir(async (dir) => {
     for (const name of ["A.tsx", "b.ts", "mod.ts", "A_test.tsx", "_helper.ts", "notes.md"]) {

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import type { AppDeps } from "../http/env.ts";
+import type { AppDeps } from "../app/deps.ts";
 import type { CountersSnapshot, TenantCounts } from "../cache/mod.ts";
 import { Exposition, type HistogramSample, type Sample } from "./exposition.ts";
 import { COHORTS } from "./http_metrics.ts";

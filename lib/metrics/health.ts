@@ -5,7 +5,7 @@
  *
  * @module
  */
-import type { AppDeps } from "../http/env.ts";
+import type { AppDeps } from "../app/deps.ts";
 
 /** The health report; it carries no configuration and no secrets. */
 export interface Health {

@@ -6,7 +6,7 @@
  * @module
  */
 import type { Context, Next } from "hono";
-import type { AppEnv } from "../http/env.ts";
+import type { AppEnv } from "../app/deps.ts";
 import { Histogram, HTTP_LATENCY_BUCKETS } from "./histogram.ts";
 
 /**

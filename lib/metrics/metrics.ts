@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { AppDeps } from "../http/env.ts";
+import type { AppDeps } from "../app/deps.ts";
 import { BUS_LAG_BUCKETS, Histogram } from "./histogram.ts";
 import { HttpMetrics } from "./http_metrics.ts";
 import { MetricsRecorder, type Reading, type RecorderOptions } from "./recorder.ts";

@@ -4,8 +4,8 @@
  *
  * @module
  */
-import type { AppDeps } from "../http/env.ts";
-import type { RequestContext } from "../context/context.ts";
+import type { AppDeps } from "../app/deps.ts";
+import type { RequestContext } from "../resources/context.ts";
 import { HTTP_LATENCY_BUCKETS, quantile } from "./histogram.ts";
 import type { MonitorSample } from "./recorder.ts";
 import { readWebSocketStats } from "./ws.ts";

@@ -4,8 +4,8 @@
  *
  * @module
  */
-import type { Phase } from "../../lib/db/types.ts";
-import type { LiveDashboardHandle } from "../../lib/islands/store_dashboard.ts";
+import type { Phase } from "../../lib/model/types.ts";
+import type { LiveDashboardHandle } from "../../lib/store/dashboard.ts";
 import type { EditContext } from "../../islands/_dashboard/edit.ts";
 import { PhaseCard } from "../../islands/PhaseCard.tsx";
 

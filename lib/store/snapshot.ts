@@ -5,7 +5,7 @@
  *
  * @module
  */
-import type { LiveResource } from "./store_resource.ts";
+import type { LiveResource } from "./resource.ts";
 
 /** A resource as it was when the page was hidden. */
 export interface Snapshot {
@@ -26,8 +26,8 @@ const SNAPSHOT_PREFIX = "beacon:live:";
  *
  * @example
  * ```ts
- * import { JsonResource } from "./store_resource.ts";
- * import { readSnapshot, writeSnapshot } from "./store_snapshot.ts";
+ * import { JsonResource } from "./resource.ts";
+ * import { readSnapshot, writeSnapshot } from "./snapshot.ts";
  * const storage = globalThis.sessionStorage;
  * writeSnapshot(storage, new JsonResource("/api/context", { role: "member" }, 'W/"1"'), 7);
  * console.log(readSnapshot(storage, "/api/context")?.seq); // 7
@@ -51,7 +51,7 @@ export function writeSnapshot(storage: Storage, resource: LiveResource, seq: num
  *
  * @example
  * ```ts
- * import { readSnapshot } from "./store_snapshot.ts";
+ * import { readSnapshot } from "./snapshot.ts";
  * console.log(readSnapshot(null, "/api/context")); // null
  * ```
  */
@@ -70,7 +70,7 @@ export function readSnapshot(storage: Storage | null, path: string): Snapshot | 
  *
  * @example
  * ```ts
- * import { sessionStorageOrNull } from "./store_snapshot.ts";
+ * import { sessionStorageOrNull } from "./snapshot.ts";
  * const storage = sessionStorageOrNull();
  * ```
  */
@@ -87,7 +87,7 @@ export function sessionStorageOrNull(): Storage | null {
  *
  * @example
  * ```ts
- * import { navigationType } from "./store_snapshot.ts";
+ * import { navigationType } from "./snapshot.ts";
  * if (navigationType() === "back_forward") console.log("restored from history");
  * ```
  */

@@ -20,18 +20,13 @@
  * @module
  */
 import { batch, effect, type Signal, signal, untracked } from "@preact/signals";
-import { LIVE_UPDATES_FLAG, REQUEST_BATCHING_FLAG } from "../flags/builtin.ts";
-import { type ConnectionState, LiveSocket, type ServerFrame } from "./store_socket.ts";
-import type { LiveResource } from "./store_resource.ts";
-import { DashboardResource, type LiveDashboardHandle } from "./store_dashboard.ts";
-import { CONTEXT_PATH, ContextResource, flagOn, type LiveContextHandle } from "./store_context.ts";
-import { fetchBatched, fetchEach, type HeldResource, MAX_BATCH } from "./store_fetch.ts";
-import {
-  navigationType,
-  readSnapshot,
-  sessionStorageOrNull,
-  writeSnapshot,
-} from "./store_snapshot.ts";
+import { LIVE_UPDATES_FLAG, REQUEST_BATCHING_FLAG } from "../model/flags.ts";
+import { type ConnectionState, LiveSocket, type ServerFrame } from "./socket.ts";
+import type { LiveResource } from "./resource.ts";
+import { DashboardResource, type LiveDashboardHandle } from "./dashboard.ts";
+import { CONTEXT_PATH, ContextResource, flagOn, type LiveContextHandle } from "./context.ts";
+import { fetchBatched, fetchEach, type HeldResource, MAX_BATCH } from "./fetch.ts";
+import { navigationType, readSnapshot, sessionStorageOrNull, writeSnapshot } from "./snapshot.ts";
 
 export type { ConnectionState, ServerFrame };
 export { MAX_BATCH };
@@ -90,7 +85,7 @@ export function pathsForTopic(topic: string, held: ReadonlySet<string>): string[
  *
  * @example
  * ```ts
- * import { JsonResource } from "./store_resource.ts";
+ * import { JsonResource } from "./resource.ts";
  * import { LiveStore } from "./store.ts";
  * const store = new LiveStore({ socketUrl: null, storage: null });
  * store.hold(new JsonResource("/api/context", {}, 'W/"1"'));

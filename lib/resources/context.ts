@@ -5,7 +5,7 @@
  * @module
  */
 import type { Membership } from "../db/accounts.ts";
-import type { Role } from "../db/types.ts";
+import type { Role } from "../model/types.ts";
 
 /** Everything a route knows about the signed-in user. */
 export interface RequestContext extends Membership {

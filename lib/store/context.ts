@@ -5,8 +5,8 @@
  * @module
  */
 import { type ReadonlySignal, type Signal, signal } from "@preact/signals";
-import type { ContextJson } from "../context/context.ts";
-import { type LiveResource, setIfChanged } from "./store_resource.ts";
+import type { ContextJson } from "../resources/context.ts";
+import { type LiveResource, setIfChanged } from "./resource.ts";
 
 /** The API path of the request context. */
 export const CONTEXT_PATH = "/api/context";
@@ -49,7 +49,7 @@ export function createContextHandle(body: ContextJson, etag: string | null): Liv
  *
  * @example
  * ```ts
- * import { flagOn } from "./store_context.ts";
+ * import { flagOn } from "./context.ts";
  * console.log(flagOn({ flags: { live_updates: false } }, "live_updates")); // false
  * console.log(flagOn({}, "request_batching")); // true
  * ```
@@ -64,7 +64,7 @@ export function flagOn(context: unknown, key: string): boolean {
  *
  * @example
  * ```ts
- * import { ContextResource, createContextHandle } from "./store_context.ts";
+ * import { ContextResource, createContextHandle } from "./context.ts";
  * const body = { flags: { live_updates: false } } as never;
  * const context = new ContextResource(createContextHandle(body, 'W/"1"'));
  * console.log(context.flag("live_updates"), context.flag("request_batching")); // false true

@@ -6,17 +6,17 @@
 import type { VNode } from "preact";
 import type { Config } from "../config.ts";
 import type { Db } from "../db/connection.ts";
-import type { RequestContext } from "../context/context.ts";
-import type { Loaders } from "../context/loaders.ts";
+import type { RequestContext } from "../resources/context.ts";
+import type { Loaders } from "../resources/loaders.ts";
 import type { FlagTable } from "../flags/mod.ts";
-import type { HtmlCache } from "./html_cache.ts";
+import type { HtmlCache } from "../resources/page_cache.ts";
 import type { Cache } from "../cache/mod.ts";
 import type { InvalidationBus } from "../live/mod.ts";
 import type { Hub } from "../live/hub.ts";
-import type { LoginThrottle } from "./rate_limit.ts";
-import type { SessionHasher } from "./session.ts";
+import type { LoginThrottle } from "../http/rate_limit.ts";
+import type { SessionHasher } from "../http/session.ts";
 import type { Metrics } from "../metrics/metrics.ts";
-import type { RevalidationMemo } from "./revalidation_memo.ts";
+import type { RevalidationMemo } from "../http/revalidation_memo.ts";
 
 /** What the app is built from; made once by the composition root. */
 export interface AppDeps {

@@ -1,11 +1,11 @@
 import assert from "node:assert/strict";
 import { effect } from "@preact/signals";
-import type { ProjectDashboard } from "../db/types.ts";
+import type { ProjectDashboard } from "../model/types.ts";
 import { LiveStore, pathsForTopic } from "./store.ts";
-import { createDashboardHandle, DashboardResource } from "./store_dashboard.ts";
-import { reconcile } from "./store_resource.ts";
-import { createContextHandle } from "./store_context.ts";
-import type { ContextJson } from "../context/context.ts";
+import { createDashboardHandle, DashboardResource } from "./dashboard.ts";
+import { reconcile } from "./resource.ts";
+import { createContextHandle } from "./context.ts";
+import type { ContextJson } from "../resources/context.ts";
 
 function dashboard(): ProjectDashboard {
   return {

@@ -6,9 +6,9 @@
  * @module
  */
 import { batch, computed, type ReadonlySignal, type Signal, signal } from "@preact/signals";
-import type { ProjectDashboard, TaskStatus } from "../db/types.ts";
-import { type LiveResource, setIfChanged } from "./store_resource.ts";
-import type { LiveContextHandle } from "./store_context.ts";
+import type { ProjectDashboard, TaskStatus } from "../model/types.ts";
+import { type LiveResource, setIfChanged } from "./resource.ts";
+import type { LiveContextHandle } from "./context.ts";
 
 /** The sections of a dashboard, each one signal. */
 export const DASHBOARD_SECTIONS = [
@@ -50,7 +50,7 @@ export interface LiveDashboardHandle {
  *
  * @example
  * ```ts
- * import { dashboardPath } from "./store_dashboard.ts";
+ * import { dashboardPath } from "./dashboard.ts";
  * console.log(dashboardPath("p1")); // "/api/projects/p1"
  * ```
  */

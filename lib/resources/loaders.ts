@@ -9,7 +9,7 @@ import { Cache, type CacheKey, cacheKey, type CacheResult } from "../cache/mod.t
 import type { Db } from "../db/connection.ts";
 import { findSession, loadMembership, type SessionRecord } from "../db/accounts.ts";
 import { listProjects, loadProjectDashboard } from "../db/projects.ts";
-import type { ProjectDashboard, ProjectSummary } from "../db/types.ts";
+import type { ProjectDashboard, ProjectSummary } from "../model/types.ts";
 import {
   flagsTopic,
   GLOBAL_FLAGS_TOPIC,

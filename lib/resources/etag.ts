@@ -6,11 +6,11 @@
  * @module
  */
 import type { Context } from "hono";
-import type { AppEnv } from "./env.ts";
-import type { RequestContext } from "../context/context.ts";
-import type { Served } from "../context/loaders.ts";
-import { checkConditional, weakEtag } from "./conditional.ts";
-import { formatCacheStatus } from "./cache_status.ts";
+import type { AppEnv } from "../app/deps.ts";
+import type { RequestContext } from "./context.ts";
+import type { Served } from "./loaders.ts";
+import { checkConditional, weakEtag } from "../http/conditional.ts";
+import { formatCacheStatus } from "../http/cache_status.ts";
 
 /**
  * The ETag of a per-user resource, or null when the cache is off, globally or for this tenant

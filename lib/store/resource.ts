@@ -37,7 +37,7 @@ export interface LiveResource<T = unknown> {
  *
  * @example
  * ```ts
- * import { reconcile } from "./store_resource.ts";
+ * import { reconcile } from "./resource.ts";
  * const a = [{ id: "1", n: 1 }, { id: "2", n: 2 }];
  * const b = reconcile(a, [{ id: "1", n: 1 }, { id: "2", n: 3 }]);
  * console.log(b[0] === a[0], b[1] === a[1]); // true false
@@ -71,7 +71,7 @@ export function reconcile<T>(previous: T, next: T): T {
  * @example
  * ```ts
  * import { signal } from "@preact/signals";
- * import { setIfChanged } from "./store_resource.ts";
+ * import { setIfChanged } from "./resource.ts";
  * const s = signal({ a: 1 });
  * console.log(setIfChanged(s, { a: 1 })); // false
  * ```
@@ -88,7 +88,7 @@ export function setIfChanged<T>(target: Signal<T>, next: T): boolean {
  *
  * @example
  * ```ts
- * import { JsonResource } from "./store_resource.ts";
+ * import { JsonResource } from "./resource.ts";
  * const context = new JsonResource("/api/context", { role: "member" }, 'W/"1"');
  * context.receive({ role: "viewer" }, 'W/"2"');
  * console.log(context.data.value); // { role: "viewer" }

@@ -7,8 +7,8 @@
 import { computed, type ReadonlySignal } from "@preact/signals";
 import { useMemo } from "preact/hooks";
 import { liveStore } from "./store.ts";
-import type { DashboardSignals, LiveDashboardHandle } from "./store_dashboard.ts";
-import type { DashboardResource } from "./store_dashboard.ts";
+import type { DashboardSignals, LiveDashboardHandle } from "./dashboard.ts";
+import type { DashboardResource } from "./dashboard.ts";
 
 /** What an island reads of a dashboard: its section signals, and the resource in the browser. */
 export interface LiveDashboard {
@@ -85,7 +85,7 @@ export function useStableComputed<T>(fn: () => T): ReadonlySignal<T> {
  * @example
  * ```ts
  * import { signal } from "@preact/signals";
- * import { stableComputed } from "./store_hooks.ts";
+ * import { stableComputed } from "./hooks.ts";
  * const list = signal([1, 2]);
  * const total = stableComputed(() => ({ n: list.value.length }));
  * const first = total.value;

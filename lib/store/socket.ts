@@ -206,7 +206,7 @@ export class LiveSocket {
  *
  * @example
  * ```ts
- * import { parseFrame } from "./store_socket.ts";
+ * import { parseFrame } from "./socket.ts";
  * console.log(parseFrame('{"type":"pong"}')); // { type: "pong" }
  * ```
  */

@@ -5,12 +5,12 @@
  * @module
  */
 import { createApp } from "./app.tsx";
-import type { Config } from "./config.ts";
-import { connect, type Db } from "./db/connection.ts";
-import { migrate } from "./db/migrate.ts";
-import { seedDemo } from "./db/seed.ts";
-import { assemble } from "./assemble.ts";
-import { ensureBuild } from "./islands/mod.ts";
+import type { Config } from "../config.ts";
+import { connect, type Db } from "../db/connection.ts";
+import { migrate } from "../db/migrate.ts";
+import { seedDemo } from "../db/seed.ts";
+import { assemble } from "../app/assemble.ts";
+import { ensureBuild } from "../islands/mod.ts";
 
 /** A running instance. */
 export interface Server {

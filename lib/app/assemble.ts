@@ -4,23 +4,23 @@
  *
  * @module
  */
-import type { Config } from "./config.ts";
-import type { Db } from "./db/connection.ts";
-import type { AppDeps } from "./http/env.ts";
-import { createCache } from "./cache/mod.ts";
-import type { Cache } from "./cache/mod.ts";
-import { InvalidationBus } from "./live/mod.ts";
-import { Hub } from "./live/hub.ts";
-import { Loaders } from "./context/loaders.ts";
-import { FlagTable } from "./flags/mod.ts";
-import { HtmlCache } from "./http/html_cache.ts";
-import { LoginThrottle } from "./http/rate_limit.ts";
-import { SessionHasher } from "./http/session.ts";
-import { RevalidationMemo } from "./http/revalidation_memo.ts";
-import { renderPage } from "./islands/mod.ts";
+import type { Config } from "../config.ts";
+import type { Db } from "../db/connection.ts";
+import type { AppDeps } from "./deps.ts";
+import { createCache } from "../cache/mod.ts";
+import type { Cache } from "../cache/mod.ts";
+import { InvalidationBus } from "../live/mod.ts";
+import { Hub } from "../live/hub.ts";
+import { Loaders } from "../resources/loaders.ts";
+import { FlagTable } from "../flags/mod.ts";
+import { HtmlCache } from "../resources/page_cache.ts";
+import { LoginThrottle } from "../http/rate_limit.ts";
+import { SessionHasher } from "../http/session.ts";
+import { RevalidationMemo } from "../http/revalidation_memo.ts";
+import { renderPage } from "../islands/mod.ts";
 // Registers every island, so any page rendered by this app hydrates them.
-import "../islands/mod.ts";
-import { cacheTracer, Metrics, traceCache } from "./metrics/mod.ts";
+import "../../islands/mod.ts";
+import { cacheTracer, Metrics, traceCache } from "../metrics/mod.ts";
 
 /** The assembled parts, with a way to stop them. */
 export interface Assembly {
