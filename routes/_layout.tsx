@@ -5,7 +5,7 @@
  */
 import type { ComponentChildren } from "preact";
 import type { Role } from "../lib/model/types.ts";
-import { ADMIN_ROLES } from "../lib/resources/context.ts";
+import { ADMIN_ROLES } from "../lib/model/context.ts";
 
 /** Properties of {@linkcode Layout}. */
 export interface LayoutProps {

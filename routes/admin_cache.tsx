@@ -7,7 +7,7 @@
 import { Hono } from "hono";
 import type { AppEnv } from "../lib/app/deps.ts";
 import { page, privateHeaders, withRole } from "../lib/http/respond.ts";
-import { ADMIN_ROLES } from "../lib/resources/context.ts";
+import { ADMIN_ROLES } from "../lib/model/context.ts";
 import type { Role } from "../lib/model/types.ts";
 import { type MonitorPayload, monitorPayload } from "../lib/metrics/mod.ts";
 import { CacheCharts } from "../islands/CacheCharts.tsx";

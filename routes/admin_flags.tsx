@@ -11,7 +11,8 @@ import { z } from "zod";
 import type { AppEnv } from "../lib/app/deps.ts";
 import { HttpError } from "../lib/http/errors.ts";
 import { formFields, page, withRole } from "../lib/http/respond.ts";
-import { ADMIN_ROLES, type RequestContext } from "../lib/resources/context.ts";
+import { ADMIN_ROLES } from "../lib/model/context.ts";
+import type { RequestContext } from "../lib/resources/context.ts";
 import {
   findTenantFlag,
   listTenantFlags,
@@ -19,7 +20,7 @@ import {
   setTenantFlag,
   type TenantFlag,
 } from "../lib/db/flags.ts";
-import type { FlagSetting } from "../lib/flags/mod.ts";
+import type { FlagSetting } from "../lib/model/flags.ts";
 import { Layout } from "./_layout.tsx";
 import { fieldAria, FieldError, FormAlert, TableWrap } from "./_components/ui.tsx";
 

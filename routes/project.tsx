@@ -4,7 +4,7 @@
  * @module
  */
 import type { ProjectDashboard, Role, Tenant, User } from "../lib/model/types.ts";
-import { canEdit, type ContextJson } from "../lib/resources/context.ts";
+import { canEdit, type ContextJson } from "../lib/model/context.ts";
 import { createDashboardHandle } from "../lib/store/dashboard.ts";
 import { createContextHandle } from "../lib/store/context.ts";
 import { Layout } from "./_layout.tsx";

@@ -9,7 +9,8 @@ import { z } from "zod";
 import type { AppEnv } from "../lib/app/deps.ts";
 import { found, HttpError, uuidParam } from "../lib/http/errors.ts";
 import { formFields, page, signedIn, wantsJson, withRole } from "../lib/http/respond.ts";
-import { contextJson, EDITOR_ROLES, type RequestContext } from "../lib/resources/context.ts";
+import { contextJson, type RequestContext } from "../lib/resources/context.ts";
+import { EDITOR_ROLES } from "../lib/model/context.ts";
 import { contextEtag, resourceEtag, revalidate } from "../lib/resources/etag.ts";
 import {
   addLogEntry,

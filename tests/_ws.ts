@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { parseServerFrame, type ServerFrame } from "../lib/live/protocol.ts";
+import { parseServerFrame, type ServerFrame } from "../lib/model/frames.ts";
 import type { Db } from "../lib/db/connection.ts";
 
 /** An `event` frame. */

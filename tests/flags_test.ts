@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { createTestApp, formPost, send, type TestApp } from "./_app.ts";
 import { flagBucket, isOnFor } from "../lib/flags/mod.ts";
-import { flagsTopic } from "../lib/db/relationships.ts";
+import { flagsTopic } from "../lib/model/topics.ts";
 import type { InvalidationEvent } from "../lib/live/mod.ts";
 
 Deno.test("flagBucket() gives fixed buckets: FNV-1a of key and user id, mod 100", () => {

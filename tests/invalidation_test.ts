@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import postgres from "postgres";
 import { createTestDb, type TestDb } from "./_db.ts";
 import type { Db } from "../lib/db/connection.ts";
-import { projectListTopic, projectTopic } from "../lib/db/relationships.ts";
+import { projectListTopic, projectTopic } from "../lib/model/topics.ts";
 import { InvalidationBus, type InvalidationEvent } from "../lib/live/mod.ts";
 import { pausable, waitFor } from "../lib/live/_test_support.ts";
 

@@ -13,6 +13,7 @@ import { InvalidationBus } from "../live/mod.ts";
 import { Hub } from "../live/hub.ts";
 import { Loaders } from "../resources/loaders.ts";
 import { FlagTable } from "../flags/mod.ts";
+import { listFlagSettings } from "../db/flags.ts";
 import { HtmlCache } from "../resources/page_cache.ts";
 import { LoginThrottle } from "../http/rate_limit.ts";
 import { SessionHasher } from "../http/session.ts";
@@ -73,7 +74,7 @@ export async function assemble(
     const tracer = cacheTracer();
     if (tracer) traceCache(cache, tracer);
   }
-  const flags = new FlagTable(db, { onError: options.onError });
+  const flags = new FlagTable(() => listFlagSettings(db), { onError: options.onError });
   try {
     await flags.start(bus);
   } catch (error) {

@@ -5,6 +5,9 @@
  */
 import type { Queryable } from "./connection.ts";
 import type { Role, Tenant, User } from "../model/types.ts";
+import type { Membership } from "../model/context.ts";
+
+export type { Membership };
 import { iso } from "./time.ts";
 
 /** What sign-in needs of a user. */
@@ -71,14 +74,6 @@ export async function revokeSession(db: Queryable, idHash: string): Promise<void
 /** Deletes sessions that expired more than a day ago. */
 export async function pruneSessions(db: Queryable): Promise<void> {
   await db.query("DELETE FROM sessions WHERE expires_at < now() - interval '1 day'");
-}
-
-/** The signed-in user in the tenant of their session. */
-export interface Membership {
-  user: User;
-  tenant: Tenant;
-  role: Role;
-  preferences: { theme: "system" | "light" | "dark"; compact: boolean };
 }
 
 /** Loads a user with their role in a tenant; null when they are not a member. */

@@ -6,7 +6,7 @@
  * @module
  */
 import type { Db, Queryable } from "./connection.ts";
-import type { FlagSetting } from "../flags/bucket.ts";
+import type { FlagSetting } from "../model/flags.ts";
 
 /** A flag as a tenant's administrators see it. */
 export interface TenantFlag {
@@ -35,7 +35,9 @@ interface Row {
   description: string;
 }
 
-function settingOf(row: Row | undefined): FlagSetting | null {
+function settingOf(
+  row: Pick<Row, "enabled" | "rollout_percent"> | undefined,
+): FlagSetting | null {
   if (!row) return null;
   return { enabled: Boolean(row.enabled), rolloutPercent: Number(row.rollout_percent) };
 }
@@ -142,4 +144,49 @@ async function logFlagChange(tx: Queryable, change: FlagChange, text: string): P
   await tx.query("UPDATE projects SET updated_at = now() WHERE tenant_id = $1", [
     change.tenantId,
   ]);
+}
+
+/** A stored flag setting: a tenant's override, or the global default (`tenantId` null). */
+export interface StoredFlag extends FlagSetting {
+  tenantId: string | null;
+  key: string;
+}
+
+/**
+ * Every flag setting of every tenant, and the global defaults: what the in-memory flag table
+ * holds.
+ *
+ * @example
+ * ```ts ignore
+ * const rows = await listFlagSettings(db);
+ * rows.filter((row) => row.tenantId === null); // the global defaults
+ * ```
+ */
+export async function listFlagSettings(db: Queryable): Promise<StoredFlag[]> {
+  const rows = await db.query<Omit<Row, "description">>(
+    "SELECT tenant_id, key, enabled, rollout_percent FROM feature_flags",
+  );
+  return rows.map((row) => ({ tenantId: row.tenant_id, key: row.key, ...settingOf(row)! }));
+}
+
+/**
+ * The setting in force for each flag of a tenant: its override, else the global default.
+ *
+ * @example
+ * ```ts ignore
+ * const settings = await effectiveFlagSettings(db, tenantId);
+ * settings.cache; // { enabled: true, rolloutPercent: 100 }
+ * ```
+ */
+export async function effectiveFlagSettings(
+  db: Queryable,
+  tenantId: string,
+): Promise<Record<string, FlagSetting>> {
+  const rows = await db.query<Omit<Row, "description" | "tenant_id">>(
+    `SELECT DISTINCT ON (key) key, enabled, rollout_percent FROM feature_flags
+     WHERE tenant_id = $1 OR tenant_id IS NULL
+     ORDER BY key, tenant_id NULLS LAST`,
+    [tenantId],
+  );
+  return Object.fromEntries(rows.map((row) => [row.key, settingOf(row)!]));
 }

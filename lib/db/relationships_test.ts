@@ -1,38 +1,21 @@
 import assert from "node:assert/strict";
 import { createTestDb } from "../../tests/_db.ts";
 import type { Db } from "./connection.ts";
+import { RELATIONSHIPS } from "./relationships.ts";
 import {
   flagsTopic,
   membersTopic,
   projectListTopic,
   projectTopic,
-  RELATIONSHIPS,
   sessionTopic,
   tenantTopic,
-  topicKind,
+  TOPICS,
   userTopic,
-} from "./relationships.ts";
+} from "../model/topics.ts";
 
-const ID = "5C0F3A36-21F5-4D1E-9A53-0C6F5B7D2E10";
-
-Deno.test("topic helpers spell each topic once, lower-casing UUIDs", () => {
-  const id = ID.toLowerCase();
-  assert.equal(projectTopic(ID), `project:${id}`);
-  assert.equal(projectListTopic(id), `projects:${id}`);
-  assert.equal(tenantTopic(id), `tenant:${id}`);
-  assert.equal(membersTopic(id), `members:${id}`);
-  assert.equal(userTopic(id), `user:${id}`);
-  assert.equal(flagsTopic(id), `flags:${id}`);
-  assert.equal(flagsTopic(null), "flags:*");
-  assert.equal(sessionTopic("abc_DEF-123"), "session:abc_DEF-123");
-  assert.equal(topicKind(projectTopic(id)), "project");
-  assert.equal(topicKind("nonsense:1"), undefined);
-});
-
-Deno.test("topic helpers reject segments that are not ids", () => {
-  assert.throws(() => projectTopic("1; DROP TABLE"), /Cannot build topic "project"/);
-  assert.throws(() => userTopic(""), TypeError);
-  assert.throws(() => sessionTopic("a:b"), /is not a session id hash/);
+Deno.test("RELATIONSHIPS uses exactly the declared kinds of topic", () => {
+  const used = new Set(Object.values(RELATIONSHIPS).flatMap((rules) => rules.map((r) => r.kind)));
+  assert.deepEqual([...used].sort(), Object.keys(TOPICS).sort());
 });
 
 Deno.test("RELATIONSHIPS maps every project child to its project", () => {

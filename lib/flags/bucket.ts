@@ -3,6 +3,9 @@
  *
  * @module
  */
+import type { FlagSetting } from "../model/flags.ts";
+
+export type { FlagSetting };
 
 /**
  * The user's bucket for a flag, 0–99: a stable hash of flag key and user id, so each user
@@ -23,13 +26,6 @@ export function flagBucket(key: string, userId: string): number {
     hash = Math.imul(hash, 0x01000193) >>> 0;
   }
   return hash % 100;
-}
-
-/** A flag's setting: on or off, and the share of users it admits. */
-export interface FlagSetting {
-  enabled: boolean;
-  /** 0–100: users whose bucket is below it are in the cohort. */
-  rolloutPercent: number;
 }
 
 /**

@@ -1,41 +1,31 @@
 /**
- * Feature flags evaluated for one user: the tenant's setting wins over the global default, and
- * a rollout percent admits a stable share of users.
+ * Feature flags evaluated for one user: the setting in force for the tenant (its override,
+ * else the global default), and a rollout percent that admits a stable share of users.
  *
  * @module
  */
-import type { Queryable } from "../db/connection.ts";
+import type { FlagSetting } from "../model/flags.ts";
 import { isOnFor } from "./bucket.ts";
 
 /**
- * The flags of a tenant evaluated for a user: key → on. Reads the database; the request
- * context caches the result under the flags topics' versions.
+ * The flags of a tenant evaluated for a user: key → on. The request context caches the result
+ * under the flags topics' versions.
  *
+ * @param settings The setting in force for each flag of the user's tenant.
+ * @param userId The user.
+ * @returns Each flag's key and whether it is on for the user.
  * @example
- * ```ts ignore
- * const flags = await loadFlags(db, ctx.tenant.id, ctx.user.id);
- * flags.cache; // true for users in the cache's canary cohort
+ * ```ts
+ * import { evaluateFlags } from "./evaluate.ts";
+ * const flags = evaluateFlags({ cache: { enabled: true, rolloutPercent: 100 } }, "u1");
+ * flags.cache; // true
  * ```
  */
-export async function loadFlags(
-  db: Queryable,
-  tenantId: string,
+export function evaluateFlags(
+  settings: Readonly<Record<string, FlagSetting>>,
   userId: string,
-): Promise<Record<string, boolean>> {
-  const rows = await db.query<{ key: string; enabled: boolean; rollout_percent: number }>(
-    `SELECT DISTINCT ON (key) key, enabled, rollout_percent FROM feature_flags
-     WHERE tenant_id = $1 OR tenant_id IS NULL
-     ORDER BY key, tenant_id NULLS LAST`,
-    [tenantId],
-  );
-  return Object.fromEntries(
-    rows.map((r) => [
-      r.key,
-      isOnFor(
-        { enabled: Boolean(r.enabled), rolloutPercent: Number(r.rollout_percent) },
-        r.key,
-        userId,
-      ),
-    ]),
-  );
+): Record<string, boolean> {
+  const flags: Record<string, boolean> = {};
+  for (const [key, setting] of Object.entries(settings)) flags[key] = isOnFor(setting, key, userId);
+  return flags;
 }

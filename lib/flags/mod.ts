@@ -14,8 +14,14 @@
  * @module
  */
 export { flagBucket, type FlagSetting, isOnFor } from "./bucket.ts";
-export { loadFlags } from "./evaluate.ts";
-export { type FlagEvents, FlagTable, type FlagTableOptions } from "./table.ts";
+export { evaluateFlags } from "./evaluate.ts";
+export {
+  type FlagEvents,
+  type FlagRow,
+  FlagTable,
+  type FlagTableOptions,
+  type LoadFlagRows,
+} from "./table.ts";
 export {
   BUILT_IN_FLAGS,
   CACHE_FLAG,

@@ -4,7 +4,6 @@
  *
  * @module
  */
-import type { Queryable } from "../db/connection.ts";
 import { type FlagSetting, isOnFor } from "./bucket.ts";
 
 /** Where a table learns that flags changed: the invalidation bus. */
@@ -24,12 +23,14 @@ export interface FlagTableOptions {
 const GLOBAL = "*";
 const FLAGS_TOPIC = /^flags:/;
 
-interface FlagRow {
-  tenant_id: string | null;
+/** One stored setting: a tenant's override, or the global default (`tenantId` null). */
+export interface FlagRow extends FlagSetting {
+  tenantId: string | null;
   key: string;
-  enabled: boolean;
-  rollout_percent: number;
 }
+
+/** Loads every stored setting (`listFlagSettings` in `lib/db/flags.ts`). */
+export type LoadFlagRows = () => Promise<readonly FlagRow[]>;
 
 /**
  * The `feature_flags` table held in memory: loaded at start, reloaded whenever the bus reports
@@ -37,13 +38,13 @@ interface FlagRow {
  *
  * @example
  * ```ts ignore
- * const flags = new FlagTable(db);
+ * const flags = new FlagTable(() => listFlagSettings(db));
  * await flags.start(bus);
  * flags.allows("cache", tenantId, userId); // true unless the tenant turned the cache off
  * ```
  */
 export class FlagTable {
-  #db: Queryable;
+  #loadRows: LoadFlagRows;
   #options: Required<Pick<FlagTableOptions, "retryDelayMs">> & FlagTableOptions;
   #settings = new Map<string, Map<string, FlagSetting>>();
   #dirty = false;
@@ -53,8 +54,8 @@ export class FlagTable {
   #closed = false;
 
   /** Creates an empty table; call {@linkcode FlagTable.start}. */
-  constructor(db: Queryable, options: FlagTableOptions = {}) {
-    this.#db = db;
+  constructor(loadRows: LoadFlagRows, options: FlagTableOptions = {}) {
+    this.#loadRows = loadRows;
     this.#options = { retryDelayMs: 1000, ...options };
   }
 
@@ -117,18 +118,12 @@ export class FlagTable {
   }
 
   async #load(): Promise<void> {
-    const rows = await this.#db.query<FlagRow>(
-      "SELECT tenant_id, key, enabled, rollout_percent FROM feature_flags",
-    );
     const settings = new Map<string, Map<string, FlagSetting>>();
-    for (const row of rows) {
-      const scope = row.tenant_id ?? GLOBAL;
+    for (const row of await this.#loadRows()) {
+      const scope = row.tenantId ?? GLOBAL;
       let flags = settings.get(scope);
       if (!flags) settings.set(scope, flags = new Map());
-      flags.set(row.key, {
-        enabled: Boolean(row.enabled),
-        rolloutPercent: Number(row.rollout_percent),
-      });
+      flags.set(row.key, { enabled: row.enabled, rolloutPercent: row.rolloutPercent });
     }
     this.#settings = settings;
   }

@@ -1,11 +1,11 @@
 /**
  * Who may hear of which invalidation: the rule the hub applies to live events and replays
- * alike (DESIGN.md, invariant 3).
+ * alike (invariant 3 in `docs/architecture.md`).
  *
  * @module
  */
 import type { InvalidationEvent } from "./event.ts";
-import { GLOBAL_FLAGS_TOPIC, topicKind, userTopic } from "../db/relationships.ts";
+import { audienceOf, userTopic } from "../model/topics.ts";
 
 /** Who is at the other end of a socket, from their session. */
 export interface LiveClient {
@@ -17,18 +17,10 @@ export interface LiveClient {
   expiresAt?: number;
 }
 
-const TENANT_KINDS: ReadonlySet<string> = new Set([
-  "project",
-  "projects",
-  "members",
-  "tenant",
-  "flags",
-]);
-
 /**
- * Whether a client may be told of an event: the global flags go to everyone, a user topic
- * only to that user, the tenant's topics only within the tenant, and session topics (and
- * anything unknown) never.
+ * Whether a client may be told of an event, by its topic's audience (`lib/model/topics.ts`):
+ * the global flags go to everyone, a user topic only to that user, the tenant's topics only
+ * within the tenant, and session topics (and anything unknown) never.
  *
  * @example
  * ```ts
@@ -42,11 +34,14 @@ const TENANT_KINDS: ReadonlySet<string> = new Set([
  * ```
  */
 export function mayReceive(client: LiveClient, event: InvalidationEvent): boolean {
-  if (event.topic === GLOBAL_FLAGS_TOPIC) return true;
-  const kind = topicKind(event.topic);
-  if (kind === "user") return event.topic === userTopic(client.userId);
-  if (kind !== undefined && TENANT_KINDS.has(kind)) {
-    return event.tenant !== null && event.tenant === client.tenantId;
+  switch (audienceOf(event.topic)) {
+    case "everyone":
+      return true;
+    case "user":
+      return event.topic === userTopic(client.userId);
+    case "tenant":
+      return event.tenant !== null && event.tenant === client.tenantId;
+    default:
+      return false;
   }
-  return false;
 }

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { createTestDb, type TestDb } from "../../tests/_db.ts";
 import type { Db } from "../db/connection.ts";
-import { flagsTopic, projectListTopic, projectTopic } from "../db/relationships.ts";
+import { flagsTopic, projectListTopic, projectTopic } from "../model/topics.ts";
 import { InvalidationBus, type InvalidationBusOptions } from "./bus.ts";
 import type { InvalidationEvent } from "./event.ts";
 import { pausable, waitFor } from "./_test_support.ts";

@@ -15,7 +15,7 @@ export interface InvalidationEvent {
   seq: number;
   /** The tenant the topic belongs to, or `null` for global and user topics. */
   tenant: string | null;
-  /** The topic, e.g. `project:<uuid>`; see `lib/db/relationships.ts`. */
+  /** The topic, e.g. `project:<uuid>`; see `lib/model/topics.ts`. */
   topic: string;
   /** The topic's version after this bump. */
   version: number;

@@ -7,17 +7,11 @@
  */
 import type { InvalidationBus } from "./bus.ts";
 import type { InvalidationEvent } from "./event.ts";
-import { GLOBAL_FLAGS_TOPIC, topicKind, userTopic } from "../db/relationships.ts";
+import { audienceOf, sessionOfTopic, userTopic } from "../model/topics.ts";
 import { type LiveClient, mayReceive } from "./_topic_access.ts";
 import { type CloseReason, emptyHubCounters, type HubStats } from "./_hub_stats.ts";
-import {
-  CLOSE_CODES,
-  encodeServerFrame,
-  isRejection,
-  MAX_CLIENT_FRAME_BYTES,
-  parseClientFrame,
-  type ServerFrame,
-} from "./protocol.ts";
+import { CLOSE_CODES, isRejection, MAX_CLIENT_FRAME_BYTES, parseClientFrame } from "./protocol.ts";
+import { encodeServerFrame, type ServerFrame } from "../model/frames.ts";
 
 export { type LiveClient, mayReceive } from "./_topic_access.ts";
 export type { CloseReason, HubStats } from "./_hub_stats.ts";
@@ -189,13 +183,12 @@ export class Hub {
   }
 
   #onEvent(event: InvalidationEvent): void {
-    const kind = topicKind(event.topic);
-    if (kind === "session") {
-      return this.#recheck(this.#bySession.get(event.topic.slice("session:".length)) ?? [], true);
-    }
-    const candidates = event.topic === GLOBAL_FLAGS_TOPIC
+    const session = sessionOfTopic(event.topic);
+    if (session !== undefined) return this.#recheck(this.#bySession.get(session) ?? [], true);
+    const audience = audienceOf(event.topic);
+    const candidates = audience === "everyone"
       ? this.#connections
-      : kind === "user"
+      : audience === "user"
       ? this.#byUserTopic.get(event.topic)
       : event.tenant === null
       ? undefined
@@ -205,7 +198,7 @@ export class Hub {
       if (!conn.live || !mayReceive(conn.client, event)) continue;
       if (this.#send(conn, eventFrame(event))) this.#stats.eventsPushed++;
     }
-    if (kind === "user") this.#recheck(candidates, false);
+    if (audience === "user") this.#recheck(candidates, false);
   }
 
   /**

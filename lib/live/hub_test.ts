@@ -10,7 +10,7 @@ import {
 import type { InvalidationEvent } from "./event.ts";
 import type { ResyncSignal } from "./bus.ts";
 import { EventHistory, type HistoryFilter } from "./_event_history.ts";
-import { type ServerFrame } from "./protocol.ts";
+import type { ServerFrame } from "../model/frames.ts";
 
 const ACME = "0b7e7dc0-8f4e-4c55-9d0a-6d8b7b0a4e11";
 const GLOBEX = "1c8f8ed1-9f5f-4d66-8e1b-7e9c8c1b5f22";

@@ -1,8 +1,7 @@
 /**
- * The frames of the invalidation socket (`GET /ws`), validated with zod on the way in.
- *
- * Server → client: `event`, `ready`, `resync`, `pong`. Client → server: only `hello` and
- * `ping`. See `docs/live.md` for the conversation and the close codes.
+ * What a client may send on the invalidation socket (`GET /ws`), validated with zod on the way
+ * in, and the close codes: only `hello` and `ping`. The server's frames and their parser are
+ * shared with the browser in `lib/model/frames.ts`. See `docs/live.md` for the conversation.
  *
  * @module
  */
@@ -35,22 +34,6 @@ export const clientFrameSchema = z.discriminatedUnion("type", [
 
 /** A frame a client sends. */
 export type ClientFrame = z.infer<typeof clientFrameSchema>;
-
-/** What the server sends. */
-export const serverFrameSchema = z.discriminatedUnion("type", [
-  z.strictObject({
-    type: z.literal("event"),
-    seq: seqSchema,
-    topic: z.string().min(1),
-    version: seqSchema,
-  }),
-  z.strictObject({ type: z.literal("ready"), lastSeq: seqSchema }),
-  z.strictObject({ type: z.literal("resync"), lastSeq: seqSchema }),
-  z.strictObject({ type: z.literal("pong") }),
-]);
-
-/** A frame the server sends. */
-export type ServerFrame = z.infer<typeof serverFrameSchema>;
 
 /** A client frame that is not acceptable, and how to close the socket for it. */
 export interface FrameRejection {
@@ -120,36 +103,4 @@ export function parseClientFrame(
  */
 export function isRejection(frame: ClientFrame | FrameRejection): frame is FrameRejection {
   return "code" in frame;
-}
-
-/**
- * Serialises a server frame.
- *
- * @example
- * ```ts
- * encodeServerFrame({ type: "ready", lastSeq: 42 }); // '{"type":"ready","lastSeq":42}'
- * ```
- */
-export function encodeServerFrame(frame: ServerFrame): string {
-  return JSON.stringify(frame);
-}
-
-/**
- * Reads a frame the server sent, for clients and tests; `undefined` when it is not one.
- *
- * @example
- * ```ts
- * parseServerFrame('{"type":"pong"}'); // { type: "pong" }
- * parseServerFrame("nonsense"); // undefined
- * ```
- */
-export function parseServerFrame(data: string): ServerFrame | undefined {
-  let json: unknown;
-  try {
-    json = JSON.parse(data);
-  } catch {
-    return undefined;
-  }
-  const parsed = serverFrameSchema.safeParse(json);
-  return parsed.success ? parsed.data : undefined;
 }

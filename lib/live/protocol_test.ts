@@ -1,11 +1,5 @@
 import assert from "node:assert/strict";
-import {
-  CLOSE_CODES,
-  encodeServerFrame,
-  isRejection,
-  parseClientFrame,
-  parseServerFrame,
-} from "./protocol.ts";
+import { CLOSE_CODES, isRejection, parseClientFrame } from "./protocol.ts";
 
 Deno.test("parseClientFrame() accepts hello and ping", () => {
   assert.deepEqual(parseClientFrame('{"type":"hello","lastSeq":41}'), {
@@ -65,18 +59,4 @@ Deno.test("parseClientFrame() refuses frames over 4 KiB with 1009, counting UTF-
   const under = padded(" ".repeat(4096 - padded("").length));
   assert.equal(new TextEncoder().encode(under).byteLength, 4096);
   assert.deepEqual(parseClientFrame(under), { type: "ping" });
-});
-
-Deno.test("server frames encode to the documented JSON and parse back", () => {
-  const event = { type: "event", seq: 7, topic: "flags:*", version: 3 } as const;
-  assert.equal(encodeServerFrame(event), '{"type":"event","seq":7,"topic":"flags:*","version":3}');
-  assert.deepEqual(parseServerFrame(encodeServerFrame(event)), event);
-  assert.deepEqual(parseServerFrame('{"type":"ready","lastSeq":9}'), { type: "ready", lastSeq: 9 });
-  assert.deepEqual(parseServerFrame('{"type":"resync","lastSeq":9}'), {
-    type: "resync",
-    lastSeq: 9,
-  });
-  assert.deepEqual(parseServerFrame('{"type":"pong"}'), { type: "pong" });
-  assert.equal(parseServerFrame('{"type":"hello","lastSeq":1}'), undefined);
-  assert.equal(parseServerFrame("{"), undefined);
 });

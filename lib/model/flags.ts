@@ -6,7 +6,7 @@
 
 /**
  * `cache`: the tenant's requests go through the cache. Off, or outside the rollout's cohort,
- * they bypass both tiers and make no Redis call (see `lib/context/loaders.ts`).
+ * they bypass both tiers and make no Redis call (see `lib/resources/loaders.ts`).
  */
 export const CACHE_FLAG = "cache";
 
@@ -22,3 +22,10 @@ export const BUILT_IN_FLAGS: readonly string[] = [
   LIVE_UPDATES_FLAG,
   REQUEST_BATCHING_FLAG,
 ];
+
+/** A flag's setting: on or off, and the share of users it admits. */
+export interface FlagSetting {
+  enabled: boolean;
+  /** 0–100: users whose bucket is below it are in the cohort. */
+  rolloutPercent: number;
+}

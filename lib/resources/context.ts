@@ -1,11 +1,10 @@
 /**
  * The request context: who is asking, in which tenant, with which role, preferences and
- * flags — one object per request.
+ * flags — one object per request, loaded through the cache.
  *
  * @module
  */
-import type { Membership } from "../db/accounts.ts";
-import type { Role } from "../model/types.ts";
+import type { ContextJson, Membership } from "../model/context.ts";
 
 /** Everything a route knows about the signed-in user. */
 export interface RequestContext extends Membership {
@@ -13,23 +12,6 @@ export interface RequestContext extends Membership {
   sessionHash: string;
   /** When the session expires, in milliseconds since the epoch. */
   sessionExpiresAt: number;
-  /** Flags evaluated for this user: key → on. */
-  flags: Record<string, boolean>;
-}
-
-/** Roles allowed to change a project. */
-export const EDITOR_ROLES: readonly Role[] = ["owner", "admin", "member"];
-
-/** Roles allowed to administer the tenant (flags, cache monitor). */
-export const ADMIN_ROLES: readonly Role[] = ["owner", "admin"];
-
-/** Whether the role may change projects. */
-export function canEdit(role: Role): boolean {
-  return EDITOR_ROLES.includes(role);
-}
-
-/** What `GET /api/context` answers: the request context without the session. */
-export interface ContextJson extends Membership {
   /** Flags evaluated for this user: key → on. */
   flags: Record<string, boolean>;
 }

@@ -19,9 +19,10 @@ import {
   sessionTopic,
   tenantTopic,
   userTopic,
-} from "../db/relationships.ts";
+} from "../model/topics.ts";
 import type { RequestContext } from "./context.ts";
-import { CACHE_FLAG, type FlagTable, loadFlags } from "../flags/mod.ts";
+import { CACHE_FLAG, evaluateFlags, type FlagTable } from "../flags/mod.ts";
+import { effectiveFlagSettings } from "../db/flags.ts";
 
 /** Where versions come from: the invalidation bus's in-memory map. */
 export interface VersionSource {
@@ -251,7 +252,10 @@ export class Loaders {
   async #buildContext(session: SessionRecord): Promise<CachedContext | null> {
     const membership = await loadMembership(this.#db, session.userId, session.tenantId);
     if (!membership) return null;
-    const flags = await loadFlags(this.#db, session.tenantId, session.userId);
+    const flags = evaluateFlags(
+      await effectiveFlagSettings(this.#db, session.tenantId),
+      session.userId,
+    );
     return { ...membership, flags };
   }
 

@@ -5,11 +5,11 @@
  * @module
  */
 import { type ReadonlySignal, type Signal, signal } from "@preact/signals";
-import type { ContextJson } from "../resources/context.ts";
+import type { ContextJson } from "../model/context.ts";
+import { CONTEXT_PATH } from "../model/api.ts";
 import { type LiveResource, setIfChanged } from "./resource.ts";
 
-/** The API path of the request context. */
-export const CONTEXT_PATH = "/api/context";
+export { CONTEXT_PATH };
 
 /**
  * What the server hands the page's store for the context: the body `GET /api/context` would

@@ -8,6 +8,7 @@
 import { batch, computed, type ReadonlySignal, type Signal, signal } from "@preact/signals";
 import type { ProjectDashboard, TaskStatus } from "../model/types.ts";
 import { type LiveResource, setIfChanged } from "./resource.ts";
+import { dashboardPath } from "../model/api.ts";
 import type { LiveContextHandle } from "./context.ts";
 
 /** The sections of a dashboard, each one signal. */
@@ -45,18 +46,7 @@ export interface LiveDashboardHandle {
   context?: LiveContextHandle;
 }
 
-/**
- * The API path of a project's dashboard.
- *
- * @example
- * ```ts
- * import { dashboardPath } from "./dashboard.ts";
- * console.log(dashboardPath("p1")); // "/api/projects/p1"
- * ```
- */
-export function dashboardPath(projectId: string): string {
-  return `/api/projects/${encodeURIComponent(projectId)}`;
-}
+export { dashboardPath };
 
 /**
  * Makes the handle a page passes to its dashboard islands. Call it once per render and give

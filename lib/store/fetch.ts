@@ -4,9 +4,9 @@
  *
  * @module
  */
+import { MAX_BATCH } from "../model/api.ts";
 
-/** The most resources one batch may name (the server's limit). */
-export const MAX_BATCH = 50;
+export { MAX_BATCH };
 
 /** A resource to revalidate: its path and the ETag held, if any. */
 export interface HeldResource {

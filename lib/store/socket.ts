@@ -4,19 +4,15 @@
  *
  * @module
  */
+import { parseServerFrame, type ServerFrame } from "../model/frames.ts";
+
+export type { ServerFrame };
 
 /**
  * What the socket is doing, as the live indicator shows it; `disabled` is the store's own: the
  * user's flag `live_updates` is off, so there is no socket.
  */
 export type ConnectionState = "connecting" | "live" | "reconnecting" | "offline" | "disabled";
-
-/** A frame the server sends. */
-export type ServerFrame =
-  | { type: "event"; seq: number; topic: string; version: number }
-  | { type: "ready"; lastSeq: number }
-  | { type: "resync"; lastSeq: number }
-  | { type: "pong" };
 
 /** Options of {@linkcode LiveSocket}. */
 export interface LiveSocketOptions {
@@ -141,7 +137,7 @@ export class LiveSocket {
     };
     socket.onmessage = (message) => {
       this.#lastHeard = Date.now();
-      const frame = parseFrame(message.data);
+      const frame = parseServerFrame(message.data);
       if (!frame) return;
       // `resync` comes instead of `ready` when the replay is too old: live all the same.
       if (frame.type === "ready" || frame.type === "resync") {
@@ -198,39 +194,5 @@ export class LiveSocket {
 
   #send(frame: object): void {
     if (this.#socket?.readyState === OPEN) this.#socket.send(JSON.stringify(frame));
-  }
-}
-
-/**
- * Reads a server frame; `undefined` for anything else.
- *
- * @example
- * ```ts
- * import { parseFrame } from "./socket.ts";
- * console.log(parseFrame('{"type":"pong"}')); // { type: "pong" }
- * ```
- */
-export function parseFrame(data: unknown): ServerFrame | undefined {
-  if (typeof data !== "string") return undefined;
-  let frame: Record<string, unknown>;
-  try {
-    frame = JSON.parse(data);
-  } catch {
-    return undefined;
-  }
-  if (!frame || typeof frame !== "object") return undefined;
-  const seqOk = (value: unknown) => Number.isSafeInteger(value) && (value as number) >= 0;
-  switch (frame.type) {
-    case "event":
-      return seqOk(frame.seq) && typeof frame.topic === "string"
-        ? frame as unknown as ServerFrame
-        : undefined;
-    case "ready":
-    case "resync":
-      return seqOk(frame.lastSeq) ? frame as unknown as ServerFrame : undefined;
-    case "pong":
-      return { type: "pong" };
-    default:
-      return undefined;
   }
 }

@@ -21,6 +21,7 @@
  */
 import { batch, effect, type Signal, signal, untracked } from "@preact/signals";
 import { LIVE_UPDATES_FLAG, REQUEST_BATCHING_FLAG } from "../model/flags.ts";
+import { resourcePathOf } from "../model/topics.ts";
 import { type ConnectionState, LiveSocket, type ServerFrame } from "./socket.ts";
 import type { LiveResource } from "./resource.ts";
 import { DashboardResource, type LiveDashboardHandle } from "./dashboard.ts";
@@ -57,8 +58,9 @@ const RETRY_MAX_MS = 15_000;
 const DISABLED_POLL_MS = 30_000;
 
 /**
- * Which held resources an event's topic invalidates: `project:<id>` the project's dashboard;
- * the context's topics (`user:`, `members:`, `tenant:`, `flags:`) `/api/context`.
+ * Which held resources an event's topic invalidates, as its kind declares
+ * (`lib/model/topics.ts`): `project:<id>` the project's dashboard; the context's topics
+ * `/api/context`.
  *
  * @param topic The event's topic.
  * @param held The paths the store holds.
@@ -71,13 +73,8 @@ const DISABLED_POLL_MS = 30_000;
  * ```
  */
 export function pathsForTopic(topic: string, held: ReadonlySet<string>): string[] {
-  const colon = topic.indexOf(":");
-  const kind = colon === -1 ? topic : topic.slice(0, colon);
-  const id = topic.slice(colon + 1);
-  let path: string | undefined;
-  if (kind === "project") path = `/api/projects/${encodeURIComponent(id)}`;
-  else if (["user", "members", "tenant", "flags"].includes(kind)) path = "/api/context";
-  return path && held.has(path) ? [path] : [];
+  const path = resourcePathOf(topic);
+  return path !== undefined && held.has(path) ? [path] : [];
 }
 
 /**

@@ -5,7 +5,7 @@ import { LiveStore, pathsForTopic } from "./store.ts";
 import { createDashboardHandle, DashboardResource } from "./dashboard.ts";
 import { reconcile } from "./resource.ts";
 import { createContextHandle } from "./context.ts";
-import type { ContextJson } from "../resources/context.ts";
+import type { ContextJson } from "../model/context.ts";
 
 function dashboard(): ProjectDashboard {
   return {
