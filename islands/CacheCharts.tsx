@@ -6,7 +6,7 @@
  */
 import { useEffect, useState } from "preact/hooks";
 import type { JSX } from "preact";
-import type { MonitorPayload } from "../lib/metrics/monitor.ts";
+import type { MonitorPayload } from "../lib/model/monitor.ts";
 import { linePath, niceMax, pathPoints } from "../lib/model/chart.ts";
 
 /** Props of {@linkcode CacheCharts}. */

@@ -5,15 +5,14 @@
  *
  * @module
  */
-import { Hono } from "hono";
-import type { AppEnv } from "../lib/app/deps.ts";
+import type { Handlers } from "../lib/app/deps.ts";
 import { checkHealth } from "../lib/metrics/mod.ts";
 
-/** The health route. */
-export const healthRoutes = new Hono<AppEnv>();
-
-healthRoutes.get("/healthz", async (c) => {
-  const health = await checkHealth(c.var.deps);
-  c.header("Cache-Control", "no-store");
-  return c.json(health, health.status === "down" ? 503 : 200);
-});
+/** The health handler. */
+export const handler: Handlers = {
+  async GET(c) {
+    const health = await checkHealth(c.var.deps);
+    c.header("Cache-Control", "no-store");
+    return c.json(health, health.status === "down" ? 503 : 200);
+  },
+};

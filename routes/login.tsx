@@ -1,9 +1,71 @@
 /**
- * The sign-in page.
+ * Signing in: `GET /login` shows the form, `POST /login` (`email`, `password`) starts a session
+ * and answers 303 with an HttpOnly, SameSite=Lax session cookie.
  *
  * @module
  */
+import { z } from "zod";
+import type { Handlers } from "../lib/app/deps.ts";
+import { page } from "../lib/app/respond.ts";
+import { formFields } from "../lib/http/form.ts";
+import { newSessionToken, SESSION_TTL_MS, writeSessionCookie } from "../lib/http/session.ts";
+import { DUMMY_HASH, verifyPassword } from "../lib/db/password.ts";
+import { findLoginCandidate, insertSession } from "../lib/db/accounts.ts";
 import { Layout } from "./_layout.tsx";
+
+const loginForm = z.object({
+  email: z.string().trim().toLowerCase().max(254).pipe(z.email("Enter a valid email address")),
+  password: z.string().min(1, "Enter your password").max(1024),
+  next: z.string().optional(),
+});
+
+/** A local path to go to after signing in; anything else goes home. */
+export function safeNext(next: string | undefined): string {
+  if (!next || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) return "/";
+  return next;
+}
+
+/** The sign-in handlers. */
+export const handler: Handlers = {
+  GET(c) {
+    if (c.var.session) return c.redirect("/", 303);
+    return page(c, <LoginPage next={c.req.query("next")} />);
+  },
+
+  async POST(c) {
+    const { db, throttle, hasher } = c.var.deps;
+    const fields = await formFields(c);
+    const parsed = loginForm.safeParse(fields);
+    if (!parsed.success) {
+      const message = parsed.error.issues[0].message;
+      return page(c, <LoginPage email={fields.email} error={message} next={fields.next} />, 422);
+    }
+    const { email, password, next } = parsed.data;
+    const wait = throttle.retryAfter(email);
+    if (wait > 0) {
+      c.header("Retry-After", String(wait));
+      const error = `Too many failed sign-ins. Try again in ${wait} seconds.`;
+      return page(c, <LoginPage email={email} error={error} next={next} />, 429);
+    }
+    const candidate = await findLoginCandidate(db, email);
+    const ok = await verifyPassword(password, candidate?.passwordHash ?? DUMMY_HASH);
+    if (!candidate || !ok || !candidate.tenantId) {
+      throttle.fail(email);
+      const error = "The email or password is not right.";
+      return page(c, <LoginPage email={email} error={error} next={next} />, 401);
+    }
+    throttle.reset(email);
+    const token = newSessionToken();
+    await insertSession(db, {
+      idHash: hasher.hash(token),
+      userId: candidate.id,
+      tenantId: candidate.tenantId,
+      expiresAt: new Date(Date.now() + SESSION_TTL_MS).toISOString(),
+    });
+    writeSessionCookie(c, token);
+    return c.redirect(safeNext(next), 303);
+  },
+};
 
 /** Properties of {@linkcode LoginPage}. */
 export interface LoginPageProps {

@@ -6,10 +6,10 @@ import type { ProjectDashboard, ProjectSummary, Role, Tenant, User } from "../li
 import { Layout } from "./_layout.tsx";
 import { ErrorPage } from "./_error.tsx";
 import { LoginPage } from "./login.tsx";
-import { HomePage } from "./home.tsx";
-import { type FormState, ProjectPage } from "./project.tsx";
-import { groupByDay } from "./_components/log.tsx";
-import { phaseStatus } from "./_components/phases.tsx";
+import { HomePage } from "./index.tsx";
+import { type FormState, ProjectPage } from "./projects/[id].tsx";
+import { groupByDay } from "../islands/_dashboard/log.tsx";
+import { phaseStatus } from "../islands/_dashboard/phases.tsx";
 
 const tenant: Tenant = { id: "t1", name: "Acme", slug: "acme" };
 const user: User = { id: "u1", email: "ada@acme.test", name: "Ada Lovelace", phone: null };

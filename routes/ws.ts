@@ -4,9 +4,10 @@
  *
  * @module
  */
-import { type Context, Hono } from "hono";
+import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import type { AppEnv } from "../lib/app/deps.ts";
+import type { AppEnv, Handlers } from "../lib/app/deps.ts";
+import { privateHeaders } from "../lib/http/headers.ts";
 import { originAllowed } from "../lib/http/same_origin.ts";
 
 /**
@@ -16,22 +17,23 @@ import { originAllowed } from "../lib/http/same_origin.ts";
 export const IDLE_TIMEOUT_SECONDS = 30;
 
 function refuse(c: Context<AppEnv>, status: ContentfulStatusCode, error: string): Response {
-  c.header("Cache-Control", "private, no-cache");
-  c.header("Vary", "Cookie");
+  privateHeaders(c);
   return c.json({ error, status }, status);
 }
 
-/** The socket route. */
-export const wsRoutes = new Hono<AppEnv>();
+/** The socket's handler. */
+export const handler: Handlers = {
+  GET: liveSocket,
+};
 
-wsRoutes.get("/ws", function liveSocket(c) {
+function liveSocket(c: Context<AppEnv>): Response {
   const { hub, config } = c.var.deps;
   // A browser always sends Origin on a WebSocket handshake; only a foreign page's can be
   // abused to ride the user's cookie, so a missing Origin (a non-browser client) is let in.
   if (!originAllowed(c, config.allowedOrigins)) {
     return refuse(c, 403, "WebSocket connections from another origin are not allowed");
   }
-  const ctx = c.var.ctx;
+  const ctx = c.var.session;
   if (!ctx) return refuse(c, 401, "Sign in to receive live updates");
   if (ctx.flags.live_updates === false) {
     return refuse(c, 403, "Live updates are turned off for you (flag live_updates)");
@@ -54,4 +56,4 @@ wsRoutes.get("/ws", function liveSocket(c) {
     expiresAt: ctx.sessionExpiresAt,
   });
   return response;
-});
+}

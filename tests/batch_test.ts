@@ -4,7 +4,7 @@
  */
 import assert from "node:assert/strict";
 import { createTestApp, formPost, ORIGIN, type TestApp, todoTask } from "./_app.ts";
-import { MAX_BATCH } from "../routes/api.ts";
+import { MAX_BATCH } from "../lib/model/api.ts";
 
 /** One resource to revalidate, as the client sends it. */
 interface Wanted {

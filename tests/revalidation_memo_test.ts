@@ -4,21 +4,15 @@
  * write, a sign-out, another session, an expired session.
  */
 import assert from "node:assert/strict";
-import { Hono } from "hono";
 import {
   createTestApp,
   etagOf,
   formPost,
-  ORIGIN,
   type Reply,
   send,
   type TestApp,
   todoTask,
 } from "./_app.ts";
-import { RevalidationMemo } from "../lib/http/revalidation_memo.ts";
-import { HttpMetrics } from "../lib/metrics/http_metrics.ts";
-import type { AppEnv } from "../lib/app/deps.ts";
-import type { RequestContext } from "../lib/resources/context.ts";
 
 function revalidate(t: TestApp, path: string, cookie: string, etag: string): Promise<Reply> {
   return send(t, path, cookie, { "if-none-match": etag });
@@ -102,44 +96,4 @@ Deno.test("a session's repeated revalidation is answered in front of the router"
   } finally {
     await t.drop();
   }
-});
-
-Deno.test("the memo never answers past the session's expiry", async () => {
-  const versions = new Map<string, number>([["project:p", 1]]);
-  const memo = new RevalidationMemo({
-    version: (topic) => versions.get(topic) ?? 0,
-    metrics: new HttpMetrics(),
-  });
-  let expiresAt = Date.now() + 60_000;
-  let handled = 0;
-  const app = new Hono<AppEnv>().get("/p", (c) => {
-    handled++;
-    const ctx = { flags: {}, sessionExpiresAt: expiresAt } as unknown as RequestContext;
-    memo.note(c, ctx, 'W/"1"', () => ["project:p"]);
-    return c.body(null, 304, { ETag: 'W/"1"' });
-  });
-  const handler = memo.wrap(app.fetch);
-  const ask = async () => {
-    const res = await handler(
-      new Request(`${ORIGIN}/p`, {
-        headers: {
-          cookie: `beacon_session=${"a".repeat(43)}`,
-          "if-none-match": 'W/"1"',
-        },
-      }),
-    );
-    assert.equal(res.status, 304);
-  };
-  await ask();
-  await ask();
-  assert.equal(handled, 1, "the second is the memo's");
-  expiresAt = Date.now() + 50;
-  versions.set("project:p", 2);
-  await ask();
-  assert.equal(handled, 2, "a bump sends it to the app again");
-  await ask();
-  assert.equal(handled, 2);
-  await new Promise((resolve) => setTimeout(resolve, 60));
-  await ask();
-  assert.equal(handled, 3, "an expired session goes to the app, which checks it");
 });

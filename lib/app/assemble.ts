@@ -18,10 +18,12 @@ import { HtmlCache } from "../resources/page_cache.ts";
 import { LoginThrottle } from "../http/rate_limit.ts";
 import { SessionHasher } from "../http/session.ts";
 import { RevalidationMemo } from "../http/revalidation_memo.ts";
+import { ResourceEtags } from "../resources/etag.ts";
+import { createWriteThrough } from "../resources/write_through.ts";
 import { renderPage } from "../islands/mod.ts";
 // Registers every island, so any page rendered by this app hydrates them.
 import "../../islands/mod.ts";
-import { cacheTracer, Metrics, traceCache } from "../metrics/mod.ts";
+import { cacheTracer, type Cohort, Metrics, traceCache } from "../metrics/mod.ts";
 
 /** The assembled parts, with a way to stop them. */
 export interface Assembly {
@@ -88,6 +90,11 @@ export async function assemble(
     sessionAlive: async (hash) => (await loaders.context(hash)) !== null,
   });
   const metrics = new Metrics({ intervalMs: options.metricsIntervalMs });
+  const revalidations = new RevalidationMemo({
+    version: (topic) => loaders.version(topic),
+    onAnswer: (method, route, label, seconds) =>
+      metrics.http.record(method, route, 304, label as Cohort, seconds),
+  });
   const deps: AppDeps = {
     config,
     db,
@@ -101,12 +108,10 @@ export async function assemble(
     throttle: new LoginThrottle(),
     hasher: new SessionHasher(config.sessionSecret ?? "beacon-development-session-secret"),
     renderPage: (vnode, opts) => renderPage(vnode, { buildId: options.buildId, nonce: opts.nonce }),
-    afterWrite: (refill) => bus.catchUp({ beforeApply: refill }),
+    etags: new ResourceEtags({ buildId: options.buildId, sources: loaders, memo: revalidations }),
+    writeThrough: createWriteThrough(bus, loaders),
     metrics,
-    revalidations: new RevalidationMemo({
-      version: (topic) => loaders.version(topic),
-      metrics: metrics.http,
-    }),
+    revalidations,
   };
   deps.metrics.start(deps);
   return {

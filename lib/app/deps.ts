@@ -1,22 +1,27 @@
 /**
- * The types that travel with each request.
+ * What the app is built from, and the types that travel with each request. Made once by the
+ * composition root (`assemble.ts`); routes read them from `c.var.deps`.
  *
  * @module
  */
+import type { Context } from "hono";
 import type { VNode } from "preact";
 import type { Config } from "../config.ts";
 import type { Db } from "../db/connection.ts";
-import type { RequestContext } from "../resources/context.ts";
-import type { Loaders } from "../resources/loaders.ts";
-import type { FlagTable } from "../flags/mod.ts";
-import type { HtmlCache } from "../resources/page_cache.ts";
 import type { Cache } from "../cache/mod.ts";
-import type { InvalidationBus } from "../live/mod.ts";
-import type { Hub } from "../live/hub.ts";
+import type { FlagTable } from "../flags/mod.ts";
 import type { LoginThrottle } from "../http/rate_limit.ts";
-import type { SessionHasher } from "../http/session.ts";
-import type { Metrics } from "../metrics/metrics.ts";
 import type { RevalidationMemo } from "../http/revalidation_memo.ts";
+import type { SecurityHeadersEnv } from "../http/security_headers.ts";
+import type { SessionEnv, SessionHasher } from "../http/session.ts";
+import type { Hub } from "../live/hub.ts";
+import type { InvalidationBus } from "../live/mod.ts";
+import type { Metrics } from "../metrics/mod.ts";
+import type { RequestContext } from "../resources/context.ts";
+import type { ResourceEtags } from "../resources/etag.ts";
+import type { Loaders } from "../resources/loaders.ts";
+import type { HtmlCache } from "../resources/page_cache.ts";
+import type { WriteThrough } from "../resources/write_through.ts";
 
 /** What the app is built from; made once by the composition root. */
 export interface AppDeps {
@@ -30,8 +35,15 @@ export interface AppDeps {
   hub: Hub;
   /** The cache; null when `CACHE=off`. */
   cache: Cache | null;
-  /** Loads sessions, contexts and resources, through the cache unless it is off. */
+  /** The read model: contexts and resources, through the cache unless it is off. */
   loaders: Loaders;
+  /** ETags of the read model's representations, each noted for the memo. */
+  etags: ResourceEtags;
+  /**
+   * The one write path: holds invalidations, writes, refills what readers ask for next under
+   * the write's versions, applies them and releases. Every write goes through it.
+   */
+  writeThrough: WriteThrough;
   /** Every feature flag setting in memory, reloaded on each flag event. */
   flags: FlagTable;
   /** Rendered pages by ETag, in this process only. */
@@ -40,12 +52,6 @@ export interface AppDeps {
   buildId: string;
   /** Renders a page tree to a whole HTML document (islands, scripts). */
   renderPage(vnode: VNode, options: { nonce?: string }): string;
-  /**
-   * Awaited after each write commits, so the writer's next read sees its own change.
-   * `refill`, given the versions the write made, loads what readers will ask for next; it runs
-   * before this instance moves to those versions.
-   */
-  afterWrite(refill?: (versionOf: (topic: string) => number) => Promise<unknown>): Promise<void>;
   /** 304s answered again in front of the router while nothing they rest on changed. */
   revalidations: RevalidationMemo;
   /** HTTP metrics, bus lag and the cache monitor's samples (`/metrics`, `/admin/cache`). */
@@ -54,11 +60,14 @@ export interface AppDeps {
 
 /** Hono's environment: per-request variables. */
 export interface AppEnv {
-  Variables: {
-    deps: AppDeps;
-    /** The signed-in user's context; null for a visitor. */
-    ctx: RequestContext | null;
-    /** The CSP nonce of this response, once a page asked for one (`cspNonce`). */
-    cspNonce?: string;
-  };
+  Variables:
+    & { deps: AppDeps }
+    & SessionEnv<RequestContext>["Variables"]
+    & SecurityHeadersEnv["Variables"];
 }
+
+/** A route's handler for one method. */
+export type Handler = (c: Context<AppEnv>) => Response | Promise<Response>;
+
+/** A route module's handlers, by method, Fresh-style. */
+export type Handlers = Partial<Record<"GET" | "POST", Handler>>;

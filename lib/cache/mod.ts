@@ -49,3 +49,4 @@ export {
   type TenantCounts,
 } from "./counters.ts";
 export type { LeaseOptions } from "./_lease.ts";
+export { ByteLru, type ByteLruOptions } from "./byte_lru.ts";

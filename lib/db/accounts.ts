@@ -4,7 +4,7 @@
  * @module
  */
 import type { Queryable } from "./connection.ts";
-import type { Role, Tenant, User } from "../model/types.ts";
+import type { Role } from "../model/types.ts";
 import type { Membership } from "../model/context.ts";
 
 export type { Membership };

@@ -14,21 +14,27 @@
  *
  * @module
  */
-import type { Context } from "hono";
-import type { AppEnv } from "../app/deps.ts";
-import type { RequestContext } from "../resources/context.ts";
-import type { Cohort, HttpMetrics } from "../metrics/http_metrics.ts";
-import { ifNoneMatchHits } from "./conditional.ts";
+import { ifNoneMatchHits } from "./if_none_match.ts";
 import { sessionCookieValue } from "./session.ts";
 
-/** The versions an ETag was built from, noted while the full path computes it. */
-interface Basis {
+/** What an ETag rests on, as the full path notes it while it computes the ETag. */
+export interface MemoNote {
+  /** The ETag just computed. */
   etag: string;
+  /** Every topic whose version the ETag was built from; called only for followed requests. */
+  topics(): readonly string[];
+  /** When the session expires, ms since the epoch: no answer from memory after it. */
+  expiresAt: number;
+  /** The route pattern, for counting answers. */
+  route: string;
+  /** A label counted with each answer (the request's canary cohort). */
+  label: string;
+}
+
+/** The versions an ETag was built from. */
+interface Basis extends Omit<MemoNote, "topics"> {
   topics: readonly string[];
   versions: number[];
-  expiresAt: number;
-  route: string;
-  cohort: Cohort;
 }
 
 interface Entry extends Basis {
@@ -48,8 +54,8 @@ interface Pending {
 export interface RevalidationMemoOptions {
   /** The current version of a topic (the bus's map in memory). */
   version(topic: string): number;
-  /** Where answered 304s are counted, as the full path counts them. */
-  metrics: HttpMetrics;
+  /** Told of each 304 answered from memory, so it is counted as the full path counts it. */
+  onAnswer?(method: string, route: string, label: string, seconds: number): void;
   /** The most entries kept; the oldest go first. Default 10 000. */
   maxEntries?: number;
 }
@@ -63,7 +69,7 @@ export type FetchHandler = (
 /** Remembered 304s, answered again while nothing they rest on has changed. */
 export class RevalidationMemo {
   #version: (topic: string) => number;
-  #metrics: HttpMetrics;
+  #onAnswer: RevalidationMemoOptions["onAnswer"];
   #max: number;
   #entries = new Map<string, Entry>();
   #pending = new WeakMap<Request, Pending>();
@@ -72,7 +78,7 @@ export class RevalidationMemo {
 
   constructor(options: RevalidationMemoOptions) {
     this.#version = options.version;
-    this.#metrics = options.metrics;
+    this.#onAnswer = options.onAnswer;
     this.#max = options.maxEntries ?? 10_000;
   }
 
@@ -116,25 +122,22 @@ export class RevalidationMemo {
    * Notes the topics an ETag of this request was just built from, and their versions now, in
    * case the request is answered with a 304 carrying it. Call it right after computing the
    * ETag, with no `await` between, so the versions are the ETag's. Does nothing (and does not
-   * call `topics`) for requests the memo does not follow.
+   * call `note.topics`) for requests the memo does not follow.
+   *
+   * @param request The request being answered (Hono's `c.req.raw`).
+   * @param note The ETag and what it rests on.
    */
-  note(
-    c: Context<AppEnv>,
-    ctx: RequestContext,
-    etag: string,
-    topics: () => readonly string[],
-  ): void {
-    const pending = this.#pending.get(c.req.raw);
+  note(request: Request, note: MemoNote): void {
+    const pending = this.#pending.get(request);
     if (!pending) return;
-    const flag = ctx.flags.cache;
-    const basis = topics();
+    const topics = note.topics();
     pending.bases.push({
-      etag,
-      topics: basis,
-      versions: basis.map((topic) => this.#version(topic)),
-      expiresAt: ctx.sessionExpiresAt,
-      route: c.req.routePath,
-      cohort: flag === true ? "on" : flag === false ? "off" : "none",
+      etag: note.etag,
+      topics,
+      versions: topics.map((topic) => this.#version(topic)),
+      expiresAt: note.expiresAt,
+      route: note.route,
+      label: note.label,
     });
   }
 
@@ -152,13 +155,7 @@ export class RevalidationMemo {
     }
     const response = new Response(null, { status: 304, headers: entry.headers });
     this.answered++;
-    this.#metrics.record(
-      method,
-      entry.route,
-      304,
-      entry.cohort,
-      (performance.now() - started) / 1000,
-    );
+    this.#onAnswer?.(method, entry.route, entry.label, (performance.now() - started) / 1000);
     return response;
   }
 

@@ -1,11 +1,19 @@
 /**
- * Security headers on every response with a body, precomputed once. A page that carries an inline script asks for a CSP nonce with
- * {@linkcode cspNonce}; responses without one get a policy without a nonce.
+ * Security headers on every response with a body, precomputed once. A page that carries an
+ * inline script asks for a CSP nonce with {@linkcode cspNonce}; responses without one get a
+ * policy without a nonce.
  *
  * @module
  */
 import type { Context, MiddlewareHandler } from "hono";
-import type { AppEnv } from "../app/deps.ts";
+
+/** The variable a page's nonce travels in; an app's environment includes it. */
+export interface SecurityHeadersEnv {
+  Variables: {
+    /** The CSP nonce of this response, once a page asked for one ({@linkcode cspNonce}). */
+    cspNonce?: string;
+  };
+}
 
 const HEADERS: readonly [string, string][] = [
   ["X-Content-Type-Options", "nosniff"],
@@ -23,7 +31,7 @@ const POLICY = "default-src 'self'; style-src 'self'; img-src 'self' data:; conn
   "script-src 'self'";
 
 /** A fresh nonce for this response's inline scripts, made on first use. */
-export function cspNonce(c: Context<AppEnv>): string {
+export function cspNonce<E extends SecurityHeadersEnv>(c: Context<E>): string {
   let nonce = c.var.cspNonce;
   if (!nonce) {
     const bytes = crypto.getRandomValues(new Uint8Array(16));
@@ -43,12 +51,12 @@ export function cspNonce(c: Context<AppEnv>): string {
  * @example
  * ```ts
  * import { Hono } from "hono";
- * import type { AppEnv } from "../app/deps.ts";
- * const app = new Hono<AppEnv>();
+ * import { securityHeaders, type SecurityHeadersEnv } from "./security_headers.ts";
+ * const app = new Hono<SecurityHeadersEnv>();
  * app.use(securityHeaders());
  * ```
  */
-export function securityHeaders(): MiddlewareHandler<AppEnv> {
+export function securityHeaders(): MiddlewareHandler<SecurityHeadersEnv> {
   return async function securityHeaders(c, next) {
     await next();
     if (c.res.status === 304) return;

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import type { Context } from "hono";
+import type { Context, MiddlewareHandler } from "hono";
 import { deleteCookie, setCookie } from "hono/cookie";
 import { createHmac } from "node:crypto";
 
@@ -97,4 +97,53 @@ export function writeSessionCookie(c: Context, token: string): void {
 /** Clears the session cookie. */
 export function clearSessionCookie(c: Context): void {
   deleteCookie(c, SESSION_COOKIE, { path: "/", secure: isHttps(c), httpOnly: true });
+}
+
+/** The variable the signed-in session travels in. */
+export interface SessionEnv<T> {
+  Variables: {
+    /** What `load` gave for the request's session; null for a visitor. */
+    session: T | null;
+  };
+}
+
+/** Options of {@linkcode session}. */
+export interface SessionOptions<T> {
+  /** Turns the cookie's token into the hash sessions are stored under. */
+  hasher: SessionHasher;
+  /**
+   * Loads what a session hash stands for (the signed-in user's context), or null when there is
+   * no such session. It may answer synchronously, which keeps a warm request off the event loop.
+   */
+  load(hash: string): T | null | Promise<T | null>;
+}
+
+/**
+ * Reads the session cookie and sets `c.var.session` to what `options.load` gives for it, or
+ * null for a request without a well-formed session cookie.
+ *
+ * @example
+ * ```ts ignore
+ * app.use(session({ hasher, load: (hash) => contexts.get(hash) ?? null }));
+ * app.get("/", (c) => c.text(c.var.session ? "signed in" : "visitor"));
+ * ```
+ */
+export function session<T>(options: SessionOptions<T>): MiddlewareHandler<SessionEnv<T>> {
+  const { hasher, load } = options;
+  return function session(c, next) {
+    const token = readSessionToken(c);
+    if (!token) {
+      c.set("session", null);
+      return next();
+    }
+    const loaded = load(hasher.hash(token));
+    if (!(loaded instanceof Promise)) {
+      c.set("session", loaded);
+      return next();
+    }
+    return loaded.then((value) => {
+      c.set("session", value);
+      return next();
+    });
+  };
 }

@@ -14,6 +14,14 @@
  */
 export { InvalidationBus, type InvalidationBusOptions, type ResyncSignal } from "./bus.ts";
 export type { BusStats } from "./_bus_counters.ts";
+export {
+  type CloseReason,
+  Hub,
+  type HubOptions,
+  type HubStats,
+  type LiveClient,
+  mayReceive,
+} from "./hub.ts";
 export type { HistoryFilter } from "./_event_history.ts";
 export {
   eventFromRow,

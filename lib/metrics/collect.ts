@@ -3,11 +3,11 @@
  *
  * @module
  */
-import type { AppDeps } from "../app/deps.ts";
 import type { CountersSnapshot, TenantCounts } from "../cache/mod.ts";
 import { Exposition, type HistogramSample, type Sample } from "./exposition.ts";
 import { COHORTS } from "./http_metrics.ts";
 import { readWebSocketStats } from "./ws.ts";
+import type { MetricsSources } from "./sources.ts";
 
 /** Tenants exposed one by one; the rest are summed as `tenant="other"`. */
 export const TOP_TENANTS = 20;
@@ -17,14 +17,14 @@ const BREAKER_STATES = ["closed", "half-open", "open"] as const;
 /**
  * Renders every metric of the app.
  *
- * @param deps The app's dependencies.
+ * @param deps What is measured: the app's dependencies fit.
  * @returns The exposition text.
  * @example
  * ```ts ignore
  * return c.body(renderMetrics(c.var.deps), 200, { "Content-Type": EXPOSITION_CONTENT_TYPE });
  * ```
  */
-export function renderMetrics(deps: AppDeps): string {
+export function renderMetrics(deps: MetricsSources): string {
   const out = new Exposition();
   writeHttp(out, deps);
   writeCache(out, deps.cache?.counters.snapshot() ?? null);
@@ -33,7 +33,7 @@ export function renderMetrics(deps: AppDeps): string {
   return out.text();
 }
 
-function writeHttp(out: Exposition, deps: AppDeps): void {
+function writeHttp(out: Exposition, deps: MetricsSources): void {
   const { http } = deps.metrics;
   const requests: Sample[] = [];
   const latency: HistogramSample[] = [];
@@ -179,7 +179,7 @@ function writeTenants(out: Exposition, tenants: Record<string, TenantCounts>): v
   );
 }
 
-function writeBus(out: Exposition, deps: AppDeps): void {
+function writeBus(out: Exposition, deps: MetricsSources): void {
   const bus = deps.bus.stats();
   const lag = deps.metrics.busLag;
   out.histogram(
@@ -207,7 +207,7 @@ function writeBus(out: Exposition, deps: AppDeps): void {
   ]);
 }
 
-function writeOther(out: Exposition, deps: AppDeps): void {
+function writeOther(out: Exposition, deps: MetricsSources): void {
   const ws = readWebSocketStats(deps);
   if (ws) {
     out.gauge("beacon_ws_clients", "WebSocket clients connected.", [{ value: ws.clients }]);

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import type { AppDeps } from "../app/deps.ts";
+import type { MetricsSources } from "./sources.ts";
 
 /** The health report; it carries no configuration and no secrets. */
 export interface Health {
@@ -34,7 +34,10 @@ export interface HealthOptions {
  * return c.json(health, health.status === "down" ? 503 : 200);
  * ```
  */
-export async function checkHealth(deps: AppDeps, options: HealthOptions = {}): Promise<Health> {
+export async function checkHealth(
+  deps: Pick<MetricsSources, "db" | "cache" | "bus" | "config">,
+  options: HealthOptions = {},
+): Promise<Health> {
   const database = await probeDatabase(deps, options.timeoutMs ?? 1000);
   // A real round trip, within the cache's per-call deadline; skipped while the breaker is open.
   const probe = deps.cache && deps.config.redisUrl ? await deps.cache.probeL2() : null;
@@ -51,7 +54,7 @@ export async function checkHealth(deps: AppDeps, options: HealthOptions = {}): P
 }
 
 async function probeDatabase(
-  deps: AppDeps,
+  deps: Pick<MetricsSources, "db" | "cache" | "bus" | "config">,
   timeoutMs: number,
 ): Promise<{ ok: boolean; latencyMs: number }> {
   const started = performance.now();

@@ -5,8 +5,7 @@
  *
  * @module
  */
-import type { Context, Next } from "hono";
-import type { AppEnv } from "../app/deps.ts";
+import type { Context, Env, MiddlewareHandler } from "hono";
 import { Histogram, HTTP_LATENCY_BUCKETS } from "./histogram.ts";
 
 /**
@@ -144,18 +143,43 @@ export class HttpMetrics {
  * app.use(httpMetrics(deps.metrics.http));
  * ```
  */
-export function httpMetrics(http: HttpMetrics) {
-  return async function httpMetrics(c: Context<AppEnv>, next: Next): Promise<void> {
+export function httpMetrics<E extends Env>(
+  http: HttpMetrics,
+  options: HttpMetricsOptions<E> = {},
+): MiddlewareHandler<E> {
+  const cohortOf = options.cohort ?? (() => "none");
+  return async function httpMetrics(c, next): Promise<void> {
     const started = performance.now();
     await next();
-    const flag = c.var.ctx?.flags.cache;
     http.record(
       c.req.method,
       // After the chain ran, the pattern of the handler that answered; `/*` when no route did.
       c.req.routePath,
       c.res.status,
-      flag === true ? "on" : flag === false ? "off" : "none",
+      cohortOf(c),
       (performance.now() - started) / 1000,
     );
   };
+}
+
+/** Options of {@linkcode httpMetrics}. */
+export interface HttpMetricsOptions<E extends Env> {
+  /** The request's canary cohort, read after the handler ran. Default `none`. */
+  cohort?(c: Context<E>): Cohort;
+}
+
+/**
+ * The canary cohort of a signed-in user's flags: `on` or `off` by their `cache` flag, `none`
+ * for a visitor or a tenant without that flag.
+ *
+ * @example
+ * ```ts
+ * import { cohortOf } from "./http_metrics.ts";
+ * cohortOf({ cache: false }); // "off"
+ * cohortOf(undefined); // "none"
+ * ```
+ */
+export function cohortOf(flags: Readonly<Record<string, boolean>> | undefined): Cohort {
+  const flag = flags?.cache;
+  return flag === true ? "on" : flag === false ? "off" : "none";
 }

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { AppDeps } from "../app/deps.ts";
+import type { MetricsSources } from "./sources.ts";
 import { BUS_LAG_BUCKETS, Histogram } from "./histogram.ts";
 import { HttpMetrics } from "./http_metrics.ts";
 import { MetricsRecorder, type Reading, type RecorderOptions } from "./recorder.ts";
@@ -38,10 +38,10 @@ export class Metrics {
     this.recorder = new MetricsRecorder(() => this.#reading(), options);
   }
 
-  #deps?: AppDeps;
+  #deps?: MetricsSources;
 
   /** Subscribes to the bus (for the lag histogram) and starts the recorder. */
-  start(deps: AppDeps): void {
+  start(deps: MetricsSources): void {
     this.#deps = deps;
     this.#stopBus = deps.bus.subscribe((event) => {
       const lagMs = Math.max(0, Date.now() - event.at);

@@ -12,7 +12,15 @@
  * @module
  */
 export { Metrics } from "./metrics.ts";
-export { type Cohort, COHORTS, HttpMetrics, httpMetrics } from "./http_metrics.ts";
+export {
+  type Cohort,
+  cohortOf,
+  COHORTS,
+  HttpMetrics,
+  httpMetrics,
+  type HttpMetricsOptions,
+} from "./http_metrics.ts";
+export type { BusSource, CacheSource, HubSource, MetricsSources } from "./sources.ts";
 export { ratio, renderMetrics, TOP_TENANTS, topTenants } from "./collect.ts";
 export { Exposition, EXPOSITION_CONTENT_TYPE } from "./exposition.ts";
 export { Histogram, quantile } from "./histogram.ts";

@@ -4,64 +4,31 @@
  *
  * @module
  */
-import type { AppDeps } from "../app/deps.ts";
-import type { RequestContext } from "../resources/context.ts";
+import type { CohortRow, MonitorPayload, TenantRow } from "../model/monitor.ts";
 import { HTTP_LATENCY_BUCKETS, quantile } from "./histogram.ts";
-import type { MonitorSample } from "./recorder.ts";
+import type { MetricsSources } from "./sources.ts";
 import { readWebSocketStats } from "./ws.ts";
 
-/** One canary cohort's totals since start. */
-export interface CohortRow {
-  /** `on`: the `cache` flag is on for the user (the canary); `off`: the control. */
-  cohort: "on" | "off";
-  requests: number;
-  notModified: number;
-  serverErrors: number;
-  /** p99 latency since start, ms; null without requests. */
-  p99Ms: number | null;
-}
-
-/** The viewer's tenant's cache counts. */
-export interface TenantRow {
-  name: string;
-  hits: number;
-  misses: number;
-  /** Hits / lookups, 0–1; null without lookups. */
-  ratio: number | null;
-}
-
-/** Everything `/admin/cache` and `/admin/cache/series` show. */
-export interface MonitorPayload {
-  intervalMs: number;
-  capacity: number;
-  samples: MonitorSample[];
-  cacheEnabled: boolean;
-  /** `redis` with REDIS_URL, `memory` for the in-process L2, `off` with CACHE=off. */
-  l2: "redis" | "memory" | "off";
-  breaker: "closed" | "open" | "half-open";
-  wsClients: number | null;
-  hits: { l1: number; l2: number };
-  misses: number;
-  staleServed: number;
-  tenant: TenantRow;
-  cohorts: CohortRow[];
-}
+export type { CohortRow, MonitorPayload, TenantRow };
 
 /**
  * Builds the monitor's data for one viewer.
  *
- * @param deps The app's dependencies.
- * @param ctx The viewer (an owner or admin); only their tenant's row is included.
+ * @param deps What is measured: the app's dependencies fit.
+ * @param viewer The viewer's tenant (an owner or admin's); only its row is included.
  * @returns The payload, JSON-safe.
  * @example
  * ```ts ignore
  * return c.json(monitorPayload(c.var.deps, withRole(c, ADMIN_ROLES)));
  * ```
  */
-export function monitorPayload(deps: AppDeps, ctx: RequestContext): MonitorPayload {
+export function monitorPayload(
+  deps: MetricsSources,
+  viewer: { tenant: { id: string; name: string } },
+): MonitorPayload {
   const { recorder, http } = deps.metrics;
   const snapshot = deps.cache?.counters.snapshot();
-  const own = snapshot?.tenants[ctx.tenant.id] ?? { hits: 0, misses: 0 };
+  const own = snapshot?.tenants[viewer.tenant.id] ?? { hits: 0, misses: 0 };
   const lookups = own.hits + own.misses;
   const totals = http.cohortTotals();
   const cohorts = (["on", "off"] as const).map((cohort): CohortRow => {
@@ -87,7 +54,7 @@ export function monitorPayload(deps: AppDeps, ctx: RequestContext): MonitorPaylo
     misses: snapshot?.misses ?? 0,
     staleServed: snapshot?.staleServed ?? 0,
     tenant: {
-      name: ctx.tenant.name,
+      name: viewer.tenant.name,
       hits: own.hits,
       misses: own.misses,
       ratio: lookups > 0 ? own.hits / lookups : null,

@@ -5,6 +5,9 @@
  *
  * @module
  */
+import type { MonitorSample } from "../model/monitor.ts";
+
+export type { MonitorSample };
 import { HTTP_LATENCY_BUCKETS, quantile } from "./histogram.ts";
 import type { Cohort, CohortTotals } from "./http_metrics.ts";
 
@@ -19,28 +22,6 @@ export interface Reading {
   breaker: "closed" | "open" | "half-open";
   /** WebSocket clients connected, null without a hub. */
   wsClients: number | null;
-}
-
-/** One interval of the monitor's charts. */
-export interface MonitorSample {
-  /** End of the interval, epoch ms. */
-  at: number;
-  /** Requests per second, every cohort. */
-  rps: number;
-  /** Cache hits / lookups in the interval, 0–1; null without lookups. */
-  hitRatio: number | null;
-  /** 99th percentile latency in ms; null without requests. */
-  p99Ms: number | null;
-  /** Breaker state: 0 closed, 1 half-open, 2 open. */
-  breaker: number;
-  /** WebSocket clients at the end of the interval; null without a hub. */
-  wsClients: number | null;
-  /** Requests per second and p99 of the canary cohort (`cache` flag on) … */
-  rpsOn: number;
-  p99OnMs: number | null;
-  /** … and of the control cohort (flag off). */
-  rpsOff: number;
-  p99OffMs: number | null;
 }
 
 /** Options of {@linkcode MetricsRecorder}. */

@@ -1,84 +1,114 @@
 /**
- * ETag-aware responses: a weak ETag from the build, the variant and the versions of the topics
- * a response depends on — all in memory — so a matching `If-None-Match` answers 304 before any
- * load or render.
+ * ETags of the read model's representations: a weak ETag from the build, the representation,
+ * the reader (user, tenant, role) and the versions of the topics it rests on — all in memory —
+ * so a matching `If-None-Match` is answered before any load or render. Each ETag is computed
+ * once per request, and noted for the remembered-304 memo as it is made.
  *
  * @module
  */
-import type { Context } from "hono";
-import type { AppEnv } from "../app/deps.ts";
+import { weakEtag } from "../http/etag.ts";
+import type { MemoNote } from "../http/revalidation_memo.ts";
 import type { RequestContext } from "./context.ts";
-import type { Served } from "./loaders.ts";
-import { checkConditional, weakEtag } from "../http/conditional.ts";
-import { formatCacheStatus } from "../http/cache_status.ts";
+import type { VersionSource } from "./keys.ts";
+import type { Resource } from "./resource.ts";
 
-/**
- * The ETag of a per-user resource, or null when the cache is off, globally or for this tenant
- * and user by the `cache` flag (the baseline has no 304 shortcut). It changes with the build,
- * the user, tenant and role, the versions of the context's topics (user, membership, flags)
- * and of `topics`.
- */
-export function resourceEtag(
-  c: Context<AppEnv>,
-  ctx: RequestContext,
-  kind: string,
-  id: string,
-  topics: readonly string[],
-): string | null {
-  const { loaders, buildId, revalidations } = c.var.deps;
-  if (!loaders.cachedFor(ctx.tenant.id, ctx.user.id)) return null;
-  const parts: (string | number)[] = [buildId, kind, id, ctx.user.id, ctx.tenant.id, ctx.role];
-  const contextTopics = loaders.contextTopics(ctx.user.id, ctx.tenant.id);
-  for (const topic of contextTopics) parts.push(loaders.version(topic));
-  for (const topic of topics) parts.push(topic, loaders.version(topic));
-  const etag = weakEtag(parts);
-  // What a remembered 304 rests on: the ETag's topics, and the session's (sign-out).
-  revalidations.note(c, ctx, etag, () => [
-    ...loaders.sessionTopics(ctx.sessionHash),
-    ...contextTopics,
-    ...topics,
-  ]);
-  return etag;
+/** Which representation of a resource: the page that shows it, or its JSON. */
+export type Representation = "page" | "api";
+
+/** What the ETags need of the loader. */
+export interface EtagSources extends VersionSource {
+  cachedFor(tenantId: string, userId?: string): boolean;
+  contextTopics(userId: string, tenantId: string): readonly string[];
+  sessionTopics(sessionHash: string): readonly string[];
+}
+
+/** Where a computed ETag is noted, in case the request is answered with a 304 carrying it. */
+export interface EtagMemo {
+  note(request: Request, note: MemoNote): void;
+}
+
+/** The request an ETag is computed for. */
+export interface EtagRequest {
+  /** The raw request (`c.req.raw`), the memo's key. */
+  request: Request;
+  /** The route pattern (`c.req.routePath`), for the memo's counts. */
+  route: string;
+  /** Who is asking. */
+  ctx: RequestContext;
+}
+
+/** Options of {@linkcode ResourceEtags}. */
+export interface ResourceEtagsOptions {
+  /** The islands' build id: a new build changes every page. */
+  buildId: string;
+  sources: EtagSources;
+  memo?: EtagMemo;
 }
 
 /**
- * The ETag of `GET /api/context` for the signed-in user; null when the cache is off for them.
- * It changes with the context's topics (user, membership, flags), as every page's does.
+ * Computes ETags.
  *
  * @example
  * ```ts ignore
- * const etag = contextEtag(c, signedIn(c));
+ * const etags = new ResourceEtags({ buildId, sources: loaders, memo });
+ * const etag = etags.resource({ request, route, ctx }, dashboard, "page");
  * ```
  */
-export function contextEtag(c: Context<AppEnv>, ctx: RequestContext): string | null {
-  return resourceEtag(c, ctx, "context", "", []);
+export class ResourceEtags {
+  #buildId: string;
+  #sources: EtagSources;
+  #memo?: EtagMemo;
+
+  /** @param options The build id, the versions and the memo. */
+  constructor(options: ResourceEtagsOptions) {
+    this.#buildId = options.buildId;
+    this.#sources = options.sources;
+    this.#memo = options.memo;
+  }
+
+  /**
+   * The ETag of a representation of a resource, or null when the cache is off for the reader
+   * (the baseline has no 304 shortcut). It changes with the build, the user, tenant and role,
+   * the versions of the context's topics (user, membership, flags) and the resource's.
+   */
+  resource(req: EtagRequest, resource: Resource<unknown>, representation: Representation) {
+    const kind = representation === "page" ? resource.kind : `${representation}-${resource.kind}`;
+    return this.#etag(req, kind, resource.id, resource.topics);
+  }
+
+  /**
+   * The ETag of `GET /api/context`, or null when the cache is off for the reader. It changes
+   * with the context's topics (user, membership, flags), as every page's does.
+   */
+  context(req: EtagRequest): string | null {
+    return this.#etag(req, "context", "", []);
+  }
+
+  #etag(req: EtagRequest, kind: string, id: string, topics: readonly string[]): string | null {
+    const { ctx } = req;
+    const sources = this.#sources;
+    if (!sources.cachedFor(ctx.tenant.id, ctx.user.id)) return null;
+    const parts: (string | number)[] = [
+      this.#buildId,
+      kind,
+      id,
+      ctx.user.id,
+      ctx.tenant.id,
+      ctx.role,
+    ];
+    const contextTopics = sources.contextTopics(ctx.user.id, ctx.tenant.id);
+    for (const topic of contextTopics) parts.push(sources.version(topic));
+    for (const topic of topics) parts.push(topic, sources.version(topic));
+    const etag = weakEtag(parts);
+    // What a remembered 304 rests on: the ETag's topics, and the session's (sign-out).
+    const flag = ctx.flags.cache;
+    this.#memo?.note(req.request, {
+      etag,
+      topics: () => [...sources.sessionTopics(ctx.sessionHash), ...contextTopics, ...topics],
+      expiresAt: ctx.sessionExpiresAt,
+      route: req.route,
+      label: flag === true ? "on" : flag === false ? "off" : "none",
+    });
+    return etag;
+  }
 }
-
-const CACHE_STATUS: Record<Served, string> = {
-  hit: formatCacheStatus({ hit: true }),
-  stale: formatCacheStatus({ hit: true, detail: "stale" }),
-  miss: formatCacheStatus({ fwd: "miss", stored: true }),
-  collapsed: formatCacheStatus({ fwd: "miss", collapsed: true }),
-  bypass: formatCacheStatus({ fwd: "bypass" }),
-};
-
-/** The `Cache-Status` value for how a response's data was served. */
-export function cacheStatusFor(served: Served): string {
-  return CACHE_STATUS[served];
-}
-
-/**
- * A 304 when the request's `If-None-Match` matches `etag`; null otherwise (or without one).
- * `If-None-Match: *` matches only a resource known to exist (RFC 9110 §13.1.2): unless
- * `exists` is set, the caller must load it first and ask again.
- */
-export function revalidate(
-  c: Context<AppEnv>,
-  etag: string | null,
-  options: { exists?: boolean } = {},
-): Response | null {
-  if (etag === null) return null;
-  return checkConditional(c, etag, { headers: NOT_MODIFIED, exists: options.exists ?? false });
-}
-
-const NOT_MODIFIED = { "Cache-Status": CACHE_STATUS.hit };

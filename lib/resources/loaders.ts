@@ -1,49 +1,22 @@
 /**
- * Resource loaders: the session, the request context, the project list and a project's
- * dashboard, each through the cache under a key that carries the versions of the topics it was
- * built from — or straight from the database when the cache is off (the baseline).
+ * The read model's loader: request contexts by session, and every {@linkcode Resource} through
+ * the cache under a key that carries the versions of its topics — or straight from the
+ * database when the cache is off, for everyone (`CACHE=off`, the baseline) or for a tenant and
+ * user by the `cache` flag.
  *
  * @module
  */
-import { Cache, type CacheKey, cacheKey, type CacheResult } from "../cache/mod.ts";
+import type { Cache } from "../cache/mod.ts";
 import type { Db } from "../db/connection.ts";
-import { findSession, loadMembership, type SessionRecord } from "../db/accounts.ts";
-import { listProjects, loadProjectDashboard } from "../db/projects.ts";
+import { CACHE_FLAG, type FlagTable } from "../flags/mod.ts";
 import type { ProjectDashboard, ProjectSummary } from "../model/types.ts";
-import {
-  flagsTopic,
-  GLOBAL_FLAGS_TOPIC,
-  membersTopic,
-  projectListTopic,
-  projectTopic,
-  sessionTopic,
-  tenantTopic,
-  userTopic,
-} from "../model/topics.ts";
 import type { RequestContext } from "./context.ts";
-import { CACHE_FLAG, evaluateFlags, type FlagTable } from "../flags/mod.ts";
-import { effectiveFlagSettings } from "../db/flags.ts";
+import { ContextLoader } from "./contexts.ts";
+import { VersionedKeys, type VersionSource } from "./keys.ts";
+import { type Resource, Resources } from "./resource.ts";
+import { type Loaded, type Served, servedBy } from "./served.ts";
 
-/** Where versions come from: the invalidation bus's in-memory map. */
-export interface VersionSource {
-  version(topic: string): number;
-}
-
-/**
- * How a value was served, for `Cache-Status`: `collapsed` is a miss that waited for another
- * request's load instead of starting its own.
- */
-export type Served = CacheResult<unknown>["status"] | "collapsed" | "bypass";
-
-function servedBy(result: CacheResult<unknown>): Served {
-  return result.status === "miss" && result.collapsed ? "collapsed" : result.status;
-}
-
-/** A loaded value and how it was served. */
-export interface Loaded<T> {
-  value: T;
-  served: Served;
-}
+export type { Loaded, Served, VersionSource };
 
 /** Options of {@linkcode Loaders}. */
 export interface LoadersOptions {
@@ -60,59 +33,39 @@ export interface LoadersOptions {
   flags?: FlagTable;
 }
 
-/** The cached part of the context: the same for every session of a user. */
-type CachedContext = Omit<RequestContext, "sessionHash" | "sessionExpiresAt">;
-
-function withSession(
-  cached: CachedContext | null,
-  session: SessionRecord,
-): RequestContext | null {
-  return cached === null
-    ? null
-    : { ...cached, sessionHash: session.idHash, sessionExpiresAt: Date.parse(session.expiresAt) };
-}
-
-// Bump when a cached value's shape changes: old entries are then never read.
-const SCHEMA = 1;
-
 const WARM = { warm: true } as const;
 
-/** A cached resource: whose it is, its key's kind and id, its topics and its loader. */
-interface Cached<T> {
-  tenantId: string;
-  kind: string;
-  id: string;
-  topics: readonly string[];
-  load: () => Promise<T>;
-}
-const SESSIONS = "sessions";
-const SENSITIVE = ["user.email", "user.phone"] as const;
-// Remembered keys and topic lists; cleared whole when full (they are rebuilt cheaply).
-const MAX_MEMO = 50_000;
-
-/** Loads what requests need, through the cache. */
+/**
+ * Loads what requests need, through the cache.
+ *
+ * @example
+ * ```ts ignore
+ * const loaders = new Loaders({ db, versions: bus, cache });
+ * const { value, served } = await loaders.read(loaders.resources.dashboard(tenantId, id), userId);
+ * ```
+ */
 export class Loaders {
-  #db: Db;
+  /** The descriptors of every cached resource. */
+  readonly resources: Resources;
   #versions: VersionSource;
   #cache: Cache | null;
-  #namespace: string;
   #flags?: FlagTable;
-  // Sessions are looked up before the tenant is known, so before the `cache` flag can be
-  // read: they stay in this process (L1 only) and never reach Redis. A miss is one lookup by
-  // primary key.
-  #sessions: Cache | null;
-  #keys = new Map<string, { stamp: string; key: CacheKey }>();
-  // Contexts this process loaded or took stale for their request (the rest were hits).
-  #served = new WeakMap<RequestContext, Served>();
-  #topics = new Map<string, readonly string[]>();
+  #keys: VersionedKeys;
+  #contexts: ContextLoader;
 
+  /** @param options The database, versions, cache, namespace and flags. */
   constructor(options: LoadersOptions) {
-    this.#db = options.db;
+    this.resources = new Resources(options.db);
     this.#versions = options.versions;
     this.#cache = options.cache;
-    this.#namespace = options.namespace ?? "beacon";
     this.#flags = options.flags;
-    this.#sessions = options.cache && new Cache({ l1MaxBytes: 8 * 1024 * 1024, ttlMs: 60_000 });
+    this.#keys = new VersionedKeys(options.namespace ?? "beacon", options.versions);
+    this.#contexts = new ContextLoader({
+      db: options.db,
+      keys: this.#keys,
+      cache: options.cache,
+      cachedFor: (tenantId, userId) => this.cachedFor(tenantId, userId),
+    });
   }
 
   /**
@@ -125,66 +78,19 @@ export class Loaders {
     return this.#flags?.allows(CACHE_FLAG, tenantId, userId) ?? true;
   }
 
-  /** The topics the request context is built from (remembered: it runs on every request). */
-  contextTopics(userId: string, tenantId: string): readonly string[] {
-    return this.#remember(`context\n${userId}\n${tenantId}`, () => [
-      userTopic(userId),
-      membersTopic(tenantId),
-      tenantTopic(tenantId),
-      flagsTopic(tenantId),
-      GLOBAL_FLAGS_TOPIC,
-    ]);
-  }
-
-  /** The topics a session record is built from: its own (bumped when it is revoked). */
-  sessionTopics(sessionHash: string): readonly string[] {
-    return this.#remember(`session\n${sessionHash}`, () => [sessionTopic(sessionHash)]);
-  }
-
-  #remember(id: string, topics: () => string[]): readonly string[] {
-    let found = this.#topics.get(id);
-    if (!found) {
-      if (this.#topics.size >= MAX_MEMO) this.#topics.clear();
-      found = topics();
-      this.#topics.set(id, found);
-    }
-    return found;
-  }
-
   /** The current version of a topic. */
   version(topic: string): number {
     return this.#versions.version(topic);
   }
 
-  /**
-   * The key of a value under the current versions of its topics. Keys are built once per
-   * version stamp and remembered, so the hot path compares a few numbers instead of encoding
-   * segments.
-   */
-  #key(tenant: string, kind: string, id: string, topics: readonly string[]): CacheKey {
-    const memoId = `${kind}\n${tenant}\n${id}`;
-    let memo = this.#keys.get(memoId);
-    let stamp = "";
-    for (const topic of topics) stamp += this.#versions.version(topic) + ",";
-    if (memo?.stamp === stamp) return memo.key;
-    const key = this.#keyAt(tenant, kind, id, topics, (topic) => this.#versions.version(topic));
-    if (this.#keys.size >= MAX_MEMO) this.#keys.clear();
-    memo = { stamp, key };
-    this.#keys.set(memoId, memo);
-    return key;
+  /** The topics the request context is built from. */
+  contextTopics(userId: string, tenantId: string): readonly string[] {
+    return this.#contexts.contextTopics(userId, tenantId);
   }
 
-  /** The key of a value under the versions `versionOf` gives its topics. */
-  #keyAt(
-    tenant: string,
-    kind: string,
-    id: string,
-    topics: readonly string[],
-    versionOf: (topic: string) => number,
-  ): CacheKey {
-    const versions: Record<string, number> = {};
-    for (const topic of topics) versions[topic] = versionOf(topic);
-    return cacheKey({ namespace: this.#namespace, schema: SCHEMA, tenant, kind, id, versions });
+  /** The topics a session record is built from: its own (bumped when it is revoked). */
+  sessionTopics(sessionHash: string): readonly string[] {
+    return this.#contexts.sessionTopics(sessionHash);
   }
 
   /**
@@ -192,151 +98,58 @@ export class Loaders {
    * synchronously, without any database or Redis call (the 304 path).
    */
   context(sessionHash: string): RequestContext | null | Promise<RequestContext | null> {
-    const cache = this.#cache;
-    if (!cache) return this.#loadContextUncached(sessionHash);
-    const topics = this.sessionTopics(sessionHash);
-    const sessionKey = this.#key(SESSIONS, "session", sessionHash, topics);
-    const session = this.#sessions!.getL1<SessionRecord | null>(sessionKey)?.value;
-    if (session !== undefined) {
-      const ctx = this.#contextFromL1(session);
-      if (ctx !== undefined) return ctx;
-    }
-    return this.#loadContext(sessionHash, sessionKey);
+    return this.#contexts.context(sessionHash);
   }
 
-  #contextFromL1(session: SessionRecord | null): RequestContext | null | undefined {
-    if (session === null || Date.parse(session.expiresAt) <= Date.now()) return null;
-    if (!this.cachedFor(session.tenantId, session.userId)) return undefined;
-    const cached = this.#cache!.getL1<CachedContext | null>(this.#contextKey(session))?.value;
-    return cached === undefined ? undefined : withSession(cached, session);
-  }
-
-  #contextKey(session: SessionRecord): CacheKey {
-    const topics = this.contextTopics(session.userId, session.tenantId);
-    return this.#key(session.tenantId, "context", session.userId, topics);
-  }
-
-  async #loadContext(sessionHash: string, sessionKey: CacheKey): Promise<RequestContext | null> {
-    const { value: session } = await this.#sessions!.getOrLoad(
-      sessionKey,
-      () => findSession(this.#db, sessionHash),
-    );
-    if (session === null || Date.parse(session.expiresAt) <= Date.now()) return null;
-    if (!this.cachedFor(session.tenantId, session.userId)) {
-      return withSession(await this.#buildContext(session), session);
-    }
-    const result = await this.#cache!.getOrLoad(
-      this.#contextKey(session),
-      () => this.#buildContext(session),
-      { sensitiveFields: SENSITIVE },
-    );
-    const ctx = withSession(result.value, session);
-    if (ctx && result.status !== "hit") this.#served.set(ctx, servedBy(result));
-    return ctx;
-  }
-
-  /**
-   * How a context was served: `hit` unless this request loaded it (`miss`) or took it stale,
-   * and `bypass` when the cache is off for its user.
-   */
+  /** How a context was served: `hit`, `miss`, `stale`, `collapsed` or `bypass`. */
   contextServed(ctx: RequestContext): Served {
-    if (!this.cachedFor(ctx.tenant.id, ctx.user.id)) return "bypass";
-    return this.#served.get(ctx) ?? "hit";
-  }
-
-  async #loadContextUncached(sessionHash: string): Promise<RequestContext | null> {
-    const session = await findSession(this.#db, sessionHash);
-    return session ? withSession(await this.#buildContext(session), session) : null;
-  }
-
-  async #buildContext(session: SessionRecord): Promise<CachedContext | null> {
-    const membership = await loadMembership(this.#db, session.userId, session.tenantId);
-    if (!membership) return null;
-    const flags = evaluateFlags(
-      await effectiveFlagSettings(this.#db, session.tenantId),
-      session.userId,
-    );
-    return { ...membership, flags };
-  }
-
-  /** The topics a project's dashboard is built from. */
-  dashboardTopics(projectId: string): readonly string[] {
-    return this.#remember(`dashboard\n${projectId}`, () => [projectTopic(projectId)]);
-  }
-
-  /** The topics the tenant's project list is built from. */
-  projectListTopics(tenantId: string): readonly string[] {
-    return this.#remember(`projects\n${tenantId}`, () => [projectListTopic(tenantId)]);
+    return this.#contexts.served(ctx);
   }
 
   /**
-   * A project's dashboard, or null when the tenant has no such project. `userId`, the reader,
-   * places the request in the `cache` flag's canary; without it the tenant's setting decides.
+   * Reads a resource through the cache when it is on for its tenant and `userId` (the reader,
+   * who places the request in the `cache` flag's canary), else straight from the database.
    */
+  async read<T>(resource: Resource<T>, userId?: string): Promise<Loaded<T>> {
+    if (!this.#cache || !this.cachedFor(resource.tenantId, userId)) {
+      return { value: await resource.load(), served: "bypass" };
+    }
+    const result = await this.#cache.getOrLoad(this.#keys.current(resource), resource.load);
+    return { value: result.value, served: servedBy(result) };
+  }
+
+  /** A project's dashboard, or null when the tenant has no such project. */
   dashboard(
     tenantId: string,
     projectId: string,
     userId?: string,
   ): Promise<Loaded<ProjectDashboard | null>> {
-    return this.#through(userId, this.#dashboard(tenantId, projectId));
+    return this.read(this.resources.dashboard(tenantId, projectId), userId);
   }
 
-  /** The tenant's projects; `userId` as for {@linkcode Loaders.dashboard}. */
+  /** The tenant's projects; `userId` as for {@linkcode Loaders.read}. */
   projectList(tenantId: string, userId?: string): Promise<Loaded<ProjectSummary[]>> {
-    return this.#through(userId, this.#projectList(tenantId));
-  }
-
-  #dashboard(tenantId: string, projectId: string): Cached<ProjectDashboard | null> {
-    return {
-      tenantId,
-      kind: "dashboard",
-      id: projectId,
-      topics: this.dashboardTopics(projectId),
-      load: () => loadProjectDashboard(this.#db, tenantId, projectId),
-    };
-  }
-
-  #projectList(tenantId: string): Cached<ProjectSummary[]> {
-    return {
-      tenantId,
-      kind: "projects",
-      id: tenantId,
-      topics: this.projectListTopics(tenantId),
-      load: () => listProjects(this.#db, tenantId),
-    };
+    return this.read(this.resources.projectList(tenantId), userId);
   }
 
   /**
-   * Refills a project's dashboard and the tenant's project list under the versions a write
-   * is about to make current (`versionOf`), so the readers that follow the bump all hit.
-   * Counted as warms, not misses. Does nothing while the cache is off for the tenant.
+   * Refills resources under the versions a write is about to make current (`versionOf`), so
+   * the readers that follow the bump all hit. Counted as warms, not misses. Skips the
+   * resources of tenants the cache is off for.
    *
-   * @param tenantId The project's tenant.
-   * @param projectId The project written.
+   * @param resources What the write changed, as readers will ask for it.
    * @param versionOf The version each topic will have once the write's bumps are applied.
    */
-  async warmProject(
-    tenantId: string,
-    projectId: string,
+  async warm(
+    resources: readonly Resource<unknown>[],
     versionOf: (topic: string) => number,
   ): Promise<void> {
     const cache = this.#cache;
-    if (!cache || !this.cachedFor(tenantId)) return;
-    const warm = <T>({ tenantId, kind, id, topics, load }: Cached<T>) =>
-      cache.getOrLoad(this.#keyAt(tenantId, kind, id, topics, versionOf), load, WARM);
-    await Promise.all([
-      warm(this.#dashboard(tenantId, projectId)),
-      warm(this.#projectList(tenantId)),
-    ]);
-  }
-
-  /** Loads through the cache when it is on for the tenant and user, else straight. */
-  async #through<T>(userId: string | undefined, cached: Cached<T>): Promise<Loaded<T>> {
-    const { tenantId, kind, id, topics, load } = cached;
-    if (!this.#cache || !this.cachedFor(tenantId, userId)) {
-      return { value: await load(), served: "bypass" };
-    }
-    const result = await this.#cache.getOrLoad(this.#key(tenantId, kind, id, topics), load);
-    return { value: result.value, served: servedBy(result) };
+    if (!cache) return;
+    await Promise.all(
+      resources.filter((resource) => this.cachedFor(resource.tenantId)).map((resource) =>
+        cache.getOrLoad(this.#keys.at(resource, versionOf), resource.load, WARM)
+      ),
+    );
   }
 }

@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { ByteLru } from "../cache/byte_lru.ts";
+import { ByteLru } from "../cache/mod.ts";
 
 /** Stands in for the per-response CSP nonce in a stored page. */
 export const NONCE_PLACEHOLDER = "__beacon_nonce__";

@@ -9,22 +9,17 @@ import { bodyLimit } from "hono/body-limit";
 import { serveStatic } from "hono/deno";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { AppDeps, AppEnv } from "../app/deps.ts";
+import { page } from "../app/respond.ts";
 import { HttpError } from "../http/errors.ts";
-import { page, wantsJson } from "../http/respond.ts";
+import { wantsJson } from "../http/form.ts";
+import { privateHeaders } from "../http/headers.ts";
 import { sameOrigin } from "../http/same_origin.ts";
 import { securityHeaders } from "../http/security_headers.ts";
-import { readSessionToken } from "../http/session.ts";
-import { authRoutes } from "../../routes/auth.tsx";
-import { projectRoutes } from "../../routes/projects.tsx";
-import { apiRoutes } from "../../routes/api.ts";
-import { adminFlagRoutes } from "../../routes/admin_flags.tsx";
-import { wsRoutes } from "../../routes/ws.ts";
-import { metricsRoutes } from "../../routes/metrics.ts";
-import { healthRoutes } from "../../routes/healthz.ts";
-import { adminCacheRoutes } from "../../routes/admin_cache.tsx";
-import { httpMetrics } from "../metrics/mod.ts";
-import { ErrorPage } from "../../routes/_error.tsx";
+import { session } from "../http/session.ts";
 import { buildRoutes } from "../islands/mod.ts";
+import { cohortOf, httpMetrics } from "../metrics/mod.ts";
+import { ROUTES } from "../../routes/_manifest.ts";
+import { ErrorPage } from "../../routes/_error.tsx";
 
 const UNSAFE = ["POST", "PUT", "PATCH", "DELETE"];
 
@@ -43,25 +38,17 @@ export const MAX_BODY_BYTES = 64 * 1024;
 export function createApp(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   // First, so it times and counts every response, errors and 304s included.
-  app.use(httpMetrics(deps.metrics.http));
+  app.use(
+    httpMetrics<AppEnv>(deps.metrics.http, { cohort: (c) => cohortOf(c.var.session?.flags) }),
+  );
   app.use(securityHeaders());
   app.use("/static/*", serveStatic({ root: "./" }));
   app.route("/_build", buildRoutes());
-  app.use(function session(c, next) {
+  app.use(function provideDeps(c, next) {
     c.set("deps", deps);
-    c.set("ctx", null);
-    const token = readSessionToken(c);
-    if (!token) return next();
-    const ctx = deps.loaders.context(deps.hasher.hash(token));
-    if (!(ctx instanceof Promise)) {
-      c.set("ctx", ctx);
-      return next();
-    }
-    return ctx.then((resolved) => {
-      c.set("ctx", resolved);
-      return next();
-    });
+    return next();
   });
+  app.use(session({ hasher: deps.hasher, load: (hash) => deps.loaders.context(hash) }));
   // Only requests that change something carry a body and need the origin check.
   app.on(
     UNSAFE,
@@ -74,15 +61,12 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     }),
     sameOrigin({ allowedOrigins: deps.config.allowedOrigins }),
   );
-  // Routes, one module each.
-  app.route("/", metricsRoutes);
-  app.route("/", healthRoutes);
-  app.route("/", adminCacheRoutes);
-  app.route("/", authRoutes);
-  app.route("/", projectRoutes);
-  app.route("/", apiRoutes);
-  app.route("/", adminFlagRoutes);
-  app.route("/", wsRoutes);
+  // Routes, one module each (`routes/_manifest.ts`).
+  for (const [pattern, module] of Object.entries(ROUTES)) {
+    for (const [method, handler] of Object.entries(module.handler)) {
+      app.on(method, pattern, handler);
+    }
+  }
   app.notFound((c) => renderError(c as Context<AppEnv>, new HttpError(404, "Page not found")));
   app.onError((error, c) => renderError(c as Context<AppEnv>, error));
   return app;
@@ -106,11 +90,10 @@ function renderError(c: Context<AppEnv>, error: Error): Response {
     return c.redirect(`/login?next=${encodeURIComponent(next.pathname + next.search)}`, 303);
   }
   if (wantsJson(c)) {
-    c.header("Cache-Control", "private, no-cache");
-    c.header("Vary", "Cookie");
+    privateHeaders(c);
     return c.json({ error: message, status }, status as ContentfulStatusCode);
   }
-  const ctx = c.var.ctx;
+  const ctx = c.var.session;
   return page(
     c,
     <ErrorPage

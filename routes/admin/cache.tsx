@@ -1,38 +1,32 @@
 /**
- * The cache monitor, for owners and admins: `GET /admin/cache` (charts, cohorts, the tenant's
- * own row) and `GET /admin/cache/series` (the same data as JSON, polled by the page).
+ * `GET /admin/cache`: the cache monitor, for owners and admins — charts, cohorts and the
+ * tenant's own row, refreshed from `GET /admin/cache/series`.
  *
  * @module
  */
-import { Hono } from "hono";
-import type { AppEnv } from "../lib/app/deps.ts";
-import { page, privateHeaders, withRole } from "../lib/http/respond.ts";
-import { ADMIN_ROLES } from "../lib/model/context.ts";
-import type { Role } from "../lib/model/types.ts";
-import { type MonitorPayload, monitorPayload } from "../lib/metrics/mod.ts";
-import { CacheCharts } from "../islands/CacheCharts.tsx";
-import { Layout } from "./_layout.tsx";
+import type { Handlers } from "../../lib/app/deps.ts";
+import { page, withRole } from "../../lib/app/respond.ts";
+import { ADMIN_ROLES } from "../../lib/model/context.ts";
+import type { Role } from "../../lib/model/types.ts";
+import type { MonitorPayload } from "../../lib/model/monitor.ts";
+import { monitorPayload } from "../../lib/metrics/mod.ts";
+import { CacheCharts } from "../../islands/CacheCharts.tsx";
+import { Layout } from "../_layout.tsx";
 
 /** How often the page polls for fresh samples. */
 export const POLL_MS = 2000;
 
-/** The cache monitor routes. */
-export const adminCacheRoutes = new Hono<AppEnv>();
-
-adminCacheRoutes.get("/admin/cache", (c) => {
-  const ctx = withRole(c, ADMIN_ROLES);
-  const data = monitorPayload(c.var.deps, ctx);
-  return page(
-    c,
-    <AdminCachePage data={data} user={ctx.user} tenant={ctx.tenant} role={ctx.role} />,
-  );
-});
-
-adminCacheRoutes.get("/admin/cache/series", (c) => {
-  const ctx = withRole(c, ADMIN_ROLES);
-  privateHeaders(c);
-  return c.json(monitorPayload(c.var.deps, ctx));
-});
+/** The cache monitor's handler. */
+export const handler: Handlers = {
+  GET(c) {
+    const ctx = withRole(c, ADMIN_ROLES);
+    const data = monitorPayload(c.var.deps, ctx);
+    return page(
+      c,
+      <AdminCachePage data={data} user={ctx.user} tenant={ctx.tenant} role={ctx.role} />,
+    );
+  },
+};
 
 /** Properties of {@linkcode AdminCachePage}. */
 export interface AdminCachePageProps {

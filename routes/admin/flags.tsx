@@ -1,40 +1,19 @@
 /**
- * The tenant's feature flags, for owners and admins: `GET /admin/flags`, and
- * `POST /admin/flags/:key` (`enabled`, `rollout_percent`) and `POST /admin/flags/:key/reset`,
- * each a form post and a 303 back. The tenant is the session's; a change writes the tenant's
- * override, never the global default, and is logged to each of the tenant's projects.
+ * `GET /admin/flags`: the tenant's feature flags, for owners and admins — each flag's default,
+ * the tenant's override, what is in effect and whether it is on for the viewer, with forms to
+ * change it (`POST /admin/flags/:key`, `POST /admin/flags/:key/reset`).
  *
  * @module
  */
-import { type Context, Hono } from "hono";
-import { z } from "zod";
-import type { AppEnv } from "../lib/app/deps.ts";
-import { HttpError } from "../lib/http/errors.ts";
-import { formFields, page, withRole } from "../lib/http/respond.ts";
-import { ADMIN_ROLES } from "../lib/model/context.ts";
-import type { RequestContext } from "../lib/resources/context.ts";
-import {
-  findTenantFlag,
-  listTenantFlags,
-  resetTenantFlag,
-  setTenantFlag,
-  type TenantFlag,
-} from "../lib/db/flags.ts";
-import type { FlagSetting } from "../lib/model/flags.ts";
-import { Layout } from "./_layout.tsx";
-import { fieldAria, FieldError, FormAlert, TableWrap } from "./_components/ui.tsx";
-
-const FLAG_KEY = /^[a-z][a-z0-9_]{0,62}$/;
-
-const flagForm = z.object({
-  enabled: z.enum(["on", "off", "true", "false"], "Choose on or off"),
-  rollout_percent: z.string("Enter a whole number from 0 to 100").trim().regex(
-    /^\d{1,3}$/,
-    "Enter a whole number from 0 to 100",
-  )
-    .transform(Number)
-    .refine((n) => n <= 100, "Enter a whole number from 0 to 100"),
-});
+import type { Context } from "hono";
+import type { AppEnv, Handlers } from "../../lib/app/deps.ts";
+import { page, withRole } from "../../lib/app/respond.ts";
+import { ADMIN_ROLES } from "../../lib/model/context.ts";
+import type { FlagSetting } from "../../lib/model/flags.ts";
+import type { RequestContext } from "../../lib/resources/context.ts";
+import { listTenantFlags, type TenantFlag } from "../../lib/db/flags.ts";
+import { fieldAria, FieldError, FormAlert, TableWrap } from "../../islands/_dashboard/ui.tsx";
+import { Layout } from "../_layout.tsx";
 
 /** A rejected form: which flag, what was sent, and a message per field. */
 export interface FlagFormState {
@@ -43,67 +22,16 @@ export interface FlagFormState {
   errors: Record<string, string>;
 }
 
-/** The flag administration routes. */
-export const adminFlagRoutes = new Hono<AppEnv>();
+/** The flag page's handler. */
+export const handler: Handlers = {
+  async GET(c) {
+    const ctx = withRole(c, ADMIN_ROLES);
+    return page(c, await flagsPage(c, ctx));
+  },
+};
 
-adminFlagRoutes.get("/admin/flags", async (c) => {
-  const ctx = withRole(c, ADMIN_ROLES);
-  return page(c, await flagsPage(c, ctx));
-});
-
-adminFlagRoutes.post("/admin/flags/:key", async (c) => {
-  const ctx = withRole(c, ADMIN_ROLES);
-  const key = await existingKey(c, ctx);
-  const fields = await formFields(c);
-  const parsed = flagForm.safeParse(fields);
-  if (!parsed.success) {
-    const errors: Record<string, string> = {};
-    for (const issue of parsed.error.issues) {
-      errors[String(issue.path[0] ?? "_form")] ??= issue.message;
-    }
-    return page(c, await flagsPage(c, ctx, { key, values: fields, errors }), 422);
-  }
-  const setting: FlagSetting = {
-    enabled: parsed.data.enabled === "on" || parsed.data.enabled === "true",
-    rolloutPercent: parsed.data.rollout_percent,
-  };
-  const change = { tenantId: ctx.tenant.id, key, actor: ctx.user };
-  if (!await setTenantFlag(c.var.deps.db, change, setting)) throw notFound();
-  return await changed(c, key);
-});
-
-adminFlagRoutes.post("/admin/flags/:key/reset", async (c) => {
-  const ctx = withRole(c, ADMIN_ROLES);
-  const key = await existingKey(c, ctx);
-  // Nothing to reset is no error: the default already applies.
-  await resetTenantFlag(c.var.deps.db, { tenantId: ctx.tenant.id, key, actor: ctx.user });
-  return await changed(c, key);
-});
-
-function notFound(): HttpError {
-  return new HttpError(404, "No such flag");
-}
-
-/** The flag in the URL, if the tenant has it (a default or an override); 404 otherwise. */
-async function existingKey(c: Context<AppEnv>, ctx: RequestContext): Promise<string> {
-  const key = c.req.param("key") ?? "";
-  if (!FLAG_KEY.test(key)) throw notFound();
-  if (!await findTenantFlag(c.var.deps.db, ctx.tenant.id, key)) throw notFound();
-  return key;
-}
-
-/**
- * After a change: waits until this instance has applied the version bumps and reloaded its
- * flag table, so the next request — the redirect — already runs under the new setting.
- */
-async function changed(c: Context<AppEnv>, key: string): Promise<Response> {
-  const { afterWrite, flags } = c.var.deps;
-  await afterWrite();
-  await flags.refresh();
-  return c.redirect(`/admin/flags#flag-${key}`, 303);
-}
-
-async function flagsPage(c: Context<AppEnv>, ctx: RequestContext, form?: FlagFormState) {
+/** The flag page for the signed-in administrator, with a rejected form if there is one. */
+export async function flagsPage(c: Context<AppEnv>, ctx: RequestContext, form?: FlagFormState) {
   const flags = await listTenantFlags(c.var.deps.db, ctx.tenant.id);
   return <FlagsPage ctx={ctx} flags={flags} form={form} />;
 }

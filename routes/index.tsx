@@ -1,12 +1,35 @@
 /**
- * The home page: the tenant's projects.
+ * `GET /`: the tenant's projects, each with its progress and health.
  *
  * @module
  */
+import type { Handlers } from "../lib/app/deps.ts";
+import { etagOf, page, revalidate, signedIn } from "../lib/app/respond.ts";
 import type { ProjectSummary, Role, Tenant, User } from "../lib/model/types.ts";
+import { formatDateTime, percent } from "../islands/_dashboard/format.ts";
+import { ProgressBar, StatusDot } from "../islands/_dashboard/ui.tsx";
 import { Layout } from "./_layout.tsx";
-import { formatDateTime, percent } from "./_components/format.ts";
-import { ProgressBar, StatusDot } from "./_components/ui.tsx";
+import { storedPage } from "./_stored.ts";
+
+/** The home page's handlers. */
+export const handler: Handlers = {
+  async GET(c) {
+    const ctx = signedIn(c);
+    const { loaders, htmlCache } = c.var.deps;
+    const list = loaders.resources.projectList(ctx.tenant.id);
+    const etag = etagOf(c, ctx, list, "page");
+    const notModified = revalidate(c, etag, { exists: true });
+    if (notModified) return notModified;
+    if (etag && htmlCache.has(etag)) return page(c, storedPage, 200, { etag, served: "hit" });
+    const { value: projects, served } = await loaders.read(list, ctx.user.id);
+    return page(
+      c,
+      () => <HomePage tenant={ctx.tenant} user={ctx.user} role={ctx.role} projects={projects} />,
+      200,
+      { etag, served },
+    );
+  },
+};
 
 /** Properties of {@linkcode HomePage}. */
 export interface HomePageProps {

@@ -1,0 +1,130 @@
+/**
+ * How routes answer: who may ask, the ETags of what they ask for and the 304 that answers a
+ * match, and a page with the headers every per-user page carries (kept by its ETag).
+ *
+ * @module
+ */
+import type { Context } from "hono";
+import type { VNode } from "preact";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import type { AppEnv } from "./deps.ts";
+import { HttpError } from "../http/errors.ts";
+import { privateHeaders } from "../http/headers.ts";
+import { cspNonce } from "../http/security_headers.ts";
+import type { Role } from "../model/types.ts";
+import type { RequestContext } from "../resources/context.ts";
+import type { EtagRequest, Representation } from "../resources/etag.ts";
+import type { Resource } from "../resources/resource.ts";
+import { cacheStatusFor, type Served } from "../resources/served.ts";
+import { checkConditional } from "../http/conditional.ts";
+
+/** How a cacheable page was made: its ETag and how its data was served. */
+export interface Revalidation {
+  etag: string | null;
+  served: Served;
+}
+
+/**
+ * Renders a page as the response, with the headers every per-user page carries. With an
+ * ETag, the rendered page is kept by it, and the response says `ETag` and `Cache-Status`.
+ *
+ * @example
+ * ```ts ignore
+ * return page(c, () => <HomePage {...props} />, 200, { etag, served });
+ * ```
+ */
+export function page(
+  c: Context<AppEnv>,
+  vnode: VNode | (() => VNode),
+  status: ContentfulStatusCode = 200,
+  revalidation?: Revalidation,
+): Response {
+  const { renderPage, htmlCache } = c.var.deps;
+  const nonce = cspNonce(c);
+  const tree = () => typeof vnode === "function" ? vnode() : vnode;
+  privateHeaders(c);
+  if (revalidation) c.header("Cache-Status", cacheStatusFor(revalidation.served));
+  if (!revalidation?.etag) return c.html(renderPage(tree(), { nonce }), status);
+  c.header("ETag", revalidation.etag);
+  const html = htmlCache.render(revalidation.etag, nonce, (n) => renderPage(tree(), { nonce: n }));
+  return c.html(html, status);
+}
+
+/**
+ * The signed-in context; throws 401 for a visitor.
+ *
+ * @example
+ * ```ts ignore
+ * const ctx = signedIn(c);
+ * ```
+ */
+export function signedIn(c: Context<AppEnv>): RequestContext {
+  const ctx = c.var.session;
+  if (!ctx) throw new HttpError(401, "Sign in to continue");
+  return ctx;
+}
+
+/**
+ * The signed-in context when its role is one of `roles`; 403 otherwise.
+ *
+ * @example
+ * ```ts ignore
+ * const ctx = withRole(c, EDITOR_ROLES);
+ * ```
+ */
+export function withRole(c: Context<AppEnv>, roles: readonly Role[]): RequestContext {
+  const ctx = signedIn(c);
+  if (!roles.includes(ctx.role)) {
+    throw new HttpError(403, `Your role (${ctx.role}) cannot do this`);
+  }
+  return ctx;
+}
+
+/**
+ * The ETag of a representation of a resource for the signed-in reader (computed once, and
+ * noted for the remembered-304 memo), or null when the cache is off for them.
+ *
+ * @example
+ * ```ts ignore
+ * const etag = etagOf(c, ctx, loaders.resources.dashboard(tenantId, id), "page");
+ * ```
+ */
+export function etagOf(
+  c: Context<AppEnv>,
+  ctx: RequestContext,
+  resource: Resource<unknown>,
+  representation: Representation,
+): string | null {
+  return c.var.deps.etags.resource(etagRequest(c, ctx), resource, representation);
+}
+
+/** The ETag of `GET /api/context` for the signed-in reader; null when the cache is off. */
+export function contextEtagOf(c: Context<AppEnv>, ctx: RequestContext): string | null {
+  return c.var.deps.etags.context(etagRequest(c, ctx));
+}
+
+function etagRequest(c: Context<AppEnv>, ctx: RequestContext): EtagRequest {
+  return { request: c.req.raw, route: c.req.routePath, ctx };
+}
+
+const NOT_MODIFIED = { "Cache-Status": cacheStatusFor("hit") };
+
+/**
+ * A 304 when the request's `If-None-Match` matches `etag`; null otherwise (or without one, or
+ * without an ETag). `If-None-Match: *` matches only a resource known to exist (RFC 9110
+ * §13.1.2): unless `exists` is set, the caller must load it first and ask again.
+ *
+ * @example
+ * ```ts ignore
+ * const notModified = revalidate(c, etag, { exists: true });
+ * if (notModified) return notModified;
+ * ```
+ */
+export function revalidate(
+  c: Context<AppEnv>,
+  etag: string | null,
+  options: { exists?: boolean } = {},
+): Response | null {
+  if (etag === null) return null;
+  return checkConditional(c, etag, { headers: NOT_MODIFIED, exists: options.exists ?? false });
+}

@@ -1,0 +1,82 @@
+/**
+ * Cache keys of the read model: a resource's key under the current versions of its topics,
+ * built once per version stamp and remembered, or under the versions a write is about to make
+ * current.
+ *
+ * @module
+ */
+import { type CacheKey, cacheKey } from "../cache/mod.ts";
+
+/** Where versions come from: the invalidation bus's in-memory map. */
+export interface VersionSource {
+  version(topic: string): number;
+}
+
+// Bump when a cached value's shape changes: old entries are then never read.
+const SCHEMA = 1;
+// Remembered keys; cleared whole when full (they are rebuilt cheaply).
+const MAX_REMEMBERED = 50_000;
+
+/** What a key is built from. */
+export interface KeyedResource {
+  readonly tenantId: string;
+  readonly kind: string;
+  readonly id: string;
+  readonly topics: readonly string[];
+}
+
+/**
+ * Builds resource keys in one namespace.
+ *
+ * @example
+ * ```ts ignore
+ * const keys = new VersionedKeys("beacon", bus);
+ * keys.current(resources.dashboard(tenantId, projectId)).text; // "beacon:s1:<tenant>:dashboard:..."
+ * ```
+ */
+export class VersionedKeys {
+  #namespace: string;
+  #versions: VersionSource;
+  #memo = new Map<string, { stamp: string; key: CacheKey }>();
+
+  /**
+   * @param namespace Key namespace, so test runs sharing a Redis never meet.
+   * @param versions The current versions.
+   */
+  constructor(namespace: string, versions: VersionSource) {
+    this.#namespace = namespace;
+    this.#versions = versions;
+  }
+
+  /**
+   * The key under the current versions of the resource's topics. The hot path compares a few
+   * numbers instead of encoding segments.
+   */
+  current(resource: KeyedResource): CacheKey {
+    const { tenantId, kind, id, topics } = resource;
+    const memoId = `${kind}\n${tenantId}\n${id}`;
+    let memo = this.#memo.get(memoId);
+    let stamp = "";
+    for (const topic of topics) stamp += this.#versions.version(topic) + ",";
+    if (memo?.stamp === stamp) return memo.key;
+    const key = this.at(resource, (topic) => this.#versions.version(topic));
+    if (this.#memo.size >= MAX_REMEMBERED) this.#memo.clear();
+    memo = { stamp, key };
+    this.#memo.set(memoId, memo);
+    return key;
+  }
+
+  /** The key under the versions `versionOf` gives its topics (a writer's refill). */
+  at(resource: KeyedResource, versionOf: (topic: string) => number): CacheKey {
+    const versions: Record<string, number> = {};
+    for (const topic of resource.topics) versions[topic] = versionOf(topic);
+    return cacheKey({
+      namespace: this.#namespace,
+      schema: SCHEMA,
+      tenant: resource.tenantId,
+      kind: resource.kind,
+      id: resource.id,
+      versions,
+    });
+  }
+}

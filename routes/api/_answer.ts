@@ -1,0 +1,78 @@
+/**
+ * How the JSON API answers a resource for the signed-in user, given the ETag the client holds:
+ * shared by the GET routes and the batch.
+ *
+ * @module
+ */
+import type { Context } from "hono";
+import type { AppEnv } from "../../lib/app/deps.ts";
+import { contextEtagOf, etagOf, signedIn } from "../../lib/app/respond.ts";
+import { HttpError, uuidParam } from "../../lib/http/errors.ts";
+import { notModified } from "../../lib/http/conditional.ts";
+import { privateHeaders } from "../../lib/http/headers.ts";
+import { ifNoneMatchHits } from "../../lib/http/if_none_match.ts";
+import { CONTEXT_PATH } from "../../lib/model/api.ts";
+import { contextJson, type RequestContext } from "../../lib/resources/context.ts";
+import { cacheStatusFor, type Served } from "../../lib/resources/served.ts";
+
+/** A resource's answer: what a GET would send, status, ETag and body. */
+export interface ResourceAnswer {
+  status: number;
+  etag?: string;
+  body?: unknown;
+  error?: string;
+  served?: Served;
+}
+
+const PROJECT_PATH = /^\/api\/projects\/([^/?#]+)$/;
+
+/**
+ * Answers `GET path` for the signed-in user, given the ETag the client holds: 304 when it
+ * matches, else 200 with the body, or 404.
+ */
+export async function answer(
+  c: Context<AppEnv>,
+  ctx: RequestContext,
+  path: string,
+  heldEtag: string | null | undefined,
+): Promise<ResourceAnswer> {
+  const { loaders } = c.var.deps;
+  if (path === CONTEXT_PATH) {
+    const etag = contextEtagOf(c, ctx);
+    if (etag && ifNoneMatchHits(heldEtag, etag)) return { status: 304, etag };
+    const served = loaders.contextServed(ctx);
+    return { status: 200, etag: etag ?? undefined, body: contextJson(ctx), served };
+  }
+  const match = PROJECT_PATH.exec(path);
+  if (!match) return { status: 404, error: "Not found" };
+  let projectId: string;
+  try {
+    projectId = uuidParam(match[1], "Project");
+  } catch (error) {
+    if (error instanceof HttpError) return { status: 404, error: error.message };
+    throw error;
+  }
+  const dashboard = loaders.resources.dashboard(ctx.tenant.id, projectId);
+  const etag = etagOf(c, ctx, dashboard, "api");
+  if (etag && ifNoneMatchHits(heldEtag, etag, { exists: false })) return { status: 304, etag };
+  const { value, served } = await loaders.read(dashboard, ctx.user.id);
+  if (value === null) return { status: 404, error: "Project not found" };
+  // `*` matches only now that the project is known to be the tenant's.
+  if (etag && ifNoneMatchHits(heldEtag, etag)) return { status: 304, etag };
+  return { status: 200, etag: etag ?? undefined, body: value, served };
+}
+
+/** Sends a resource's answer as the response of its own GET. */
+export async function respond(c: Context<AppEnv>, path: string): Promise<Response> {
+  const ctx = signedIn(c);
+  const result = await answer(c, ctx, path, c.req.header("if-none-match"));
+  if (result.status === 404) throw new HttpError(404, result.error ?? "Not found");
+  privateHeaders(c);
+  if (result.status === 304) {
+    return notModified(c, result.etag!, { "Cache-Status": cacheStatusFor("hit") });
+  }
+  if (!c.var.deps.loaders.cachedFor(ctx.tenant.id, ctx.user.id)) result.served = "bypass";
+  c.header("Cache-Status", cacheStatusFor(result.served ?? "hit"));
+  if (result.etag) c.header("ETag", result.etag);
+  return c.json(result.body);
+}
