@@ -1,19 +1,15 @@
 /**
  * The invalidation bus: every instance's in-memory copy of `cache_versions`, kept current by
  * the database's `beacon_invalidation` notifications and, after a reconnect, by replaying
- * `cache_events`, so no invalidation is lost (DESIGN.md, invariant 2).
+ * `cache_events`, so no invalidation is lost (invariant 2 in `docs/architecture.md`).
  *
  * @module
  */
 import type { Db } from "../db/connection.ts";
-import {
-  eventFromRow,
-  type EventRow,
-  INVALIDATION_CHANNEL,
-  type InvalidationEvent,
-  parseInvalidationPayload,
-  toNumber,
-} from "./event.ts";
+import { INVALIDATION_CHANNEL, type InvalidationEvent, parseInvalidationPayload } from "./event.ts";
+import { currentVersions, eventsAfter, pruneEvents } from "./_event_log.ts";
+import { refillWithin, WriteHold } from "./_write_hold.ts";
+import { Timers } from "./_timers.ts";
 import { EventHistory, type HistoryFilter } from "./_event_history.ts";
 import { SeqTracker } from "./_seq_tracker.ts";
 import { BusCounters, type BusStats } from "./_bus_counters.ts";
@@ -61,11 +57,6 @@ export interface ResyncSignal {
   lastSeq: number;
 }
 
-const REPLAY_SQL = `SELECT h.pruned_through AS horizon, e.seq, e.tenant_id AS tenant, e.topic,
-  e.version, floor(extract(epoch FROM e.at) * 1000)::float8 AS at
-  FROM cache_events_horizon h LEFT JOIN cache_events e ON e.seq > $1
-  ORDER BY e.seq`;
-
 /**
  * Holds every topic's version in memory and tells subscribers of each bump.
  *
@@ -100,10 +91,9 @@ export class InvalidationBus {
   #state: "new" | "starting" | "running" | "closed" = "new";
   #unlisten?: () => Promise<void>;
   #queue: Promise<void> = Promise.resolve();
-  #timers = new Set<ReturnType<typeof setTimeout>>();
+  #timers = new Timers();
   #reconnectedWhileStarting = false;
-  #holds = 0;
-  #held: InvalidationEvent[] = [];
+  #hold: WriteHold;
 
   /** Creates a stopped bus; call {@linkcode InvalidationBus.start}. */
   constructor(db: Db, options: InvalidationBusOptions = {}) {
@@ -123,6 +113,11 @@ export class InvalidationBus {
     };
     this.#tracker = new SeqTracker(0, this.#options);
     this.#history = new EventHistory(this.#options.historySize, 0);
+    this.#hold = new WriteHold({
+      maxHoldMs: this.#options.maxHoldMs,
+      apply: (event) => this.#apply(event),
+      after: (ms, task) => this.#timers.after(ms, task),
+    });
   }
 
   /** Listens, then loads every current version. Rejects when the database cannot be reached. */
@@ -148,7 +143,8 @@ export class InvalidationBus {
     this.#state = "running";
     if (this.#reconnectedWhileStarting) this.#onListen();
     if (this.#options.pruneIntervalMs > 0) {
-      this.#every(this.#options.pruneIntervalMs, () => this.prune());
+      const { pruneIntervalMs, onError } = this.#options;
+      this.#timers.every(pruneIntervalMs, () => this.prune(), onError);
     }
   }
 
@@ -240,7 +236,7 @@ export class InvalidationBus {
     await this.#enqueue(async () => {
       events = await this.#unapplied(0);
     });
-    await this.#beforeApply(events, beforeApply);
+    await refillWithin(events, (topic) => this.version(topic), beforeApply, this.#options);
     for (const event of events) this.#apply(event);
   }
 
@@ -262,18 +258,7 @@ export class InvalidationBus {
    * ```
    */
   hold(): () => void {
-    this.#holds++;
-    let released = false;
-    return () => {
-      if (released) return;
-      released = true;
-      this.#holds--;
-      if (this.#holds === 0) this.#releaseHeld();
-    };
-  }
-
-  #releaseHeld(): void {
-    for (const event of this.#held.splice(0)) this.#apply(event);
+    return this.#hold.hold();
   }
 
   /**
@@ -297,12 +282,8 @@ export class InvalidationBus {
    * every `pruneIntervalMs`. Resolves to how many were deleted.
    */
   async prune(): Promise<number> {
-    const [row] = await this.#db.query<{ deleted: unknown }>(
-      `SELECT beacon_prune_cache_events($1::double precision * interval '1 millisecond', $2)
-        AS deleted`,
-      [this.#options.retentionMs, this.#options.retentionEvents],
-    );
-    const deleted = toNumber(row.deleted);
+    const { retentionMs, retentionEvents } = this.#options;
+    const deleted = await pruneEvents(this.#db, retentionMs, retentionEvents);
     this.#counters.pruned += deleted;
     return deleted;
   }
@@ -321,7 +302,6 @@ export class InvalidationBus {
   async close(): Promise<void> {
     if (this.#state === "closed") return;
     this.#state = "closed";
-    for (const id of this.#timers) clearTimeout(id);
     this.#timers.clear();
     await this.#queue;
     await this.#unlisten?.().catch(() => {});
@@ -334,12 +314,7 @@ export class InvalidationBus {
       this.#counters.malformed++;
       return;
     }
-    if (this.#holds > 0) {
-      this.#held.push(event);
-      if (this.#held.length === 1) this.#after(this.#options.maxHoldMs, () => this.#releaseHeld());
-      return;
-    }
-    this.#apply(event);
+    if (!this.#hold.offer(event)) this.#apply(event);
   }
 
   #onListen(): void {
@@ -357,7 +332,7 @@ export class InvalidationBus {
     this.#counters.replayErrors++;
     this.#options.onError?.(error);
     if (this.#state !== "running") return;
-    this.#after(this.#options.retryDelayMs, () => this.#onListen());
+    this.#timers.after(this.#options.retryDelayMs, () => this.#onListen());
   }
 
   /**
@@ -401,38 +376,13 @@ export class InvalidationBus {
     this.#tracker.sweep();
     const lowWater = this.#tracker.lowWater;
     const from = Math.max(0, lowWater - margin);
-    const rows = await this.#db.query<EventRow & { horizon: unknown }>(REPLAY_SQL, [from]);
+    const { horizon, events } = await eventsAfter(this.#db, from);
     if (this.#state === "closed") return [];
-    if (toNumber(rows[0]?.horizon ?? 0) > lowWater) {
+    if (horizon > lowWater) {
       await this.#resync();
       return [];
     }
-    return rows.filter((row) => row.seq !== null).map(eventFromRow);
-  }
-
-  /** Runs the writer's refill with the versions the events will make current, within the hold's bound. */
-  async #beforeApply(
-    events: InvalidationEvent[],
-    beforeApply: NonNullable<CatchUpOptions["beforeApply"]>,
-  ): Promise<void> {
-    const next = new Map<string, number>();
-    for (const { topic, version } of events) {
-      if (version > Math.max(next.get(topic) ?? 0, this.#versions.get(topic) ?? 0)) {
-        next.set(topic, version);
-      }
-    }
-    if (next.size === 0) return;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const bound = new Promise<void>((resolve) => {
-      timer = setTimeout(resolve, this.#options.maxHoldMs);
-    });
-    try {
-      await Promise.race([beforeApply((topic) => next.get(topic) ?? this.version(topic)), bound]);
-    } catch (error) {
-      this.#options.onError?.(error);
-    } finally {
-      clearTimeout(timer);
-    }
+    return events;
   }
 
   async #resync(): Promise<void> {
@@ -451,14 +401,10 @@ export class InvalidationBus {
 
   /** Loads every version; returns the highest sequence number they include. */
   async #loadVersions(): Promise<number> {
-    const rows = await this.#db.query<{ topic: string; version: unknown; seq: unknown }>(
-      "SELECT topic, version, seq FROM cache_versions",
-    );
     let lastSeq = 0;
-    for (const row of rows) {
-      const version = toNumber(row.version);
-      if (version > (this.#versions.get(row.topic) ?? 0)) this.#versions.set(row.topic, version);
-      lastSeq = Math.max(lastSeq, toNumber(row.seq));
+    for (const { topic, version, seq } of await currentVersions(this.#db)) {
+      if (version > (this.#versions.get(topic) ?? 0)) this.#versions.set(topic, version);
+      lastSeq = Math.max(lastSeq, seq);
     }
     this.#tracker.jumpTo(lastSeq);
     return lastSeq;
@@ -475,21 +421,5 @@ export class InvalidationBus {
     if (this.#state !== "running") {
       throw new Error(`Cannot ${action}: the invalidation bus is ${this.#state}`);
     }
-  }
-
-  #every(ms: number, task: () => Promise<unknown>): void {
-    const id = setInterval(() => {
-      task().catch((error) => this.#options.onError?.(error));
-    }, ms);
-    Deno.unrefTimer(id);
-    this.#timers.add(id);
-  }
-
-  #after(ms: number, task: () => void): void {
-    const id = setTimeout(() => {
-      this.#timers.delete(id);
-      task();
-    }, ms);
-    this.#timers.add(id);
   }
 }

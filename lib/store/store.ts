@@ -1,14 +1,8 @@
 /**
  * The page's live store (the "GlobalContext"): every resource the islands show, keyed by API
- * path, kept current from the invalidation socket. Events are coalesced until none has come
- * for a frame (16 ms, and never longer than 100 ms after the first), then every affected
- * resource is revalidated in ONE `POST /api/batch` with the ETags held; while a batch is in
- * flight, new events wait for one follow-up batch, coalesced the same way. A 304 changes
- * nothing; a 200 changes only the signals whose JSON differs.
- *
- * The commits of a burst of writes to one project reach the socket some milliseconds apart
- * (each bumps the project's version row, so they commit one after another): a fixed window
- * opened by the first event would split such a burst over several batches.
+ * path, kept current from the invalidation socket. Events are gathered into bursts
+ * (`bursts.ts`), then every affected resource is revalidated in ONE `POST /api/batch` with the
+ * ETags held. A 304 changes nothing; a 200 changes only the signals whose JSON differs.
  *
  * The store follows the user's flags in `/api/context` when it holds it: with
  * `request_batching` off each resource is revalidated with its own conditional `GET`; with
@@ -22,6 +16,7 @@
 import { batch, effect, type Signal, signal, untracked } from "@preact/signals";
 import { LIVE_UPDATES_FLAG, REQUEST_BATCHING_FLAG } from "../model/flags.ts";
 import { resourcePathOf } from "../model/topics.ts";
+import { Bursts } from "./bursts.ts";
 import { type ConnectionState, LiveSocket, type ServerFrame } from "./socket.ts";
 import type { LiveResource } from "./resource.ts";
 import { DashboardResource, type LiveDashboardHandle } from "./dashboard.ts";
@@ -53,8 +48,6 @@ export interface LiveStoreOptions {
   disabledPollMs?: number;
 }
 
-const RETRY_MIN_MS = 500;
-const RETRY_MAX_MS = 15_000;
 const DISABLED_POLL_MS = 30_000;
 
 /**
@@ -99,19 +92,11 @@ export class LiveStore {
   gets = 0;
   #fetch: typeof fetch;
   #storage: Storage | null;
-  #coalesceMs: number;
   #pollMs: number;
   #socket: LiveSocket | null;
   #resources = new Map<string, LiveResource>();
-  #pending = new Set<string>();
-  #timer: ReturnType<typeof setTimeout> | undefined;
-  /** When the burst being gathered began; 0 when none is. */
-  #burstStart = 0;
-  #coalesceMaxMs: number;
-  #flight: Promise<void> | null = null;
-  #failures = 0;
+  #bursts: Bursts;
   #lastSeq = 0;
-  #idle: (() => void)[] = [];
   #listening = false;
   /** What the context's `live_updates` says; on until a context says otherwise. */
   #liveAllowed = true;
@@ -120,8 +105,12 @@ export class LiveStore {
   constructor(options: LiveStoreOptions = {}) {
     this.#fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
     this.#storage = options.storage !== undefined ? options.storage : sessionStorageOrNull();
-    this.#coalesceMs = options.coalesceMs ?? 16;
-    this.#coalesceMaxMs = options.coalesceMaxMs ?? 100;
+    this.#bursts = new Bursts({
+      coalesceMs: options.coalesceMs,
+      coalesceMaxMs: options.coalesceMaxMs,
+      send: (paths) => this.#revalidate(paths),
+      settled: () => this.saveSnapshots(),
+    });
     this.#pollMs = options.disabledPollMs ?? defaultPollMs();
     const url = options.socketUrl !== undefined ? options.socketUrl : defaultSocketUrl();
     this.#socket = url
@@ -252,26 +241,19 @@ export class LiveStore {
 
   /** Marks paths for the next batch and schedules it. */
   invalidate(paths: Iterable<string>): void {
-    let added = false;
-    for (const path of paths) {
-      if (!this.#resources.has(path)) continue;
-      this.#pending.add(path);
-      added = true;
-    }
-    if (added) this.#gather();
+    this.#bursts.add([...paths].filter((path) => this.#resources.has(path)));
   }
 
   /** Resolves when nothing is pending or in flight. */
   whenIdle(): Promise<void> {
-    if (!this.#busy()) return Promise.resolve();
-    return new Promise((resolve) => this.#idle.push(resolve));
+    return this.#bursts.whenIdle();
   }
 
   /** Writes every resource's data, ETag and the sequence number to the session snapshot. */
   saveSnapshots(): void {
     if (!this.#storage) return;
     // Events seen but not yet revalidated are not in the data: claim only what is covered.
-    const seq = this.#busy() ? 0 : this.#lastSeq;
+    const seq = this.#bursts.busy ? 0 : this.#lastSeq;
     for (const resource of this.#resources.values()) writeSnapshot(this.#storage, resource, seq);
   }
 
@@ -292,58 +274,6 @@ export class LiveStore {
     this.connection.value = "disabled";
     // No socket tells us when the flag is back on: ask the context (a 304 while it is not).
     this.#poll ??= setInterval(() => this.invalidate([CONTEXT_PATH]), this.#pollMs);
-  }
-
-  #busy(): boolean {
-    return this.#pending.size > 0 || this.#flight !== null || this.#timer !== undefined;
-  }
-
-  /** Waits a quiet frame more for the burst, within its longest wait; a flight waits itself. */
-  #gather(): void {
-    // A failed batch's retry keeps its back-off.
-    if (this.#flight || (this.#failures > 0 && this.#timer !== undefined)) return;
-    const now = Date.now();
-    if (this.#burstStart === 0) this.#burstStart = now;
-    clearTimeout(this.#timer);
-    this.#timer = undefined;
-    const left = this.#burstStart + this.#coalesceMaxMs - now;
-    this.#schedule(Math.max(0, Math.min(this.#coalesceMs, left)));
-  }
-
-  #schedule(delay: number): void {
-    if (this.#timer !== undefined || this.#flight) return;
-    this.#timer = setTimeout(() => {
-      this.#timer = undefined;
-      void this.#run();
-    }, delay);
-  }
-
-  async #run(): Promise<void> {
-    if (this.#flight || this.#pending.size === 0) return this.#settle();
-    const paths = [...this.#pending];
-    this.#pending.clear();
-    this.#burstStart = 0;
-    let ok = true;
-    this.#flight = this.#revalidate(paths).catch(() => {
-      ok = false;
-      for (const path of paths) this.#pending.add(path);
-    });
-    await this.#flight;
-    this.#flight = null;
-    if (ok) this.#failures = 0;
-    else this.#failures++;
-    if (this.#pending.size > 0) {
-      if (ok) return this.#gather();
-      this.#schedule(Math.min(RETRY_MAX_MS, RETRY_MIN_MS * 2 ** (this.#failures - 1)));
-      return;
-    }
-    this.#settle();
-  }
-
-  #settle(): void {
-    if (this.#busy()) return;
-    this.saveSnapshots();
-    for (const resolve of this.#idle.splice(0)) resolve();
   }
 
   async #revalidate(paths: string[]): Promise<void> {
