@@ -1,7 +1,7 @@
 /**
  * The house rules, read from the module graph (`deno info --json`) of every source file: which
- * folder may import which, no cycles between folders, and no file too long to find one's way in.
- * `docs/architecture.md` explains each rule.
+ * folder may import which, no cycles between folders, no file too long to find one's way in, and
+ * routes that mirror URLs. `docs/architecture.md` explains each rule.
  */
 import assert from "node:assert/strict";
 import { join, relative } from "node:path";
@@ -160,4 +160,24 @@ Deno.test("the rules read a real graph: the server reaches the cache through the
   assert.ok(
     [...imports.get("lib/resources/loaders.ts") ?? []].some((f) => f.startsWith("lib/cache/")),
   );
+});
+
+/** The URL pattern a route file answers: `projects/[id]/risks/index.ts` → `/projects/:id/risks`. */
+function patternOf(file: string): string {
+  const path = file.replace(/^routes\//, "").replace(/\.tsx?$/, "").replace(/(^|\/)index$/, "");
+  return "/" + path.split("/").filter(Boolean).map((part) => part.replace(/^\[(\w+)\]$/, ":$1"))
+    .join("/");
+}
+
+Deno.test("routes mirror URLs: the manifest and the files under routes/ agree", async () => {
+  const { ROUTES } = await import("../routes/_manifest.ts");
+  const routeFiles = files.filter((f) =>
+    f.startsWith("routes/") && !/_test\.tsx?$/.test(f) &&
+    !f.split("/").some((p) => p.startsWith("_"))
+  );
+  assert.deepEqual(routeFiles.map(patternOf).sort(), Object.keys(ROUTES).sort());
+  for (const file of routeFiles) {
+    const module = await import(`../${file}`);
+    assert.equal(module.handler, ROUTES[patternOf(file)].handler, file);
+  }
 });
