@@ -118,7 +118,9 @@ export class Random {
  *
  * @example
  * ```ts
+ * import { arbitraryDashboard } from "./_test_support.ts";
  * const doc = arbitraryDashboard(7);
+ * console.log(typeof doc.name); // "string"
  * ```
  */
 export function arbitraryDashboard(seed: number): DashboardDocument {

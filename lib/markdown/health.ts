@@ -59,8 +59,9 @@ export function slugifyHealth(text: string): Health | null {
  * @example
  * ```ts
  * import { phaseStatusOf } from "./health.ts";
- * const status = phaseStatusOf([{ title: "A", done: true, note: null, assignee: null }]);
- * console.log(status); // { health: "green", label: "COMPLETE", strong: true }
+ * console.log(phaseStatusOf([{ done: true }, { done: true }]));
+ * // { health: "green", label: "COMPLETE", strong: true }
+ * console.log(phaseStatusOf([{ done: true }, { done: false }]).label); // "In Progress"
  * ```
  */
 export function phaseStatusOf(tasks: readonly Pick<Task, "done">[]): Status {
