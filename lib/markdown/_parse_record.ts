@@ -44,8 +44,9 @@ export function readLog(body: readonly Line[]): LogDay[] {
       const entry = nested === null ? LOG_ENTRY.exec(line.text.trimEnd()) : null;
       const current = day.entries.at(-1);
       if (nested !== null && current) current.items.push(nested);
-      else if (entry) day.entries.push({ time: entry[1], text: entry[2].trim(), items: [] });
-      else throw unexpected(line, SHAPES.entry);
+      else if (entry && entry[1].trim() !== "") {
+        day.entries.push({ time: entry[1].trim(), text: entry[2].trim(), items: [] });
+      } else throw unexpected(line, SHAPES.entry);
     }
     return day;
   });

@@ -35,6 +35,9 @@ export function readTeam(lines: readonly Line[]): TeamMember[] {
   return readTable(lines, COLUMNS.team).map((row) => {
     const [name, status, currentTask, progress] = row.cells;
     const strong = STRONG.exec(name);
+    if (name === "") {
+      throw new MarkdownError(row.line.number, "a member name in the Agent column", '""');
+    }
     return {
       name: strong && strong[1].trim() !== "" ? strong[1].trim() : name,
       status: parseStatus(status),

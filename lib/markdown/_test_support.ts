@@ -136,12 +136,8 @@ export function arbitraryDashboard(seed: number): DashboardDocument {
     name: r.text(),
     lastUpdated: r.maybe(() => ({ date: r.text(), time: r.maybe(() => r.text()) })),
     overallStatus: r.maybe(() => status(r)),
-    summary: r.list(3, () => ({
-      metric: r.cell(),
-      target: r.cell(),
-      current: r.cell(),
-      status: status(r),
-    })),
+    ...tables(r, names),
+    team,
     phases: r.list(3, () => ({
       number: r.int(0, 99),
       title: r.text(),
@@ -149,7 +145,25 @@ export function arbitraryDashboard(seed: number): DashboardDocument {
       status: r.maybe(() => status(r)),
       tasks: r.list(4, () => task(r, names)),
     })),
-    team,
+    blockers: r.list(3, () => r.text()),
+    ...records(r),
+    footer: {
+      owner: r.maybe(() => r.cell()),
+      updateFrequency: r.maybe(() => r.cell()),
+      reviewCycle: r.maybe(() => r.cell()),
+    },
+    extraSections: extras(r),
+  };
+}
+
+function tables(r: Random, team: string[]) {
+  return {
+    summary: r.list(3, () => ({
+      metric: r.cell(),
+      target: r.cell(),
+      current: r.cell(),
+      status: status(r),
+    })),
     performanceMetrics: r.list(3, () => ({
       metric: r.cell(),
       baseline: r.cell(),
@@ -163,14 +177,18 @@ export function arbitraryDashboard(seed: number): DashboardDocument {
       target: r.cell(),
       status: status(r),
     })),
-    blockers: r.list(3, () => r.text()),
     risks: r.list(3, () => ({
       risk: r.cell(),
       impact: r.pick(LEVELS),
       probability: r.pick(LEVELS),
       mitigation: r.cell(),
-      owner: r.chance(0.5) && names.length > 0 ? r.pick(names) : r.cell(),
+      owner: r.chance(0.5) && team.length > 0 ? r.pick(team) : r.cell(),
     })),
+  };
+}
+
+function records(r: Random) {
+  return {
     milestones: r.list(3, () => ({
       title: r.text(),
       note: r.maybe(() => r.text()),
@@ -179,7 +197,7 @@ export function arbitraryDashboard(seed: number): DashboardDocument {
     log: r.list(2, () => ({
       date: r.text(),
       entries: r.list(3, () => ({
-        // A log time may hold no `**`; drop every `*` to be sure.
+        // A log time may not hold `**:`; dropping every `*` is enough.
         time: r.text().replaceAll("*", "").trim() || "9:00 AM",
         text: r.cell(),
         items: r.list(3, () => r.text()),
@@ -195,12 +213,6 @@ export function arbitraryDashboard(seed: number): DashboardDocument {
       when: r.maybe(() => r.text()),
       items: r.list(3, () => item(r)),
     })),
-    footer: {
-      owner: r.maybe(() => r.cell()),
-      updateFrequency: r.maybe(() => r.cell()),
-      reviewCycle: r.maybe(() => r.cell()),
-    },
-    extraSections: extras(r),
   };
 }
 
@@ -244,4 +256,55 @@ function bodyLine(r: Random): string {
   const line = r.chance(0.15) ? "" : prefix + r.text();
   // A body line may not open a section ("## ") or be a footer rule ("---").
   return line.startsWith("##") || line.trim() === "---" ? `x ${line}` : line;
+}
+
+const EDIT_BITS = [
+  " ",
+  "  ",
+  "*",
+  "**",
+  "(",
+  ")",
+  "\\",
+  "|",
+  "- ",
+  "[x]",
+  "#",
+  "## ",
+  "### ",
+  ":",
+  "---",
+  "1. ",
+  "🟢",
+  "\t",
+  "X",
+  "**a**: ",
+  "%",
+];
+
+/**
+ * `text` after one to four careless edits: a fragment typed in, characters deleted, a blank
+ * line added, a line removed, indented or repeated.
+ *
+ * @example
+ * ```ts
+ * import { perturb, Random } from "./_test_support.ts";
+ * console.log(typeof perturb("# A - Progress Dashboard\n", new Random(1))); // "string"
+ * ```
+ */
+export function perturb(text: string, r: Random): string {
+  const lines = text.split("\n");
+  for (let edits = r.int(1, 4); edits > 0; edits--) {
+    const i = r.int(0, lines.length - 1);
+    const line = lines[i];
+    const at = r.int(0, line.length);
+    const edit = r.int(0, 5);
+    if (edit === 0) lines[i] = line.slice(0, at) + r.pick(EDIT_BITS) + line.slice(at);
+    else if (edit === 1) lines[i] = line.slice(0, at) + line.slice(at + r.int(1, 3));
+    else if (edit === 2) lines.splice(i, 0, "");
+    else if (edit === 3) lines.splice(i, 1);
+    else if (edit === 4) lines[i] = "  " + line;
+    else lines.splice(i, 0, lines[r.int(0, lines.length - 1)]);
+  }
+  return lines.join("\n");
 }

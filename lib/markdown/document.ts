@@ -126,7 +126,7 @@ export interface Milestone {
 
 /** A communication-log entry: `- **9:00 AM**: text` and its sub-bullets. */
 export interface LogEntry {
-  /** The time as written; it cannot contain `**`. */
+  /** The time as written; it cannot contain `**:`. */
   time: string;
   /** The text after the colon; may be empty. */
   text: string;

@@ -21,6 +21,7 @@ import { formatGroup, formatTitle } from "./_inline.ts";
 import { formatStatus } from "./_status.ts";
 import { formatTable } from "./_tables.ts";
 import { formatTaskText } from "./_tasks.ts";
+import { normalizeDashboard } from "./normalize.ts";
 import {
   COLUMNS,
   DELIVERABLES_HEADING,
@@ -39,9 +40,10 @@ type Block = string[];
 
 /**
  * Writes a dashboard as Markdown. For any valid document `d` (see `FORMAT.md`),
- * `parseDashboard(formatDashboard(d))` deep-equals `d`.
+ * `parseDashboard(formatDashboard(d))` deep-equals `d`. Texts are first normalized (see
+ * `normalizeDashboard`), so a line break inside a text is written as a space.
  *
- * @param doc The document.
+ * @param input The document.
  * @param options See {@link FormatOptions}.
  * @returns The canonical Markdown text.
  * @example
@@ -52,8 +54,9 @@ type Block = string[];
  * console.log(text.startsWith("# Launch - Progress Dashboard\n")); // true
  * ```
  */
-export function formatDashboard(doc: DashboardDocument, options: FormatOptions = {}): string {
+export function formatDashboard(input: DashboardDocument, options: FormatOptions = {}): string {
   const { finalNewline = true } = options;
+  const doc = normalizeDashboard(input);
   const blocks: Block[] = [];
   for (const key of SECTION_KEYS) {
     blocks.push(...sectionBlocks(doc, key));

@@ -163,3 +163,18 @@ Deno.test("formatDashboard writes extra sections after the part they followed", 
   ));
   assert.deepEqual(parseDashboard(text), doc);
 });
+
+Deno.test("formatDashboard writes a text holding line breaks on one line", () => {
+  const doc = emptyDashboard("Launch");
+  doc.log = [{
+    date: "2025-08-01",
+    entries: [{ time: "9:00 AM", text: "Deployed\r\nthe cache\n", items: ["a\nb"] }],
+  }];
+  const text = formatDashboard(doc);
+  assert.ok(text.includes("- **9:00 AM**: Deployed the cache\n  - a b\n"));
+  assert.deepEqual(parseDashboard(text).log[0].entries[0], {
+    time: "9:00 AM",
+    text: "Deployed the cache",
+    items: ["a b"],
+  });
+});

@@ -59,4 +59,5 @@ export { MarkdownError, type MarkdownWarning } from "./errors.ts";
 export { formatDashboard, type FormatOptions } from "./format.ts";
 export { HEALTH_EMOJI, healthFromEmoji, HEALTHS, phaseStatusOf, slugifyHealth } from "./health.ts";
 export { byteLength, MAX_IMPORT_BYTES } from "./limits.ts";
+export { normalizeDashboard, normalizeText } from "./normalize.ts";
 export { parseDashboard, parseDashboardReport, type ParseReport } from "./parse.ts";

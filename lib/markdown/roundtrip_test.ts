@@ -1,10 +1,13 @@
 import assert from "node:assert/strict";
 import { emptyDashboard } from "./document.ts";
 import { formatDashboard } from "./format.ts";
+import { normalizeDashboard } from "./normalize.ts";
 import { parseDashboard } from "./parse.ts";
-import { arbitraryDashboard } from "./_test_support.ts";
+import { MarkdownError } from "./errors.ts";
+import { arbitraryDashboard, perturb, Random } from "./_test_support.ts";
 
 const SEEDS = Array.from({ length: 300 }, (_, i) => i + 1);
+const REFERENCE = Deno.readTextFileSync(new URL("./testdata/reference.md", import.meta.url));
 
 function check(seed: number, law: () => void): void {
   try {
@@ -13,6 +16,13 @@ function check(seed: number, law: () => void): void {
     throw new Error(`Law fails for arbitraryDashboard(${seed})`, { cause: error });
   }
 }
+
+Deno.test("the generated documents are in normal form", () => {
+  for (const seed of SEEDS) {
+    const doc = arbitraryDashboard(seed);
+    check(seed, () => assert.deepEqual(normalizeDashboard(doc), doc));
+  }
+});
 
 Deno.test("parseDashboard(formatDashboard(d)) deep-equals d for generated documents", () => {
   for (const seed of SEEDS) {
@@ -68,4 +78,24 @@ Deno.test("the generated documents use every construct of the format", () => {
   for (const [construct, present] of Object.entries(seen)) {
     assert.ok(present, `no generated document has ${construct}`);
   }
+});
+
+Deno.test("an edited dashboard either fails with a MarkdownError or reads back the same", () => {
+  let read = 0;
+  for (const seed of SEEDS) {
+    const base = seed % 3 === 0 ? REFERENCE : formatDashboard(arbitraryDashboard(seed));
+    const text = perturb(base, new Random(seed * 7919));
+    let doc;
+    try {
+      doc = parseDashboard(text);
+    } catch (error) {
+      check(seed, () => assert.ok(error instanceof MarkdownError, String(error)));
+      continue;
+    }
+    read++;
+    const formatted = formatDashboard(doc);
+    check(seed, () => assert.deepEqual(parseDashboard(formatted), doc));
+    check(seed, () => assert.equal(formatDashboard(parseDashboard(formatted)), formatted));
+  }
+  assert.ok(read > SEEDS.length / 4, `only ${read} edited dashboards could be read`);
 });
