@@ -16,6 +16,13 @@ export type Health = "green" | "yellow" | "red";
  * A status as written: an optional health emoji and a label, e.g. `🟢 **COMPLETE**` is
  * `{ health: "green", label: "COMPLETE", strong: true }` and a bare `🔴` is
  * `{ health: "red", label: "", strong: false }`.
+ *
+ * @example
+ * ```ts
+ * import type { Status } from "./document.ts";
+ * const onTrack: Status = { health: "green", label: "On Track", strong: false };
+ * console.log(onTrack.label); // "On Track"
+ * ```
  */
 export interface Status {
   /** The health emoji's colour, or `null` when the text has none. */
@@ -42,7 +49,18 @@ export interface SummaryRow {
   status: Status;
 }
 
-/** A task of a phase: `- [x] Title (note) (assignee)`. */
+/**
+ * A task of a phase: `- [x] Title (note) (assignee)`; see `FORMAT.md` for when a
+ * parenthetical is a note and when an assignee.
+ *
+ * @example
+ * ```ts
+ * import type { Task } from "./document.ts";
+ * // - [ ] Deploy (awaiting approval) (assignee: grace)
+ * const task: Task = { title: "Deploy", done: false, note: "awaiting approval", assignee: "grace" };
+ * console.log(task.assignee); // "grace"
+ * ```
+ */
 export interface Task {
   title: string;
   done: boolean;
@@ -163,7 +181,15 @@ export interface Footer {
   reviewCycle: string | null;
 }
 
-/** The known parts of a dashboard, in the order they are written. */
+/**
+ * The known parts of a dashboard, in the order they are written.
+ *
+ * @example
+ * ```ts
+ * import { SECTION_KEYS } from "./document.ts";
+ * console.log(SECTION_KEYS.indexOf("phases") < SECTION_KEYS.indexOf("team")); // true
+ * ```
+ */
 export const SECTION_KEYS = [
   "header",
   "summary",
@@ -182,7 +208,15 @@ export type SectionKey = typeof SECTION_KEYS[number];
 
 /**
  * A `## ` section the model does not know, kept verbatim so that it is written back.
- * Its heading must not be one of the known section headings.
+ * Its heading must not be one of the known section headings. Its line number is reported in
+ * the parse warnings rather than stored here, so that a document equals its own round trip.
+ *
+ * @example
+ * ```ts
+ * import type { ExtraSection } from "./document.ts";
+ * const notes: ExtraSection = { heading: "Notes", body: "- call ops", after: "log" };
+ * console.log(notes.after); // "log"
+ * ```
  */
 export interface ExtraSection {
   /** The heading text without `## `. */
@@ -193,7 +227,16 @@ export interface ExtraSection {
   after: SectionKey;
 }
 
-/** A whole progress dashboard. */
+/**
+ * A whole progress dashboard.
+ *
+ * @example
+ * ```ts
+ * import { type DashboardDocument, emptyDashboard } from "./document.ts";
+ * const doc: DashboardDocument = { ...emptyDashboard("Launch"), blockers: ["Waiting on ops"] };
+ * console.log(doc.name, doc.blockers.length); // "Launch" 1
+ * ```
+ */
 export interface DashboardDocument {
   /** The project name from `# <name> - Progress Dashboard`. */
   name: string;

@@ -30,7 +30,17 @@ import {
   SECTION_HEADINGS,
 } from "./_shape.ts";
 
-/** Options of {@link formatDashboard}. */
+/**
+ * Options of {@link formatDashboard}.
+ *
+ * @example
+ * ```ts
+ * import { emptyDashboard } from "./document.ts";
+ * import { formatDashboard, type FormatOptions } from "./format.ts";
+ * const options: FormatOptions = { finalNewline: false };
+ * console.log(formatDashboard(emptyDashboard("Launch"), options).endsWith("\n")); // false
+ * ```
+ */
 export interface FormatOptions {
   /** End the text with a line break, as text files do. Default `true`. */
   finalNewline?: boolean;

@@ -5,14 +5,30 @@
  */
 import type { Health, Status, Task } from "./document.ts";
 
-/** The emoji written for each health colour. */
+/**
+ * The emoji written for each health colour.
+ *
+ * @example
+ * ```ts
+ * import { HEALTH_EMOJI } from "./health.ts";
+ * console.log(HEALTH_EMOJI.green); // "🟢"
+ * ```
+ */
 export const HEALTH_EMOJI: Readonly<Record<Health, string>> = Object.freeze({
   green: "🟢",
   yellow: "🟡",
   red: "🔴",
 });
 
-/** The health colours, best first. */
+/**
+ * The health colours, best first.
+ *
+ * @example
+ * ```ts
+ * import { HEALTHS } from "./health.ts";
+ * console.log(HEALTHS.join(", ")); // "green, yellow, red"
+ * ```
+ */
 export const HEALTHS: readonly Health[] = Object.freeze(["green", "yellow", "red"]);
 
 /**

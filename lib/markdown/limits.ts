@@ -4,7 +4,17 @@
  * @module
  */
 
-/** The largest dashboard accepted for import, in UTF-8 bytes (1 MiB). */
+/**
+ * The largest dashboard accepted for import, in UTF-8 bytes (1 MiB). `parseDashboard` checks
+ * it; the import route checks it too, before reading the form any further.
+ *
+ * @example
+ * ```ts
+ * import { byteLength, MAX_IMPORT_BYTES } from "./limits.ts";
+ * const markdown = "# Launch - Progress Dashboard\n";
+ * if (byteLength(markdown) > MAX_IMPORT_BYTES) throw new RangeError("Dashboard too large");
+ * ```
+ */
 export const MAX_IMPORT_BYTES = 1_048_576;
 
 /**

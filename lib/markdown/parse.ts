@@ -19,7 +19,16 @@ import { parseTitle, splitGroup } from "./_inline.ts";
 import { parseStatus } from "./_status.ts";
 import { FOOTER_LABELS, SECTION_HEADINGS } from "./_shape.ts";
 
-/** A dashboard read from Markdown and what was kept without being understood. */
+/**
+ * A dashboard read from Markdown and what was kept without being understood.
+ *
+ * @example
+ * ```ts
+ * import { type ParseReport, parseDashboardReport } from "./parse.ts";
+ * const report: ParseReport = parseDashboardReport("# Launch - Progress Dashboard\n");
+ * console.log(report.warnings.length); // 0
+ * ```
+ */
 export interface ParseReport {
   document: DashboardDocument;
   /** One warning per unknown section kept verbatim, in document order. */
