@@ -79,6 +79,7 @@ export interface Task {
 export interface Phase {
   /** The phase number, a non-negative integer. */
   number: number;
+  /** The title; it, and the timeframe, cannot contain ` - Status:`. */
   title: string;
   /** The parenthetical after the title, e.g. `"Week 1"`, or `null`. */
   timeframe: string | null;

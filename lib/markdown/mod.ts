@@ -4,7 +4,9 @@
  * self-contained: it imports nothing outside this folder.
  *
  * Laws: for any valid document `d`, `parseDashboard(formatDashboard(d))` deep-equals `d`, and
- * `formatDashboard(parseDashboard(formatDashboard(d)))` equals `formatDashboard(d)`.
+ * `formatDashboard(parseDashboard(formatDashboard(d)))` equals `formatDashboard(d)`. A document
+ * is valid when it is in normal form (`normalizeDashboard(d)` deep-equals `d`) and keeps the
+ * few rules under "What reads back exactly" in `FORMAT.md`; every parsed document is valid.
  *
  * @example
  * ```ts
