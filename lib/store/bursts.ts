@@ -33,7 +33,7 @@ export interface BurstsOptions {
  * ```ts
  * import { Bursts } from "./bursts.ts";
  * const sent: string[][] = [];
- * const bursts = new Bursts({ send: async (paths) => void sent.push(paths) });
+ * const bursts = new Bursts({ send: (paths) => Promise.resolve(void sent.push(paths)) });
  * bursts.add(["/api/context"]);
  * bursts.add(["/api/projects/p1"]);
  * await bursts.whenIdle();

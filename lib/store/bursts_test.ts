@@ -10,7 +10,7 @@ Deno.test("Bursts gathers paths added within a quiet frame into one send", async
   let settled = 0;
   const bursts = new Bursts({
     coalesceMs: 10,
-    send: async (paths) => void sent.push(paths),
+    send: (paths) => Promise.resolve(void sent.push(paths)),
     settled: () => settled++,
   });
   bursts.add(["/a"]);
@@ -30,7 +30,7 @@ Deno.test("Bursts sends a long burst after at most coalesceMaxMs", async () => {
   const bursts = new Bursts({
     coalesceMs: 20,
     coalesceMaxMs: 40,
-    send: async (paths) => void sent.push(paths),
+    send: (paths) => Promise.resolve(void sent.push(paths)),
   });
   const started = Date.now();
   for (let i = 0; i < 8; i++) {
