@@ -6,14 +6,12 @@
 import { z } from "zod";
 import type { Handlers } from "../../../lib/app/deps.ts";
 import { formFields } from "../../../lib/http/form.ts";
+import { textField } from "../../../lib/http/text.ts";
 import { addLogEntry } from "../../../lib/db/project_writes.ts";
 import { fieldErrors, invalid, writeProject, writeScope, written } from "./_write.tsx";
 
 const logForm = z.object({
-  text: z.string().trim().min(1, "Write something to log").max(
-    4000,
-    "Keep it under 4,000 characters",
-  ),
+  text: textField({ label: "the entry", min: 1, max: 4000, multiline: true }),
 });
 
 /** The log handler. */

@@ -7,14 +7,12 @@ import { z } from "zod";
 import type { Handlers } from "../../../../lib/app/deps.ts";
 import { uuidParam } from "../../../../lib/http/errors.ts";
 import { formFields } from "../../../../lib/http/form.ts";
+import { textField } from "../../../../lib/http/text.ts";
 import { updateMetricCurrent } from "../../../../lib/db/project_writes.ts";
 import { fieldErrors, invalid, writeProject, writeScope, written } from "../_write.tsx";
 
 const metricForm = z.object({
-  current: z.string().trim().min(1, "Enter the current value").max(
-    40,
-    "Keep it under 40 characters",
-  ),
+  current: textField({ label: "the current value", min: 1, max: 40 }),
 });
 
 /** The metric handler. */

@@ -4,14 +4,15 @@
  * @module
  */
 import { z } from "zod";
+import { textField } from "../../../../lib/http/text.ts";
 
 const level = z.enum(["low", "medium", "high"], "Choose low, medium or high");
 
 /** A risk's fields. */
 export const riskForm = z.object({
-  title: z.string().trim().min(1, "Name the risk").max(200, "Keep it under 200 characters"),
+  title: textField({ label: "the risk", min: 1, max: 200 }),
   impact: level,
   probability: level,
-  mitigation: z.string().trim().max(1000, "Keep it under 1,000 characters"),
-  owner: z.string().trim().max(120, "Keep it under 120 characters"),
+  mitigation: textField({ label: "the mitigation", max: 1000, multiline: true }),
+  owner: textField({ label: "the owner", max: 120 }),
 });
