@@ -8,6 +8,7 @@
 import { z } from "zod";
 
 // C0 controls except tab (09), line feed (0A) and carriage return (0D); DEL; C1 controls.
+// deno-lint-ignore no-control-regex -- finding them is the point
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 const LINE_BREAK = /[\r\n]/;
 
