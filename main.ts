@@ -5,7 +5,8 @@
  */
 import { ConfigError, loadConfig } from "./lib/config.ts";
 import { startServer } from "./lib/server/server.ts";
-import { DEMO_PASSWORD, DEMO_TENANTS } from "./lib/db/demo_data.ts";
+import { DEMO_PASSWORD } from "./lib/db/demo_data.ts";
+import { DEMO_SIGN_INS } from "./lib/db/demo_sign_ins.ts";
 
 async function main(): Promise<void> {
   const started = performance.now();
@@ -34,8 +35,10 @@ async function main(): Promise<void> {
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(`Beacon is listening on ${server.url} (started in ${seconds} s)`);
-  const logins = DEMO_TENANTS.flatMap((t) => t.users.map((u) => `${u.email} (${u.role})`));
-  console.log(`Demo sign-ins, password "${DEMO_PASSWORD}": ${logins.join(", ")}`);
+  if (server.demoSignIns) {
+    const logins = DEMO_SIGN_INS.map((login) => `${login.email} (${login.role})`);
+    console.log(`Demo sign-ins, password "${DEMO_PASSWORD}": ${logins.join(", ")}`);
+  }
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     Deno.addSignalListener(signal, () => {
       server.close().finally(() => Deno.exit(0));

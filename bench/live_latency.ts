@@ -13,7 +13,7 @@
  */
 import { loadConfig } from "../lib/config.ts";
 import { startServer } from "../lib/server/server.ts";
-import { createTestDb } from "../tests/_db.ts";
+import { createTestDb, TEST_SESSION_SECRET } from "../tests/_db.ts";
 import { launchBrowser, signIn } from "../tests/_browser.ts";
 
 const WRITES = Number(Deno.env.get("LIVE_WRITES") ?? 50);
@@ -22,7 +22,11 @@ const REPORT = new URL("../docs/performance.md", import.meta.url);
 
 const testDb = await createTestDb({ seed: true });
 await testDb.db.close();
-const config = loadConfig({ PORT: "0", DATABASE_URL: testDb.url! });
+const config = loadConfig({
+  PORT: "0",
+  DATABASE_URL: testDb.url!,
+  SESSION_SECRET: TEST_SESSION_SECRET,
+});
 const a = await startServer(config, { seed: false });
 const b = await startServer(config, { seed: false });
 const browser = await launchBrowser();

@@ -26,6 +26,7 @@
  */
 import { parseArgs } from "node:util";
 import postgres from "postgres";
+import { TEST_SESSION_SECRET } from "../tests/_db.ts";
 
 interface Options {
   duration: number;
@@ -570,6 +571,7 @@ async function loadTest(o: Options, report: Report): Promise<void> {
       const db = await createDatabase(o.pg);
       dropDatabase = db.drop;
       env.DATABASE_URL = db.url;
+      env.SESSION_SECRET = TEST_SESSION_SECRET;
       report.database = "PostgreSQL (throwaway database)";
       console.log(`Seeding ${db.url}`);
       await run(Deno.execPath(), ["task", "seed"], env);

@@ -59,6 +59,13 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     throw new ConfigError(`Invalid ${name}: ${issue.message}`);
   }
   const c = parsed.data;
+  // A server database is shared by instances that must agree on the key, and is never a
+  // throwaway: no default key for it (the embedded database keeps one in DATA_DIR).
+  if (c.DATABASE_URL && !c.SESSION_SECRET) {
+    throw new ConfigError(
+      "Invalid SESSION_SECRET: required with DATABASE_URL (at least 16 random characters)",
+    );
+  }
   const origins = (c.ALLOWED_ORIGINS ?? "").split(",").map((s) => s.trim()).filter(Boolean);
   for (const origin of origins) {
     if (!URL.canParse(origin) || new URL(origin).origin !== origin) {

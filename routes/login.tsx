@@ -5,12 +5,15 @@
  * @module
  */
 import { z } from "zod";
-import type { Handlers } from "../lib/app/deps.ts";
+import type { Context } from "hono";
+import type { AppEnv, Handlers } from "../lib/app/deps.ts";
 import { page } from "../lib/app/respond.ts";
 import { formFields } from "../lib/http/form.ts";
 import { newSessionToken, SESSION_TTL_MS, writeSessionCookie } from "../lib/http/session.ts";
 import { DUMMY_HASH, verifyPassword } from "../lib/db/password.ts";
 import { findLoginCandidate, insertSession } from "../lib/db/accounts.ts";
+import { DEMO_SIGN_INS, type DemoSignIn } from "../lib/db/demo_sign_ins.ts";
+import { DEMO_PASSWORD } from "../lib/db/demo_data.ts";
 import { Layout } from "./_layout.tsx";
 
 const loginForm = z.object({
@@ -19,17 +22,37 @@ const loginForm = z.object({
   next: z.string().optional(),
 });
 
-/** A local path to go to after signing in; anything else goes home. */
+// One leading slash, then no second slash or backslash at once, and no control characters or
+// backslashes anywhere (browsers read `/\` and `/<TAB>/` as the start of another host).
+// deno-lint-ignore no-control-regex -- control characters are what it refuses
+const LOCAL_PATH = /^\/(?![/\\])[^\\\u0000-\u001f\u007f]*$/;
+
+/**
+ * A same-origin path to go to after signing in; anything else goes home.
+ *
+ * @example
+ * ```ts
+ * safeNext("/projects/1?tab=log"); // "/projects/1?tab=log"
+ * safeNext("/\t/evil.example"); // "/"
+ * ```
+ */
 export function safeNext(next: string | undefined): string {
-  if (!next || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) return "/";
-  return next;
+  if (!next || !LOCAL_PATH.test(next)) return "/";
+  // What the browser would resolve it to must stay on this origin.
+  const base = "http://beacon.invalid";
+  return new URL(next, base).origin === base ? next : "/";
+}
+
+/** The demo accounts, when they are to be listed. */
+function demoOf(c: Context<AppEnv>): readonly DemoSignIn[] | undefined {
+  return c.var.deps.demoSignIns ? DEMO_SIGN_INS : undefined;
 }
 
 /** The sign-in handlers. */
 export const handler: Handlers = {
   GET(c) {
     if (c.var.session) return c.redirect("/", 303);
-    return page(c, <LoginPage next={c.req.query("next")} />);
+    return page(c, <LoginPage next={c.req.query("next")} demo={demoOf(c)} />);
   },
 
   async POST(c) {
@@ -38,21 +61,25 @@ export const handler: Handlers = {
     const parsed = loginForm.safeParse(fields);
     if (!parsed.success) {
       const message = parsed.error.issues[0].message;
-      return page(c, <LoginPage email={fields.email} error={message} next={fields.next} />, 422);
+      return page(
+        c,
+        <LoginPage email={fields.email} error={message} next={fields.next} demo={demoOf(c)} />,
+        422,
+      );
     }
     const { email, password, next } = parsed.data;
     const wait = throttle.retryAfter(email);
     if (wait > 0) {
       c.header("Retry-After", String(wait));
       const error = `Too many failed sign-ins. Try again in ${wait} seconds.`;
-      return page(c, <LoginPage email={email} error={error} next={next} />, 429);
+      return page(c, <LoginPage email={email} error={error} next={next} demo={demoOf(c)} />, 429);
     }
     const candidate = await findLoginCandidate(db, email);
     const ok = await verifyPassword(password, candidate?.passwordHash ?? DUMMY_HASH);
     if (!candidate || !ok || !candidate.tenantId) {
       throttle.fail(email);
       const error = "The email or password is not right.";
-      return page(c, <LoginPage email={email} error={error} next={next} />, 401);
+      return page(c, <LoginPage email={email} error={error} next={next} demo={demoOf(c)} />, 401);
     }
     throttle.reset(email);
     const token = newSessionToken();
@@ -75,14 +102,9 @@ export interface LoginPageProps {
   error?: string;
   /** Where to go after signing in; posted back as a hidden field. */
   next?: string;
+  /** The demo accounts to list; only with the demo data on the embedded database. */
+  demo?: readonly DemoSignIn[];
 }
-
-const demoLogins = [
-  { email: "ada@acme.test", tenant: "Acme", role: "owner" },
-  { email: "grace@acme.test", tenant: "Acme", role: "member" },
-  { email: "linus@acme.test", tenant: "Acme", role: "viewer" },
-  { email: "hank@globex.test", tenant: "Globex", role: "owner" },
-];
 
 /**
  * A full sign-in document: a form posting `email` and `password` to `/login`.
@@ -127,19 +149,21 @@ export function LoginPage(props: LoginPageProps) {
             <button type="submit" class="button button--primary">Sign in</button>
           </form>
         </section>
-        <aside class="card demo-logins" aria-labelledby="demo-title">
-          <h2 id="demo-title">Demo logins</h2>
-          <p>
-            Every demo account uses the password <code>beacon-demo</code>.
-          </p>
-          <TableDemo />
-        </aside>
+        {props.demo && props.demo.length > 0 && (
+          <aside class="card demo-logins" aria-labelledby="demo-title">
+            <h2 id="demo-title">Demo logins</h2>
+            <p>
+              Every demo account uses the password <code>{DEMO_PASSWORD}</code>.
+            </p>
+            <TableDemo logins={props.demo} />
+          </aside>
+        )}
       </div>
     </Layout>
   );
 }
 
-function TableDemo() {
+function TableDemo(props: { logins: readonly DemoSignIn[] }) {
   return (
     <table class="table table--compact">
       <thead>
@@ -150,7 +174,7 @@ function TableDemo() {
         </tr>
       </thead>
       <tbody>
-        {demoLogins.map((login) => (
+        {props.logins.map((login) => (
           <tr key={login.email}>
             <td>
               <code>{login.email}</code>

@@ -6,6 +6,7 @@ import type { ProjectDashboard, ProjectSummary, Role, Tenant, User } from "../li
 import { Layout } from "./_layout.tsx";
 import { ErrorPage } from "./_error.tsx";
 import { LoginPage } from "./login.tsx";
+import { DEMO_SIGN_INS } from "../lib/db/demo_sign_ins.ts";
 import { HomePage } from "./index.tsx";
 import { type FormState, ProjectPage } from "./projects/[id].tsx";
 import { groupByDay } from "../islands/_dashboard/log.tsx";
@@ -190,7 +191,12 @@ Deno.test("ErrorPage explains the status and shows the message, never internals"
 
 Deno.test("LoginPage posts email and password, keeps the email and shows the error", () => {
   const html = render(
-    <LoginPage email='ada@acme.test"><b>' error="Wrong e-mail or password" next="/projects/1" />,
+    <LoginPage
+      email='ada@acme.test"><b>'
+      error="Wrong e-mail or password"
+      next="/projects/1"
+      demo={DEMO_SIGN_INS}
+    />,
   );
   assert.match(html, /<form method="post" action="\/login"/);
   assert.match(
@@ -206,7 +212,9 @@ Deno.test("LoginPage posts email and password, keeps the email and shows the err
     assert.ok(html.includes(`<code>${email}</code>`), email);
   }
   assert.match(html, /beacon-demo/);
-  assert.doesNotMatch(render(<LoginPage />), /role="alert"/);
+  const plain = render(<LoginPage />);
+  assert.doesNotMatch(plain, /role="alert"/);
+  assert.doesNotMatch(plain, /acme\.test|beacon-demo/, "no demo accounts unless asked");
 });
 
 Deno.test("HomePage lists projects with links, progress, health and update time", () => {

@@ -7,7 +7,7 @@
 import { type Browser, chromium, type Page } from "playwright-core";
 import { loadConfig } from "../lib/config.ts";
 import { type Server, startServer } from "../lib/server/server.ts";
-import { createTestDb, type TestDb } from "./_db.ts";
+import { createTestDb, TEST_SESSION_SECRET, type TestDb } from "./_db.ts";
 
 /** Launches headless Chromium with the flags this machine needs. */
 export async function launchBrowser(): Promise<Browser> {
@@ -37,7 +37,12 @@ export interface TestServer {
 export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
   const testDb = await createTestDb({ seed: true });
   await testDb.db.close();
-  const config = loadConfig({ PORT: "0", DATABASE_URL: testDb.url, ...env });
+  const config = loadConfig({
+    PORT: "0",
+    DATABASE_URL: testDb.url,
+    SESSION_SECRET: TEST_SESSION_SECRET,
+    ...env,
+  });
   const server = await startServer(config, { seed: false });
   return {
     server,

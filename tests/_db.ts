@@ -13,6 +13,9 @@ import { seedDemo } from "../lib/db/seed.ts";
 export const ADMIN_URL = Deno.env.get("TEST_DATABASE_URL") ??
   "postgres://postgres@127.0.0.1:5432/test";
 
+/** The session key of test servers on a shared database (required with `DATABASE_URL`). */
+export const TEST_SESSION_SECRET = "beacon-test-session-secret-0123456789";
+
 /** A database made for one test file, with its URL (absent for PGlite) and a cleanup. */
 export interface TestDb {
   db: Db;

@@ -6,6 +6,7 @@ import assert from "node:assert/strict";
 import { loadConfig } from "../lib/config.ts";
 import { startServer } from "../lib/server/server.ts";
 import { startTestServer } from "./_browser.ts";
+import { TEST_SESSION_SECRET } from "./_db.ts";
 import {
   currentSeq,
   demoTasks,
@@ -17,9 +18,16 @@ import {
 
 Deno.test("a write on one instance reaches sockets on another, live and on replay", async () => {
   const a = await startTestServer();
-  const b = await startServer(loadConfig({ PORT: "0", DATABASE_URL: a.testDb.url! }), {
-    seed: false,
-  });
+  const b = await startServer(
+    loadConfig({
+      PORT: "0",
+      DATABASE_URL: a.testDb.url!,
+      SESSION_SECRET: TEST_SESSION_SECRET,
+    }),
+    {
+      seed: false,
+    },
+  );
   const sockets: TestSocket[] = [];
   try {
     const { acme, globex } = await demoTasks(a.server.db);

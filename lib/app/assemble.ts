@@ -14,6 +14,7 @@ import { Hub } from "../live/hub.ts";
 import { Loaders } from "../resources/loaders.ts";
 import { FlagTable } from "../flags/mod.ts";
 import { listFlagSettings } from "../db/flags.ts";
+import { demoSignInsPresent } from "../db/demo_sign_ins.ts";
 import { HtmlCache } from "../resources/page_cache.ts";
 import { LoginThrottle } from "../http/rate_limit.ts";
 import { SessionHasher } from "../http/session.ts";
@@ -106,12 +107,14 @@ export async function assemble(
     buildId: options.buildId,
     htmlCache: new HtmlCache({ maxBytes: 32 * 1024 * 1024 }),
     throttle: new LoginThrottle(),
-    hasher: new SessionHasher(config.sessionSecret ?? "beacon-development-session-secret"),
+    // Without a configured key (an app in a test), one of this process: its sessions are its own.
+    hasher: new SessionHasher(config.sessionSecret ?? crypto.randomUUID() + crypto.randomUUID()),
     renderPage: (vnode, opts) => renderPage(vnode, { buildId: options.buildId, nonce: opts.nonce }),
     etags: new ResourceEtags({ buildId: options.buildId, sources: loaders, memo: revalidations }),
     writeThrough: createWriteThrough(bus, loaders),
     metrics,
     revalidations,
+    demoSignIns: !config.databaseUrl && await demoSignInsPresent(db),
   };
   deps.metrics.start(deps);
   return {

@@ -56,6 +56,8 @@ export interface AppDeps {
   revalidations: RevalidationMemo;
   /** HTTP metrics, bus lag and the cache monitor's samples (`/metrics`, `/admin/cache`). */
   metrics: Metrics;
+  /** Whether the sign-in page lists the demo accounts: demo data on the embedded database. */
+  demoSignIns: boolean;
 }
 
 /** Hono's environment: per-request variables. */

@@ -10,6 +10,12 @@ import { HttpError } from "./errors.ts";
 export interface SameOriginOptions {
   /** Origins allowed besides the request's own, like `https://beacon.example`. */
   allowedOrigins?: readonly string[];
+  /**
+   * The cookie that authenticates requests (the session's). An unsafe request that carries it
+   * must say where it comes from (`Origin` or `Sec-Fetch-Site`), or it is refused: every
+   * browser sends one of them, so a request with neither could not have been checked.
+   */
+  credentialCookie?: string;
 }
 
 const SAFE = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -23,8 +29,9 @@ export function originAllowed(c: Context, allowed: readonly string[] = []): bool
 
 /**
  * Browsers send `Origin` with every unsafe request, so a foreign or `null` origin, or
- * `Sec-Fetch-Site: cross-site`, is refused with 403. A request without either header did not
- * come from a page in a browser and cannot carry a victim's cookie against their will.
+ * `Sec-Fetch-Site: cross-site`, is refused with 403. A request with neither header is let in
+ * only without the credential cookie: it did not come from a page in a browser, and it
+ * carries nobody's session.
  *
  * @example
  * ```ts
@@ -35,11 +42,16 @@ export function originAllowed(c: Context, allowed: readonly string[] = []): bool
  */
 export function sameOrigin(options: SameOriginOptions = {}): MiddlewareHandler {
   const allowed = options.allowedOrigins ?? [];
+  const credential = options.credentialCookie;
   return async function sameOrigin(c, next) {
     if (!SAFE.has(c.req.method)) {
       const site = c.req.header("sec-fetch-site");
-      if (site === "cross-site" && !c.req.header("origin")) {
+      const origin = c.req.header("origin");
+      if (site === "cross-site" && !origin) {
         throw new HttpError(403, "Cross-site requests are not allowed");
+      }
+      if (credential && site === undefined && origin === undefined && carries(c, credential)) {
+        throw new HttpError(403, "Signed-in requests must say their origin (send Origin)");
       }
       if (!originAllowed(c, allowed)) {
         throw new HttpError(403, "Requests from another origin are not allowed");
@@ -47,4 +59,10 @@ export function sameOrigin(options: SameOriginOptions = {}): MiddlewareHandler {
     }
     await next();
   };
+}
+
+function carries(c: Context, cookie: string): boolean {
+  const header = c.req.header("cookie");
+  if (!header) return false;
+  return header.split(";").some((pair) => pair.trim().startsWith(`${cookie}=`));
 }

@@ -15,7 +15,7 @@ import { wantsJson } from "../http/form.ts";
 import { privateHeaders } from "../http/headers.ts";
 import { sameOrigin } from "../http/same_origin.ts";
 import { securityHeaders } from "../http/security_headers.ts";
-import { session } from "../http/session.ts";
+import { session, SESSION_COOKIE } from "../http/session.ts";
 import { buildRoutes } from "../islands/mod.ts";
 import { cohortOf, httpMetrics } from "../metrics/mod.ts";
 import { ROUTES } from "../../routes/_manifest.ts";
@@ -59,7 +59,10 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
         throw new HttpError(413, `The request body is larger than ${MAX_BODY_BYTES / 1024} KiB`);
       },
     }),
-    sameOrigin({ allowedOrigins: deps.config.allowedOrigins }),
+    sameOrigin({
+      allowedOrigins: deps.config.allowedOrigins,
+      credentialCookie: SESSION_COOKIE,
+    }),
   );
   // Routes, one module each (`routes/_manifest.ts`).
   for (const [pattern, module] of Object.entries(ROUTES)) {

@@ -11,12 +11,15 @@ import { migrate } from "../db/migrate.ts";
 import { seedDemo } from "../db/seed.ts";
 import { assemble } from "../app/assemble.ts";
 import { ensureBuild } from "../islands/mod.ts";
+import { embeddedSessionSecret } from "./session_secret.ts";
 
 /** A running instance. */
 export interface Server {
   /** The address it listens on, like `http://127.0.0.1:8000`. */
   url: string;
   db: Db;
+  /** Whether the demo accounts are listed (demo data on the embedded database). */
+  demoSignIns: boolean;
   /** Stops serving and closes every connection. */
   close(): Promise<void>;
 }
@@ -42,6 +45,9 @@ export interface StartOptions {
  */
 export async function startServer(config: Config, options: StartOptions = {}): Promise<Server> {
   const log = options.log ?? (() => {});
+  if (!config.databaseUrl && !config.sessionSecret) {
+    config = { ...config, sessionSecret: await embeddedSessionSecret(config.dataDir) };
+  }
   const db = await connect({ url: config.databaseUrl, dataDir: config.dataDir });
   try {
     const applied = await migrate(db);
@@ -74,6 +80,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     return {
       url: `http://${host}:${port}`,
       db,
+      demoSignIns: assembly.deps.demoSignIns,
       async close() {
         await server.shutdown();
         await assembly.close();
