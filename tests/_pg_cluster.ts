@@ -97,8 +97,9 @@ export class PgCluster {
       listen_addresses: "127.0.0.1",
       port: this.port,
       unix_socket_directories: this.dir,
+      // Only the process dies in these tests, never the machine: the page cache keeps what
+      // fsync would have flushed, and synchronous_commit stays on, so a kill loses no commit.
       fsync: "off",
-      synchronous_commit: "off",
       full_page_writes: "off",
       shared_buffers: "16MB",
       max_connections: 60,
@@ -148,6 +149,19 @@ export class PgCluster {
     this.#running = false;
   }
 
+  /**
+   * Freezes the postmaster and every backend with SIGSTOP: connections stay open and new ones
+   * are accepted by the kernel, but nothing answers, as with a hung host. Undo with `resume()`.
+   */
+  async pause(): Promise<void> {
+    await this.#signalAll("SIGSTOP");
+  }
+
+  /** Lets a paused server run again (SIGCONT). */
+  async resume(): Promise<void> {
+    await this.#signalAll("SIGCONT");
+  }
+
   /** Runs one statement as the superuser on database `database` (default `postgres`). */
   async sql(text: string, database = "postgres"): Promise<Record<string, unknown>[]> {
     const sql = postgres(this.urlFor("postgres", database), {
@@ -192,6 +206,7 @@ export class PgCluster {
   /** Stops the server immediately and deletes its folder. */
   async destroy(): Promise<void> {
     if (await this.#postmasterPid() !== null) {
+      await this.resume().catch(() => {});
       await runAsPostgres(`${PG_BIN}/pg_ctl`, [
         "stop",
         "-w",
@@ -208,6 +223,18 @@ export class PgCluster {
 
   get #dataDir(): string {
     return `${this.dir}/data`;
+  }
+
+  async #signalAll(signal: Deno.Signal): Promise<void> {
+    const pid = await this.#postmasterPid();
+    if (pid === null) throw new Error("Cannot signal the server: it is not running");
+    for (const each of [pid, ...await childrenOf(pid)]) {
+      try {
+        Deno.kill(each, signal);
+      } catch {
+        // exited meanwhile
+      }
+    }
   }
 
   async #postmasterPid(): Promise<number | null> {

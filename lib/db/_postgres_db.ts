@@ -21,7 +21,10 @@ import type { ConnectOptions, Database, DatabaseHealth, Db, Queryable } from "./
 import { Availability } from "./availability.ts";
 import { Deadline } from "./_deadline.ts";
 import { PgListener } from "./listener.ts";
+import { isEndedSession } from "./_ended_session.ts";
+import { probeServer } from "./_probe.ts";
 import { Slots } from "./_slots.ts";
+import { TransactionGuard } from "./_transaction_guard.ts";
 import { asUnavailable, DatabaseUnavailableError } from "./unavailable.ts";
 
 interface Limits {
@@ -83,7 +86,7 @@ class PostgresDb implements Database {
       },
     });
     this.#slots = new Slots(this.#size);
-    this.#availability = new Availability(() => probe(url, this.#connectTimeoutMs), {
+    this.#availability = new Availability(() => probeServer(url, this.#connectTimeoutMs), {
       failureThreshold: options.failureThreshold,
       probeIntervalMs: options.probeIntervalMs,
       onDown: () => this.#slots.refuseWaiting(this.#availability.downError()),
@@ -163,56 +166,82 @@ class PostgresDb implements Database {
   async #query<T>(text: string, params: unknown[], limits: Limits): Promise<T[]> {
     const deadline = this.#deadline(limits.timeoutMs);
     try {
-      const release = await this.#acquire(deadline);
-      this.#count++;
-      const pending = this.#sql.unsafe(text, params as postgres.ParameterOrJSON<never>[]);
-      // The connection is busy until the driver is done, even when the caller gave up earlier.
-      pending.then(release, release);
-      return await this.#answer(pending, deadline) as T[];
+      for (let attempt = 1;; attempt++) {
+        const release = await this.#acquire(deadline);
+        this.#count++;
+        const pending = this.#sql.unsafe(text, params as postgres.ParameterOrJSON<never>[]);
+        // The connection is busy until the driver is done, even when the caller gave up earlier.
+        pending.then(release, release);
+        try {
+          return await this.#answer(pending, deadline) as T[];
+        } catch (error) {
+          if (attempt < this.#size && isEndedSession(error)) continue;
+          throw error;
+        }
+      }
+    } catch (error) {
+      throw this.#failure(error);
     } finally {
       deadline.clear();
     }
   }
 
   async #transaction<T>(fn: (tx: Queryable) => Promise<T>, limits: Limits): Promise<T> {
-    // Bounds the wait for a connection and for BEGIN; disarmed once inside.
+    // Each phase has a deadline: the wait for a connection and BEGIN, each statement, COMMIT.
     const start = this.#deadline(limits.timeoutMs);
-    const release = await this.#acquire(start).catch((error) => {
-      start.clear();
-      throw error;
-    });
-    let abandonedWith: DatabaseUnavailableError | undefined;
-    let abandon!: (error: DatabaseUnavailableError) => void;
-    const abandoned = new Promise<never>((_, reject) => {
-      abandon = (error) => {
-        abandonedWith ??= error;
-        reject(error);
-      };
-    });
-    abandoned.catch(() => {});
-    start.signal.addEventListener("abort", () => {
-      this.#availability.failed(start.signal.reason);
-      abandon(start.signal.reason);
-    });
-    const begun = this.#sql.begin(async (sql) => {
-      start.clear();
-      // Started after its caller gave up: run nothing.
-      if (abandonedWith) throw abandonedWith;
-      if (limits.maintenance) await sql.unsafe("SET LOCAL statement_timeout = 0");
-      return await fn({
-        query: (text, params) => this.#inTransaction(sql, text, params ?? [], limits, abandon),
-      });
-    });
-    begun.then(release, release);
     try {
-      const result = await Promise.race([begun, abandoned]) as T;
-      this.#availability.succeeded();
-      return result;
+      for (let attempt = 1;; attempt++) {
+        const guard = new TransactionGuard();
+        try {
+          return await this.#transactionOnce(fn, limits, start, guard);
+        } catch (error) {
+          const failure = guard.connectionError ?? error;
+          if (!guard.entered && attempt < this.#size && isEndedSession(failure)) continue;
+          throw failure;
+        }
+      }
     } catch (error) {
+      // The outcome is recorded once, here, whichever step failed.
       throw this.#failure(error);
     } finally {
       start.clear();
     }
+  }
+
+  async #transactionOnce<T>(
+    fn: (tx: Queryable) => Promise<T>,
+    limits: Limits,
+    start: Deadline,
+    guard: TransactionGuard,
+  ): Promise<T> {
+    const release = await this.#acquire(start);
+    this.#abandonOnExpiry(start, guard);
+    let commit: Deadline | undefined;
+    const begun = this.#sql.begin((sql) =>
+      guard.body(async () => {
+        start.clear();
+        if (limits.maintenance) await sql.unsafe("SET LOCAL statement_timeout = 0");
+        const result = await fn({
+          query: (text, params) => this.#inTransaction(sql, text, params ?? [], limits, guard),
+        });
+        guard.check();
+        commit = this.#deadline(limits.timeoutMs);
+        this.#abandonOnExpiry(commit, guard);
+        return result;
+      })
+    );
+    begun.then(release, (error) => {
+      guard.observe(error);
+      release();
+    });
+    begun.finally(() => commit?.clear()).catch(() => {});
+    const result = await Promise.race([begun, guard.abandoned]) as T;
+    this.#availability.succeeded();
+    return result;
+  }
+
+  #abandonOnExpiry(deadline: Deadline, guard: TransactionGuard): void {
+    deadline.signal.addEventListener("abort", () => guard.abandon(deadline.signal.reason));
   }
 
   async #inTransaction<T>(
@@ -220,16 +249,20 @@ class PostgresDb implements Database {
     text: string,
     params: unknown[],
     limits: Limits,
-    abandon: (error: DatabaseUnavailableError) => void,
+    guard: TransactionGuard,
   ): Promise<T[]> {
+    guard.check();
     this.#count++;
     const deadline = this.#deadline(limits.timeoutMs);
     try {
       const pending = sql.unsafe(text, params as postgres.ParameterOrJSON<never>[]);
       return await this.#answer(pending, deadline) as T[];
     } catch (error) {
+      guard.observe(error);
       // No answer: ROLLBACK would wait for the same server, so the caller does not.
-      if (error instanceof DatabaseUnavailableError && error.reason === "timeout") abandon(error);
+      if (error instanceof DatabaseUnavailableError && error.reason === "timeout") {
+        guard.abandon(error);
+      }
       throw error;
     } finally {
       deadline.clear();
@@ -256,6 +289,7 @@ class PostgresDb implements Database {
     return release;
   }
 
+  /** The statement's rows, or its error as {@linkcode DatabaseUnavailableError} when it is one. */
   async #answer(pending: Promise<unknown>, deadline: Deadline): Promise<unknown> {
     pending.catch(() => {});
     try {
@@ -263,21 +297,12 @@ class PostgresDb implements Database {
       this.#availability.succeeded();
       return result;
     } catch (error) {
-      if (error instanceof DatabaseUnavailableError) {
-        // The deadline's: no answer in time.
-        this.#availability.failed(error);
-        throw error;
-      }
-      throw this.#failure(error);
+      throw asUnavailable(error) ?? error;
     }
   }
 
-  /**
-   * Records a driver's failure and turns one about the connection into the one error class. A
-   * {@linkcode DatabaseUnavailableError} passes as it is: it was recorded where it was made.
-   */
+  /** Records how a call failed; the one place failures are counted, once per call. */
   #failure(error: unknown): unknown {
-    if (error instanceof DatabaseUnavailableError) return error;
     const unavailable = asUnavailable(error);
     if (unavailable) {
       this.#availability.failed(unavailable);
@@ -299,31 +324,6 @@ class PostgresDb implements Database {
 /** postgres.js's reconnect delay, in seconds: short, whatever the number of failures. */
 function reconnectDelaySeconds(): number {
   return 0.01 + Math.random() * 0.04;
-}
-
-/** Opens a fresh connection and runs `SELECT 1`; throws {@linkcode DatabaseUnavailableError}. */
-async function probe(url: string, connectTimeoutMs: number): Promise<void> {
-  const sql = postgres(url, {
-    max: 1,
-    connect_timeout: connectTimeoutMs / 1000,
-    idle_timeout: 0,
-    max_lifetime: null,
-    fetch_types: false,
-    onnotice: () => {},
-    connection: { application_name: "beacon-probe" },
-  });
-  const deadline = new Deadline(
-    connectTimeoutMs,
-    () => new DatabaseUnavailableError("timeout", `no answer within ${connectTimeoutMs} ms`),
-  );
-  try {
-    await deadline.race(sql.unsafe("SELECT 1"));
-  } catch (error) {
-    throw asUnavailable(error) ?? error;
-  } finally {
-    deadline.clear();
-    await sql.end({ timeout: 0 }).catch(() => {});
-  }
 }
 
 function closedError(): DatabaseUnavailableError {
