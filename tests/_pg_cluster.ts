@@ -13,6 +13,12 @@ const PG_BIN = Deno.env.get("PG_BIN") ?? "/usr/lib/postgresql/15/bin";
 /** The operating-system user that runs the server. */
 const OS_USER = "postgres";
 
+/** Clusters not destroyed yet, stopped at exit if a test run is cut short by an uncaught error. */
+const live = new Set<PgCluster>();
+globalThis.addEventListener("unload", () => {
+  for (const cluster of live) cluster.destroySync();
+});
+
 /** Options of {@linkcode PgCluster.create}. */
 export interface PgClusterOptions {
   /** The port to listen on. Default: one that was free a moment ago. */
@@ -54,6 +60,7 @@ export class PgCluster {
   static async create(options: PgClusterOptions = {}): Promise<PgCluster> {
     const dir = await Deno.makeTempDir({ prefix: "beacon-pg-" });
     const cluster = new PgCluster(dir, options.port ?? freePort(), options.settings ?? {});
+    live.add(cluster);
     try {
       const { uid, gid } = await osUser(OS_USER);
       await Deno.chown(dir, uid, gid);
@@ -219,6 +226,38 @@ export class PgCluster {
     }
     this.#running = false;
     await Deno.remove(this.dir, { recursive: true }).catch(() => {});
+    live.delete(this);
+  }
+
+  /** Stops the server immediately and deletes its folder, blocking: for the exit handler. */
+  destroySync(): void {
+    try {
+      Deno.kill(this.#postmasterPidSync() ?? -1, "SIGCONT");
+    } catch {
+      // not running
+    }
+    new Deno.Command("runuser", {
+      args: [
+        "-u",
+        OS_USER,
+        "--",
+        `${PG_BIN}/pg_ctl`,
+        "stop",
+        "-w",
+        "-m",
+        "immediate",
+        "-D",
+        this.#dataDir,
+      ],
+      stdout: "null",
+      stderr: "null",
+    }).outputSync();
+    try {
+      Deno.removeSync(this.dir, { recursive: true });
+    } catch {
+      // already gone
+    }
+    live.delete(this);
   }
 
   get #dataDir(): string {
@@ -234,6 +273,15 @@ export class PgCluster {
       } catch {
         // exited meanwhile
       }
+    }
+  }
+
+  #postmasterPidSync(): number | null {
+    try {
+      const pid = Number(Deno.readTextFileSync(`${this.#dataDir}/postmaster.pid`).split("\n")[0]);
+      return Number.isInteger(pid) && pid > 0 ? pid : null;
+    } catch {
+      return null;
     }
   }
 

@@ -115,7 +115,7 @@ export class Availability {
   failed(error: DatabaseUnavailableError): void {
     if (!error.blamesServer) return;
     this.#lastFailureAt = this.#options.now();
-    this.#lastError = error.message.replace(/^Cannot reach the database: /, "");
+    this.#lastError = error.detail;
     this.#consecutiveFailures++;
     if (this.#status === "up" && this.#consecutiveFailures >= this.#options.failureThreshold) {
       this.#status = "down";

@@ -7,8 +7,13 @@
  *
  * @module
  */
-import postgres from "postgres";
-import { Deadline } from "./_deadline.ts";
+import {
+  abandonSession,
+  listenOn,
+  type ListenSession,
+  openListenSession,
+  unlistenOn,
+} from "./_listen_session.ts";
 import { asUnavailable, DatabaseUnavailableError } from "./unavailable.ts";
 
 /** Where the listener is in its life. */
@@ -55,25 +60,7 @@ interface Subscription {
   onNotify: (payload: string) => void;
   onListen?: () => void;
   /** The connection its LISTEN was last established on. */
-  session?: Session;
-}
-
-/**
- * postgres.js hands every notification to this option (its own `listen()` is built on it), but
- * its type declarations leave it out.
- */
-interface NotifyOption {
-  onnotify: (channel: string, payload: string) => void;
-}
-
-interface Session {
-  sql: postgres.Sql;
-  /** The server closed the connection. */
-  lost: boolean;
-  /** This listener let go of it; its notifications are ignored. */
-  abandoned: boolean;
-  /** The channels LISTEN succeeded for. */
-  channels: Set<string>;
+  session?: ListenSession;
 }
 
 /**
@@ -95,7 +82,7 @@ export class PgListener {
   #options: Required<Omit<PgListenerOptions, "onError">> & Pick<PgListenerOptions, "onError">;
   #subscriptions: Subscription[] = [];
   #reconnectHooks = new Set<() => void>();
-  #session?: Session;
+  #session?: ListenSession;
   #attempt?: Promise<void>;
   #retryTimer?: ReturnType<typeof setTimeout>;
   #heartbeatTimer?: ReturnType<typeof setTimeout>;
@@ -196,7 +183,7 @@ export class PgListener {
     this.#stopTimers();
     const session = this.#session;
     this.#session = undefined;
-    if (session) await abandon(session);
+    if (session) await abandonSession(session);
     await this.#attempt?.catch(() => {});
   }
 
@@ -214,9 +201,8 @@ export class PgListener {
     const session = this.#openSession();
     try {
       await this.#issueListen(session, this.#channels());
-      if (session.lost) throw new DatabaseUnavailableError("lost", "connection closed");
     } catch (error) {
-      await abandon(session);
+      await abandonSession(session);
       if (this.#status === "closed") return;
       this.#failedAttempts++;
       this.#lastError = errorMessage(error);
@@ -224,13 +210,13 @@ export class PgListener {
       throw error;
     }
     if (this.#status === "closed" || this.#subscriptions.length === 0) {
-      await abandon(session);
+      await abandonSession(session);
       return;
     }
     this.#connected(session, first);
   }
 
-  #connected(session: Session, first: boolean): void {
+  #connected(session: ListenSession, first: boolean): void {
     this.#session = session;
     this.#lastConnectedAt = this.#options.now();
     this.#failedAttempts = 0;
@@ -245,52 +231,25 @@ export class PgListener {
     }
   }
 
-  #openSession(): Session {
-    const session = { lost: false, abandoned: false, channels: new Set() } as Session;
-    const options: postgres.Options<Record<string, never>> & NotifyOption = {
-      max: 1,
-      idle_timeout: 0,
-      max_lifetime: null,
-      connect_timeout: this.#options.connectTimeoutMs / 1000,
-      fetch_types: false,
-      onnotice: () => {},
-      connection: { application_name: this.#options.applicationName },
-      onnotify: (channel, payload) => {
-        if (!session.abandoned) this.#dispatch(channel, payload);
-      },
-      onclose: () => {
-        session.lost = true;
-        this.#lose(session, new DatabaseUnavailableError("lost", "connection closed"));
-      },
-    };
-    session.sql = postgres(this.#url, options);
+  #openSession(): ListenSession {
+    const session: ListenSession = openListenSession(this.#url, {
+      connectTimeoutMs: this.#options.connectTimeoutMs,
+      applicationName: this.#options.applicationName,
+      onNotify: (channel, payload) => this.#dispatch(channel, payload),
+      onClose: () => this.#lose(session, new DatabaseUnavailableError("lost", "connection closed")),
+    });
     return session;
   }
 
-  /** LISTEN is idempotent, so the heartbeat re-issues it: `pg_stat_activity` keeps showing it. */
-  async #issueListen(session: Session, channels: string[]): Promise<void> {
-    const text = channels.map((channel) => `LISTEN ${quoteIdentifier(channel)}`).join("; ");
-    const deadline = new Deadline(
-      this.#options.connectTimeoutMs,
-      () =>
-        new DatabaseUnavailableError(
-          "timeout",
-          `no answer within ${this.#options.connectTimeoutMs} ms`,
-        ),
-    );
-    try {
-      await deadline.race(session.sql.unsafe(text));
-      for (const channel of channels) session.channels.add(channel);
-    } finally {
-      deadline.clear();
-    }
+  #issueListen(session: ListenSession, channels: string[]): Promise<void> {
+    return listenOn(session, channels, this.#options.connectTimeoutMs);
   }
 
-  #lose(session: Session, error: unknown): void {
+  #lose(session: ListenSession, error: unknown): void {
     if (this.#session !== session || this.#status === "closed") return;
     this.#session = undefined;
     clearTimeout(this.#heartbeatTimer);
-    abandon(session);
+    abandonSession(session);
     this.#lastError = errorMessage(error);
     this.#setStatus("reconnecting");
     this.#scheduleRetry();
@@ -307,7 +266,7 @@ export class PgListener {
     }, delay);
   }
 
-  #scheduleHeartbeat(session: Session): void {
+  #scheduleHeartbeat(session: ListenSession): void {
     if (this.#options.heartbeatMs <= 0) return;
     this.#heartbeatTimer = setTimeout(async () => {
       if (this.#session !== session) return;
@@ -330,13 +289,12 @@ export class PgListener {
       const session = this.#session;
       this.#session = undefined;
       this.#setStatus("idle");
-      if (session) await abandon(session);
+      if (session) await abandonSession(session);
       return;
     }
     const session = this.#status === "connected" ? this.#session : undefined;
     if (session && !this.#channels().includes(subscription.channel)) {
-      session.channels.delete(subscription.channel);
-      await session.sql.unsafe(`UNLISTEN ${quoteIdentifier(subscription.channel)}`).catch(() => {});
+      await unlistenOn(session, subscription.channel);
     }
   }
 
@@ -372,18 +330,8 @@ export class PgListener {
   }
 }
 
-async function abandon(session: Session): Promise<void> {
-  if (session.abandoned) return;
-  session.abandoned = true;
-  await session.sql.end({ timeout: 0 }).catch(() => {});
-}
-
-function quoteIdentifier(name: string): string {
-  return `"${name.replaceAll('"', '""')}"`;
-}
-
 function errorMessage(error: unknown): string {
   const unavailable = asUnavailable(error);
-  if (unavailable) return unavailable.message.replace(/^Cannot reach the database: /, "");
+  if (unavailable) return unavailable.detail;
   return error instanceof Error ? error.message : String(error);
 }

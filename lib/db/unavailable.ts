@@ -44,6 +44,8 @@ export class DatabaseUnavailableError extends Error {
   readonly reason: UnavailableReason;
   /** Seconds after which a retry may succeed, for `Retry-After`. */
   readonly retryAfterSeconds: number;
+  /** What happened, without the "Cannot reach the database: " in front. */
+  readonly detail: string;
 
   /**
    * @param reason Why the database could not serve.
@@ -53,6 +55,7 @@ export class DatabaseUnavailableError extends Error {
   constructor(reason: UnavailableReason, detail: string, options: DatabaseUnavailableOptions = {}) {
     super(`Cannot reach the database: ${detail}`, { cause: options.cause });
     this.reason = reason;
+    this.detail = detail;
     this.retryAfterSeconds = options.retryAfterSeconds ?? 1;
   }
 
