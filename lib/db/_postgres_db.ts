@@ -160,7 +160,13 @@ class PostgresDb implements Database {
     this.#availability.close();
     this.#slots.refuseWaiting(closedError());
     await this.#listener?.close();
-    await this.#sql.end({ timeout: 5 });
+    // Waits for calls in flight, then closes at once: a connection that broke under a statement
+    // keeps that statement in postgres.js 3.4.9 and would hold a graceful end() for its timeout.
+    const deadline = performance.now() + 5000;
+    while (this.#slots.inUse > 0 && performance.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    await this.#sql.end({ timeout: 0 });
   }
 
   async #query<T>(text: string, params: unknown[], limits: Limits): Promise<T[]> {
