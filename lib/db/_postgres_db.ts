@@ -114,6 +114,7 @@ class PostgresDb implements Database {
     onNotify: (payload: string) => void,
     onListen?: () => void,
   ): Promise<() => Promise<void>> {
+    if (this.#closed) return Promise.reject(closedError());
     if (!this.#listener) {
       this.#listener = new PgListener(this.#url, {
         ...this.#options.listener,
