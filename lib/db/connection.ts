@@ -1,11 +1,16 @@
 /**
  * One query interface over postgres.js (a PostgreSQL server) and PGlite (embedded), so every
- * repository runs on both.
+ * repository runs on both. The server side fails fast when the server is gone and reports its
+ * state (see `_postgres_db.ts`).
  *
  * @module
  */
-import postgres from "postgres";
 import { PGlite } from "@electric-sql/pglite";
+import type { AvailabilitySnapshot } from "./availability.ts";
+import type { ListenerState, PgListenerOptions } from "./listener.ts";
+import { connectServer } from "./_postgres_db.ts";
+
+export { DatabaseUnavailableError, type UnavailableReason } from "./unavailable.ts";
 
 /** Something that runs parameterised SQL: the database or an open transaction. */
 export interface Queryable {
@@ -36,6 +41,30 @@ export interface Db extends Queryable {
   close(): Promise<void>;
 }
 
+/** The connection layer's own view of the database, for `/healthz`. */
+export interface DatabaseHealth extends AvailabilitySnapshot {
+  /** `postgres` or `pglite`. */
+  kind: "postgres" | "pglite";
+  /** Connections in use and calls waiting for one. */
+  pool: { size: number; inUse: number; waiting: number };
+  /** The LISTEN connection's state; `null` until something listens. */
+  listener: ListenerState | null;
+}
+
+/** A connected database that also reports its health. What {@linkcode connect} returns. */
+export interface Database extends Db {
+  /**
+   * The state the connection layer has seen: `down` while calls fail at once because the
+   * server failed moments ago and has not answered a probe since; the LISTEN connection's state.
+   */
+  health(): DatabaseHealth;
+  /**
+   * The same database for migrations and other long work: statements have no time limit. It
+   * shares this database's connections; closing it closes nothing.
+   */
+  forMaintenance(): Db;
+}
+
 /** Options of {@linkcode connect}. */
 export interface ConnectOptions {
   /** A `postgres://` URL; when absent the embedded database in `dataDir` is used. */
@@ -44,78 +73,59 @@ export interface ConnectOptions {
   dataDir?: string;
   /** Connections in the pool for a server. Default 10. */
   max?: number;
+  /**
+   * The longest a server statement may keep its caller waiting, including the wait for a
+   * connection; past it the call fails with {@linkcode DatabaseUnavailableError}. Default 1000 ms;
+   * 0 for none.
+   */
+  timeoutMs?: number;
+  /** The server's `statement_timeout`, a little under `timeoutMs`. Default 800 ms; 0 for none. */
+  statementTimeoutMs?: number;
+  /** How long opening a server connection may take. Default 1000 ms. */
+  connectTimeoutMs?: number;
+  /** Consecutive failures blaming the server after which calls fail at once. Default 2. */
+  failureThreshold?: number;
+  /** How often a server that counts as down is probed with a fresh connection. Default 250 ms. */
+  probeIntervalMs?: number;
+  /** Options of the LISTEN connection. */
+  listener?: PgListenerOptions;
 }
 
 /**
- * Opens the database the configuration names.
+ * Opens the database the configuration names. For a server, calls fail within `timeoutMs` with
+ * {@linkcode DatabaseUnavailableError} when it cannot serve them, and LISTEN runs on a connection
+ * of its own that reconnects within a second of the server coming back.
  *
  * @example
  * ```ts
  * const db = await connect({ dataDir: "memory://" });
  * const [row] = await db.query<{ one: number }>("SELECT 1 AS one");
+ * db.health().status; // "up"
  * await db.close();
  * ```
  */
-export async function connect(options: ConnectOptions = {}): Promise<Db> {
-  if (options.url) return await connectServer(options.url, options.max ?? 10);
+export async function connect(options: ConnectOptions = {}): Promise<Database> {
+  if (options.url) return await connectServer(options.url, options);
   return await connectEmbedded(options.dataDir ?? ".data");
 }
 
-async function connectServer(url: string, max: number): Promise<Db> {
-  const sql = postgres(url, {
-    max,
-    onnotice: () => {},
-    connect_timeout: 5,
-    types: { bigint: postgres.BigInt },
-    transform: { undefined: null },
-  });
-  // Fail at start-up, not on the first request.
-  await sql`SELECT 1`;
-  let count = 0;
-  const run =
-    (client: postgres.Sql | postgres.TransactionSql) =>
-    async <T>(text: string, params: unknown[] = []): Promise<T[]> => {
-      count++;
-      // deno-lint-ignore no-explicit-any
-      const rows = await client.unsafe(text, params as any[]);
-      return rows as unknown as T[];
-    };
-  const query = run(sql);
-  return {
-    kind: "postgres",
-    get queryCount() {
-      return count;
-    },
-    query,
-    async exec(text) {
-      count++;
-      await sql.unsafe(text);
-    },
-    async transaction(fn) {
-      return await sql.begin((tx) => fn({ query: run(tx) })) as Awaited<ReturnType<typeof fn>>;
-    },
-    async listen(channel, onNotify, onListen) {
-      const sub = await sql.listen(channel, onNotify, onListen);
-      return async () => await sub.unlisten();
-    },
-    async close() {
-      await sql.end({ timeout: 5 });
-    },
-  };
-}
-
-async function connectEmbedded(dataDir: string): Promise<Db> {
+async function connectEmbedded(dataDir: string): Promise<Database> {
   if (!dataDir.startsWith("memory://")) await Deno.mkdir(dataDir, { recursive: true });
   const pg = await PGlite.create(dataDir);
+  const openedAt = Date.now();
   let count = 0;
+  let lastSuccessAt: number | null = null;
+  const channels: string[] = [];
+  let listeningSince = openedAt;
   const run =
     (client: Pick<PGlite, "query">) =>
     async <T>(text: string, params: unknown[] = []): Promise<T[]> => {
       count++;
       const result = await client.query<T>(text, params);
+      lastSuccessAt = Date.now();
       return result.rows;
     };
-  return {
+  const db: Database = {
     kind: "pglite",
     get queryCount() {
       return count;
@@ -130,11 +140,55 @@ async function connectEmbedded(dataDir: string): Promise<Db> {
     },
     async listen(channel, onNotify, onListen) {
       const unlisten = await pg.listen(channel, onNotify);
+      if (channels.push(channel) === 1) listeningSince = Date.now();
       onListen?.();
-      return async () => await unlisten();
+      let listening = true;
+      return async () => {
+        if (!listening) return;
+        listening = false;
+        channels.splice(channels.indexOf(channel), 1);
+        await unlisten();
+      };
+    },
+    health() {
+      return {
+        kind: "pglite",
+        status: "up",
+        since: openedAt,
+        lastSuccessAt,
+        lastFailureAt: null,
+        lastError: null,
+        consecutiveFailures: 0,
+        probes: 0,
+        pool: { size: 1, inUse: 0, waiting: 0 },
+        listener: channels.length === 0 ? null : {
+          status: "connected",
+          since: listeningSince,
+          lastConnectedAt: listeningSince,
+          reconnects: 0,
+          failedAttempts: 0,
+          lastError: null,
+          channels: [...new Set(channels)],
+        },
+      };
+    },
+    forMaintenance() {
+      // The embedded database has no time limits; only closing must not reach it.
+      return {
+        kind: "pglite",
+        get queryCount() {
+          return count;
+        },
+        query: db.query,
+        exec: db.exec,
+        transaction: db.transaction,
+        listen: db.listen,
+        close: async () => {},
+      };
     },
     async close() {
       await pg.close();
     },
   };
+  return db;
 }
