@@ -41,6 +41,7 @@ export class ConfigError extends Error {
  * Reads the configuration from an environment record.
  *
  * @param env Variables by name, for example `Deno.env.toObject()`.
+ * @param options `serve: false` for tools that only migrate or seed, which need no session key.
  * @throws {ConfigError} Naming the first variable that is wrong.
  * @example
  * ```ts
@@ -48,7 +49,10 @@ export class ConfigError extends Error {
  * console.log(config.port); // 8080
  * ```
  */
-export function loadConfig(env: Record<string, string | undefined>): Config {
+export function loadConfig(
+  env: Record<string, string | undefined>,
+  options: { serve?: boolean } = {},
+): Config {
   const present = Object.fromEntries(
     Object.entries(env).filter(([, value]) => value !== undefined && value !== ""),
   );
@@ -61,7 +65,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   const c = parsed.data;
   // A server database is shared by instances that must agree on the key, and is never a
   // throwaway: no default key for it (the embedded database keeps one in DATA_DIR).
-  if (c.DATABASE_URL && !c.SESSION_SECRET) {
+  if (c.DATABASE_URL && !c.SESSION_SECRET && options.serve !== false) {
     throw new ConfigError(
       "Invalid SESSION_SECRET: required with DATABASE_URL (at least 16 random characters)",
     );

@@ -3,10 +3,10 @@ import { loadConfig } from "../lib/config.ts";
 import { connect } from "../lib/db/connection.ts";
 import { migrate } from "../lib/db/migrate.ts";
 
-const config = loadConfig(Deno.env.toObject());
+const config = loadConfig(Deno.env.toObject(), { serve: false });
 const db = await connect({ url: config.databaseUrl, dataDir: config.dataDir, max: 1 });
 try {
-  const applied = await migrate(db);
+  const applied = await migrate(db.forMaintenance());
   console.log(
     applied.length
       ? `Applied ${applied.length} migration(s): ${applied.map((m) => m.version).join(", ")}`

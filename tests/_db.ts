@@ -5,7 +5,7 @@
  * @module
  */
 import postgres from "postgres";
-import { connect, type Db } from "../lib/db/connection.ts";
+import { connect, type Database } from "../lib/db/connection.ts";
 import { migrate } from "../lib/db/migrate.ts";
 import { seedDemo } from "../lib/db/seed.ts";
 
@@ -18,7 +18,7 @@ export const TEST_SESSION_SECRET = "beacon-test-session-secret-0123456789";
 
 /** A database made for one test file, with its URL (absent for PGlite) and a cleanup. */
 export interface TestDb {
-  db: Db;
+  db: Database;
   url?: string;
   name?: string;
   drop(): Promise<void>;
@@ -52,7 +52,7 @@ export interface TestDbOptions {
 export async function createTestDb(options: TestDbOptions = {}): Promise<TestDb> {
   const { kind = "postgres", seed = true, max = 4 } = options;
   const shouldMigrate = options.migrate ?? true;
-  let db: Db;
+  let db: Database;
   let url: string | undefined;
   let name: string | undefined;
   if (kind === "pglite") {
@@ -70,8 +70,8 @@ export async function createTestDb(options: TestDbOptions = {}): Promise<TestDb>
     url = target.href;
     db = await connect({ url, max });
   }
-  if (shouldMigrate || seed) await migrate(db);
-  if (seed) await seedDemo(db);
+  if (shouldMigrate || seed) await migrate(db.forMaintenance());
+  if (seed) await seedDemo(db.forMaintenance());
   return {
     db,
     url,

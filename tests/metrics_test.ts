@@ -6,7 +6,7 @@
 import assert from "node:assert/strict";
 import { OwnRedis } from "../lib/cache/_test_support.ts";
 import { createApp } from "../lib/server/app.tsx";
-import type { Db } from "../lib/db/connection.ts";
+import type { Database } from "../lib/db/connection.ts";
 import { cacheKey } from "../lib/cache/mod.ts";
 import { createTestApp, send, type TestApp } from "./_app.ts";
 
@@ -23,6 +23,13 @@ async function scrape(
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   const res = await t.app.request("http://localhost/metrics", { headers }, options.env);
   return { status: res.status, type: res.headers.get("content-type"), body: await res.text() };
+}
+
+/** GET /healthz as an operator on loopback sees it: every detail. */
+// deno-lint-ignore no-explicit-any -- the report as JSON
+async function health(t: TestApp, app = t.app): Promise<{ status: number; body: any }> {
+  const res = await app.request("http://localhost/healthz", {}, LOOPBACK);
+  return { status: res.status, body: await res.json() };
 }
 
 /** The value of one sample line, by its exact name and labels; undefined when absent. */
@@ -150,29 +157,42 @@ Deno.test("GET /metrics", async (s) => {
 Deno.test("GET /healthz", async (s) => {
   const t = await createTestApp({ seed: true });
   try {
-    await s.step("is ok, without authentication or secrets", async () => {
+    await s.step("tells anyone the status, and nothing else", async () => {
       const res = await send(t, "/healthz", null);
       assert.equal(res.status, 200);
-      const health = JSON.parse(res.body);
-      assert.equal(health.status, "ok");
-      assert.equal(health.database.ok, true);
-      assert.equal(typeof health.database.latencyMs, "number");
-      assert.deepEqual(health.redis, { ok: true, breaker: "closed" });
-      assert.equal(typeof health.bus.lastSeq, "number");
-      assert.equal(typeof health.bus.lagMs, "number");
-      assert.doesNotMatch(res.body, /redis:\/\/|postgres:\/\/|password|secret/i);
+      assert.deepEqual(JSON.parse(res.body), { status: "ok" });
+      const remote = await t.app.request("http://localhost/healthz", {}, REMOTE);
+      assert.deepEqual(await remote.json(), { status: "ok" }, "no write counter for others");
+    });
+
+    await s.step("tells loopback and the token the real state of each part", async () => {
+      const { status, body } = await health(t);
+      assert.equal(status, 200);
+      assert.equal(body.status, "ok");
+      assert.equal(body.database.ok, true);
+      assert.equal(body.database.state, "up");
+      assert.equal(typeof body.database.latencyMs, "number");
+      assert.equal(typeof body.database.pool.size, "number");
+      assert.deepEqual(body.redis, { ok: true, breaker: "closed" });
+      assert.equal(body.bus.listener, "connected", "the LISTEN connection's own state");
+      assert.equal(typeof body.bus.lastSeq, "number");
+      assert.equal(typeof body.bus.lagMs, "number");
+      assert.doesNotMatch(JSON.stringify(body), /redis:\/\/|postgres:\/\/|password|secret/i);
     });
 
     await s.step("is 503 down when the database does not answer", async () => {
-      const down: Db = Object.create(t.db, {
+      const down: Database = Object.create(t.db, {
         query: { value: () => Promise.reject(new Error("connection refused")) },
+        health: { value: () => t.db.health() },
       });
       const app = createApp({ ...t.assembly.deps, db: down });
-      const res = await app.request("http://localhost/healthz");
-      assert.equal(res.status, 503);
-      const health = await res.json();
-      assert.equal(health.status, "down");
-      assert.equal(health.database.ok, false);
+      const { status, body } = await health(t, app);
+      assert.equal(status, 503);
+      assert.equal(body.status, "down");
+      assert.equal(body.database.ok, false);
+      const anyone = await app.request("http://localhost/healthz");
+      assert.equal(anyone.status, 503);
+      assert.deepEqual(await anyone.json(), { status: "down" });
     });
   } finally {
     await t.drop();
@@ -195,12 +215,11 @@ Deno.test("GET /healthz is 200 degraded with Redis unreachable", async () => {
       await cache.getOrLoad(key, () => Promise.resolve(i));
     }
     assert.notEqual(cache.breakerState, "closed", "the breaker opened");
-    const res = await send(t, "/healthz", null);
-    assert.equal(res.status, 200);
-    const health = JSON.parse(res.body);
-    assert.equal(health.status, "degraded");
-    assert.equal(health.redis.ok, false);
-    assert.equal(health.database.ok, true);
+    const { status, body } = await health(t);
+    assert.equal(status, 200);
+    assert.equal(body.status, "degraded");
+    assert.equal(body.redis.ok, false);
+    assert.equal(body.database.ok, true);
   } finally {
     // The database is dropped first; only the Redis key clean-up fails, there being no Redis.
     await t.drop().catch((error) => assert.match(String(error), /ECONNREFUSED/));
@@ -262,22 +281,21 @@ Deno.test("GET /healthz asks Redis itself: a hung Redis is degraded before the b
   const t = await createTestApp({ seed: true, env: { REDIS_URL: redis.url } });
   try {
     // The app's Redis connection may still be opening: healthy within a moment.
-    let ok = JSON.parse((await send(t, "/healthz", null)).body);
+    let ok = (await health(t)).body;
     for (let i = 0; i < 20 && ok.status !== "ok"; i++) {
       await new Promise((resolve) => setTimeout(resolve, 100));
-      ok = JSON.parse((await send(t, "/healthz", null)).body);
+      ok = (await health(t)).body;
     }
     assert.equal(ok.status, "ok");
     assert.equal(ok.redis.ok, true);
     redis.signal("SIGSTOP");
     const started = performance.now();
-    const res = await send(t, "/healthz", null);
+    const { status, body } = await health(t);
     assert.ok(performance.now() - started < 1000, "answered within the call deadline");
-    assert.equal(res.status, 200);
-    const health = JSON.parse(res.body);
-    assert.equal(health.status, "degraded");
-    assert.equal(health.redis.ok, false);
-    assert.equal(health.redis.breaker, "closed", "one failure does not open it");
+    assert.equal(status, 200);
+    assert.equal(body.status, "degraded");
+    assert.equal(body.redis.ok, false);
+    assert.equal(body.redis.breaker, "closed", "one failure does not open it");
   } finally {
     redis.signal("SIGCONT");
     await t.drop();

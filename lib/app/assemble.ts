@@ -5,7 +5,7 @@
  * @module
  */
 import type { Config } from "../config.ts";
-import type { Db } from "../db/connection.ts";
+import type { Database } from "../db/connection.ts";
 import type { AppDeps } from "./deps.ts";
 import { createCache } from "../cache/mod.ts";
 import type { Cache } from "../cache/mod.ts";
@@ -58,7 +58,7 @@ export interface AssembleOptions {
  */
 export async function assemble(
   config: Config,
-  db: Db,
+  db: Database,
   options: AssembleOptions,
 ): Promise<Assembly> {
   const namespace = options.namespace ?? "beacon";

@@ -7,7 +7,7 @@
 import type { Context } from "hono";
 import type { VNode } from "preact";
 import type { Config } from "../config.ts";
-import type { Db } from "../db/connection.ts";
+import type { Database } from "../db/connection.ts";
 import type { Cache } from "../cache/mod.ts";
 import type { FlagTable } from "../flags/mod.ts";
 import type { LoginThrottle } from "../http/rate_limit.ts";
@@ -26,7 +26,7 @@ import type { WriteThrough } from "../resources/write_through.ts";
 /** What the app is built from; made once by the composition root. */
 export interface AppDeps {
   config: Config;
-  db: Db;
+  db: Database;
   throttle: LoginThrottle;
   hasher: SessionHasher;
   /** The invalidation bus: versions in memory and every bump as an event. */

@@ -106,7 +106,7 @@ export class InvalidationBus {
       pruneIntervalMs: 15 * 60_000,
       retentionMs: 24 * 3_600_000,
       retentionEvents: 100_000,
-      retryDelayMs: 1000,
+      retryDelayMs: 250,
       maxHoldMs: 200,
       now: Date.now,
       ...options,

@@ -1,20 +1,42 @@
 /**
- * `/healthz`: whether this instance can serve. The database is probed with one `SELECT 1`
- * under a deadline; Redis with one `GET` through the cache's guard (its per-call deadline, and
- * no call while the breaker is open, so a check never adds load to a Redis already failing).
+ * `/healthz`: whether this instance can serve, from the states its parts really are in: the
+ * connection layer's view of the database (the outcome of real statements, the pool, the LISTEN
+ * connection), a live probe under a deadline, Redis through the cache's guard (its per-call
+ * deadline, and no call while the breaker is open), and the bus.
  *
  * @module
  */
+import type { DatabaseHealth } from "../db/connection.ts";
 import type { MetricsSources } from "./sources.ts";
 
 /** The health report; it carries no configuration and no secrets. */
 export interface Health {
-  /** `ok`; `degraded` serving with a part down (Redis, the bus); `down` unable to serve. */
+  /** `ok`; `degraded` serving with a part down (Redis, the LISTEN connection); `down` unable to serve. */
   status: "ok" | "degraded" | "down";
-  database: { ok: boolean; latencyMs: number };
+  database: {
+    ok: boolean;
+    /** The probe's round trip, ms. */
+    latencyMs: number;
+    /** The connection layer's state: `down` while calls are refused without trying. */
+    state: "up" | "down";
+    /** Failures blaming the server since its last success. */
+    consecutiveFailures: number;
+    pool: DatabaseHealth["pool"];
+  };
   redis: { ok: boolean | "not configured"; breaker: "closed" | "open" | "half-open" };
-  bus: { lastSeq: number; lagMs: number };
+  bus: {
+    /** The LISTEN connection's state; `connected` when invalidations arrive live. */
+    listener: "connected" | "connecting" | "reconnecting" | "idle" | "closed";
+    /** Failed reconnect attempts since the connection was lost. */
+    failedAttempts: number;
+    running: boolean;
+    lastSeq: number;
+    lagMs: number;
+  };
 }
+
+/** What anyone may see: the status alone. */
+export type PublicHealth = Pick<Health, "status">;
 
 /** Options of {@linkcode checkHealth}. */
 export interface HealthOptions {
@@ -22,10 +44,15 @@ export interface HealthOptions {
   timeoutMs?: number;
 }
 
+/** What the health check reads. */
+export type HealthSources = Pick<MetricsSources, "cache" | "bus" | "config"> & {
+  db: MetricsSources["db"] & { health(): DatabaseHealth };
+};
+
 /**
- * Probes the database and Redis, and reads the breaker and the bus.
+ * Probes the database and Redis, and reads the connection layer, the breaker and the bus.
  *
- * @param deps The app's dependencies.
+ * @param deps What is checked: the app's dependencies fit.
  * @param options The probe's deadline.
  * @returns The report; serve it with 503 when `status` is `down`.
  * @example
@@ -35,26 +62,42 @@ export interface HealthOptions {
  * ```
  */
 export async function checkHealth(
-  deps: Pick<MetricsSources, "db" | "cache" | "bus" | "config">,
+  deps: HealthSources,
   options: HealthOptions = {},
 ): Promise<Health> {
-  const database = await probeDatabase(deps, options.timeoutMs ?? 1000);
+  const layer = deps.db.health();
+  const probe = await probeDatabase(deps, options.timeoutMs ?? 1000);
+  const database = {
+    ok: probe.ok && layer.status === "up",
+    latencyMs: probe.latencyMs,
+    state: layer.status,
+    consecutiveFailures: layer.consecutiveFailures,
+    pool: layer.pool,
+  };
   // A real round trip, within the cache's per-call deadline; skipped while the breaker is open.
-  const probe = deps.cache && deps.config.redisUrl ? await deps.cache.probeL2() : null;
+  const redisProbe = deps.cache && deps.config.redisUrl ? await deps.cache.probeL2() : null;
   const breaker = deps.cache?.breakerState ?? "closed";
-  const redisOk = probe === null ? "not configured" : probe && breaker === "closed";
-  const bus = deps.bus.stats();
-  const status = !database.ok ? "down" : redisOk === false || !bus.running ? "degraded" : "ok";
+  const redisOk = redisProbe === null ? "not configured" : redisProbe && breaker === "closed";
+  const stats = deps.bus.stats();
+  const listener = layer.listener?.status ?? "idle";
+  const busOk = stats.running && listener === "connected";
+  const status = !database.ok ? "down" : redisOk === false || !busOk ? "degraded" : "ok";
   return {
     status,
     database,
     redis: { ok: redisOk, breaker },
-    bus: { lastSeq: bus.lastSeq, lagMs: bus.lagMs },
+    bus: {
+      listener,
+      failedAttempts: layer.listener?.failedAttempts ?? 0,
+      running: stats.running,
+      lastSeq: stats.lastSeq,
+      lagMs: stats.lagMs,
+    },
   };
 }
 
 async function probeDatabase(
-  deps: Pick<MetricsSources, "db" | "cache" | "bus" | "config">,
+  deps: HealthSources,
   timeoutMs: number,
 ): Promise<{ ok: boolean; latencyMs: number }> {
   const started = performance.now();

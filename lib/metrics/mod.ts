@@ -25,7 +25,7 @@ export { ratio, renderMetrics, TOP_TENANTS, topTenants } from "./collect.ts";
 export { Exposition, EXPOSITION_CONTENT_TYPE } from "./exposition.ts";
 export { Histogram, quantile } from "./histogram.ts";
 export { MetricsRecorder, type MonitorSample, type Reading } from "./recorder.ts";
-export { checkHealth, type Health } from "./health.ts";
+export { checkHealth, type Health, type HealthSources, type PublicHealth } from "./health.ts";
 export { isLoopback, metricsAllowed } from "./access.ts";
 export { cacheTracer, otelEnabled, traceCache } from "./tracing.ts";
 export { readWebSocketStats } from "./ws.ts";

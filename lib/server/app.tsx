@@ -11,6 +11,7 @@ import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { AppDeps, AppEnv } from "../app/deps.ts";
 import { page } from "../app/respond.ts";
 import { HttpError } from "../http/errors.ts";
+import { asUnavailable } from "../db/unavailable.ts";
 import { wantsJson } from "../http/form.ts";
 import { privateHeaders } from "../http/headers.ts";
 import { sameOrigin } from "../http/same_origin.ts";
@@ -78,7 +79,13 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 function renderError(c: Context<AppEnv>, error: Error): Response {
   let status = 500;
   let message = "Something went wrong on our side. Please try again.";
-  if (error instanceof HttpError) {
+  const unavailable = asUnavailable(error);
+  if (unavailable) {
+    // The database is out of reach: nothing was done, and trying again soon will work.
+    status = 503;
+    message = "The database is not answering right now. Please try again in a moment.";
+    c.header("Retry-After", String(unavailable.retryAfterSeconds));
+  } else if (error instanceof HttpError) {
     status = error.status;
     message = error.message;
     for (const [name, value] of Object.entries(error.headers)) c.header(name, value);

@@ -6,7 +6,7 @@
  */
 import { createApp } from "./app.tsx";
 import type { Config } from "../config.ts";
-import { connect, type Db } from "../db/connection.ts";
+import { connect, type Database } from "../db/connection.ts";
 import { migrate } from "../db/migrate.ts";
 import { seedDemo } from "../db/seed.ts";
 import { assemble } from "../app/assemble.ts";
@@ -17,7 +17,7 @@ import { embeddedSessionSecret } from "./session_secret.ts";
 export interface Server {
   /** The address it listens on, like `http://127.0.0.1:8000`. */
   url: string;
-  db: Db;
+  db: Database;
   /** Whether the demo accounts are listed (demo data on the embedded database). */
   demoSignIns: boolean;
   /** Stops serving and closes every connection. */
@@ -50,12 +50,12 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   }
   const db = await connect({ url: config.databaseUrl, dataDir: config.dataDir });
   try {
-    const applied = await migrate(db);
+    const applied = await migrate(db.forMaintenance());
     if (applied.length) {
       log(`Applied ${applied.length} migration(s): ${applied.map((m) => m.name).join(", ")}`);
     }
     if (options.seed ?? !config.databaseUrl) {
-      if (await seedDemo(db)) log("Seeded the demo data");
+      if (await seedDemo(db.forMaintenance())) log("Seeded the demo data");
     }
     const build = await ensureBuild();
     const assembly = await assemble(config, db, {
