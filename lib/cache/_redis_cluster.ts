@@ -129,6 +129,11 @@ export class RedisClusterFixture {
     return this.nodes.map((node) => `redis://${auth}${node.address}`);
   }
 
+  /** The nodes as one `REDIS_URL` value (comma-separated), which means Redis Cluster to Beacon. */
+  get redisUrl(): string {
+    return this.urls.join(",");
+  }
+
   /** Creates the nodes, joins them into a cluster and waits until it is healthy. */
   async start(): Promise<void> {
     const { masters = 3, replicas = 1, nodeTimeoutMs = 1000 } = this.#options;
