@@ -42,9 +42,11 @@ export class ClusterNode {
     return `127.0.0.1:${this.port}`;
   }
 
-  /** True while its process runs. */
+  #paused = false;
+
+  /** True while its process runs and is not paused (SIGSTOP). */
   get running(): boolean {
-    return this.#child !== undefined;
+    return this.#child !== undefined && !this.#paused;
   }
 
   /** Starts (or restarts) the process; its `nodes.conf` keeps its identity across restarts. */
@@ -57,9 +59,11 @@ export class ClusterNode {
     }).spawn();
   }
 
-  /** Sends `signal` to the process. */
+  /** Sends `signal` to the process; SIGSTOP pauses it until SIGCONT. */
   signal(signal: Deno.Signal): void {
     this.#child?.kill(signal);
+    if (signal === "SIGSTOP") this.#paused = true;
+    if (signal === "SIGCONT") this.#paused = false;
   }
 
   /** Kills the process and waits for it to exit. */
@@ -67,6 +71,7 @@ export class ClusterNode {
     const child = this.#child;
     if (child === undefined) return;
     this.#child = undefined;
+    this.#paused = false;
     try {
       child.kill("SIGCONT");
       child.kill("SIGKILL");
@@ -197,7 +202,10 @@ export class RedisClusterFixture {
     }
   }
 
-  /** Runs `fn` with a plain client of `node` (admin credentials when given). */
+  /**
+   * Runs `fn` with a plain client of `node` (admin credentials when given); rejects if the node
+   * has not answered within 5 s (a paused node accepts connections but never replies).
+   */
   async withNode<T>(
     node: ClusterNode,
     fn: (client: ReturnType<typeof createClient>) => Promise<T>,
@@ -214,11 +222,18 @@ export class RedisClusterFixture {
       password: admin?.password,
     });
     client.on("error", () => {});
-    await client.connect();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        client.destroy();
+        reject(new Error(`Cluster node ${node.address} did not answer within 5 s`));
+      }, 5_000);
+    });
     try {
-      return await fn(client);
+      return await Promise.race([client.connect().then(() => fn(client)), timeout]);
     } finally {
-      client.destroy();
+      clearTimeout(timer);
+      if (client.isOpen) client.destroy();
     }
   }
 
