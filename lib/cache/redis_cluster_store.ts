@@ -149,7 +149,7 @@ export class RedisClusterStore implements L2Store {
   }
 
   #keyOn(address: string): string {
-    for (let i = 0; i < 100_000; i++) {
+    for (let i = 0; i < 1_000_000; i++) {
       const key = `beacon-health-probe{p${i}}`;
       if (this.nodeOf(key) === address) return key;
     }
