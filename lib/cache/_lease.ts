@@ -66,8 +66,8 @@ export async function claimOrWait(
   while (true) {
     // Both in one round trip; the GET sees a value stored since our first read.
     const [taken, raw] = await Promise.all([
-      guard.call((store) => store.acquireLease(leaseKey, token, ttlMs)),
-      guard.call((store) => store.get(text)),
+      guard.call(leaseKey, (store) => store.acquireLease(leaseKey, token, ttlMs)),
+      guard.call(text, (store) => store.get(text)),
     ]);
     const timed = typeof raw === "string" && raw !== options.known
       ? await options.read(raw)
@@ -99,5 +99,6 @@ export async function claimOrWait(
  * @param token The holder's token.
  */
 export function releaseLease(guard: L2Guard, text: string, token: string): Promise<unknown> {
-  return guard.call((store) => store.releaseLease(text + LEASE_SUFFIX, token));
+  const leaseKey = text + LEASE_SUFFIX;
+  return guard.call(leaseKey, (store) => store.releaseLease(leaseKey, token));
 }

@@ -10,6 +10,8 @@ import { DecryptError, FieldCipher, type SealedField } from "./crypto.ts";
 import { encodeEnvelope, openSealed, type Parsed, parseEnvelope, type Timed } from "./_envelope.ts";
 import type { CacheKey } from "./keys.ts";
 import { L2Guard, UNAVAILABLE } from "./l2_guard.ts";
+import { probeL2, probeL2Nodes } from "./_l2_probe.ts";
+import type { NodeBreakerState } from "./shard_breakers.ts";
 import { type Claim, claimOrWait, type LeaseOptions, releaseLease } from "./_lease.ts";
 import { collapse, Failure, raceSoftTimeout } from "./_soft_timeout.ts";
 import type { CacheOptions, CacheResult, GetOrLoadOptions } from "./cache_options.ts";
@@ -105,9 +107,17 @@ export class Cache {
     return this.#counters;
   }
 
-  /** The L2 breaker state, or `"closed"` without L2. */
+  /**
+   * The L2 breaker state, or `"closed"` without L2. With Redis Cluster it sums up the nodes'
+   * breakers: `"open"` only when every node's is open, `"half-open"` when some are not closed.
+   */
   get breakerState(): "closed" | "open" | "half-open" {
     return this.#guard?.state ?? "closed";
+  }
+
+  /** With Redis Cluster, each node serving keys and its breaker's state; else empty. */
+  get breakerNodes(): readonly NodeBreakerState[] {
+    return this.#guard?.nodes ?? [];
   }
 
   /**
@@ -165,16 +175,26 @@ export class Cache {
   /**
    * Asks L2 for one key through the breaker and the deadline, for health checks: true when it
    * answered, false when it failed, passed its deadline or the breaker is open, null without L2.
+   * With Redis Cluster it asks every node (see {@link Cache.probeL2Nodes}): true when all did.
    */
-  async probeL2(): Promise<boolean | null> {
-    if (this.#guard === undefined) return null;
-    return await this.#guard.call((store) => store.get("beacon-health-probe")) !== UNAVAILABLE;
+  probeL2(): Promise<boolean | null> {
+    return this.#guard === undefined ? Promise.resolve(null) : probeL2(this.#guard);
+  }
+
+  /**
+   * With Redis Cluster, probes each node serving keys with one GET of a key it serves, through
+   * that node's breaker and the deadline; else empty.
+   *
+   * @returns Each node and whether it answered.
+   */
+  probeL2Nodes(): Promise<{ node: string; ok: boolean }[]> {
+    return this.#guard === undefined ? Promise.resolve([]) : probeL2Nodes(this.#guard);
   }
 
   /** Removes `key` from both tiers. @param key The key. */
   async delete(key: CacheKey): Promise<void> {
     this.#l1.delete(key.text);
-    await this.#guard?.call((store) => store.delete(key.text));
+    await this.#guard?.call(key.text, (store) => store.delete(key.text));
   }
 
   /**
@@ -211,7 +231,7 @@ export class Cache {
     land: () => void,
   ): Promise<CacheResult<unknown>> {
     if (this.#guard === undefined) return this.#fill(key, loader, options, l1, land, NO_L2);
-    return this.#guard.call((store) => store.get(key.text)).then((raw) => {
+    return this.#guard.call(key.text, (store) => store.get(key.text)).then((raw) => {
       if (raw === UNAVAILABLE) return this.#fill(key, loader, options, l1, land, NO_L2);
       if (raw === undefined) return this.#fill(key, loader, options, l1, land, {});
       let timed;
@@ -408,7 +428,7 @@ export class Cache {
       const ttl = timed.staleUntil - Date.now();
       // Issued in the same tick, so Redis applies the SET before the lease release.
       await Promise.all([
-        guard.call((store) => store.set(key.text, wire, ttl)),
+        guard.call(key.text, (store) => store.set(key.text, wire, ttl)),
         token !== undefined ? releaseLease(guard, key.text, token) : undefined,
       ]);
     } else if (guard !== undefined && token !== undefined) {

@@ -45,7 +45,16 @@ export interface CountersSnapshot {
   leaseWaits: number;
   /** Every call the cache made to its L2 store (with Redis: every command it sent). */
   l2: { calls: number; errors: number; timeouts: number; skipped: number };
-  breaker: { state: BreakerState; changes: number; opened: number };
+  /**
+   * The L2 breaker; with a sharded store (Redis Cluster) `state` sums up the per-node breakers
+   * in `nodes` (`open` only when all are open, `half-open` when some are).
+   */
+  breaker: {
+    state: BreakerState;
+    changes: number;
+    opened: number;
+    nodes?: { node: string; state: BreakerState }[];
+  };
   decryptFailures: number;
   l1: { entries: number; bytes: number; evictions: number };
   /** Per-tenant counts; tenants past the first `maxTenants` are summed under `"other"`. */
@@ -100,6 +109,7 @@ export class CacheCounters {
   #other: TenantCounts = { hits: 0, misses: 0 };
   #maxTenants: number;
   #l1Size: () => { entries: number; bytes: number } = () => ({ entries: 0, bytes: 0 });
+  #breakerNodes?: () => { node: string; state: BreakerState }[];
 
   /** @param options `maxTenants` bounds per-tenant cardinality (default 100). */
   constructor(options: CacheCountersOptions = {}) {
@@ -157,6 +167,15 @@ export class CacheCounters {
   }
 
   /**
+   * Lets per-node breakers (Redis Cluster) report their states into snapshots.
+   *
+   * @param nodes Returns each node and its breaker's state.
+   */
+  observeBreakerNodes(nodes: () => { node: string; state: BreakerState }[]): void {
+    this.#breakerNodes = nodes;
+  }
+
+  /**
    * A copy of every counter.
    *
    * @returns The snapshot; later increments do not change it.
@@ -165,6 +184,8 @@ export class CacheCounters {
     const tenants: Record<string, TenantCounts> = {};
     for (const [name, c] of this.#tenants) tenants[name] = { ...c };
     if (this.#other.hits + this.#other.misses > 0) tenants.other = { ...this.#other };
+    // Read first: it may record a summary change (a node that left the topology).
+    const nodes = this.#breakerNodes?.();
     let running = 0;
     const buckets = this.#loadBuckets.map((n) => (running += n));
     return {
@@ -191,6 +212,7 @@ export class CacheCounters {
         state: this.breakerState,
         changes: this.breakerChanges,
         opened: this.breakerOpened,
+        ...(nodes === undefined ? {} : { nodes }),
       },
       decryptFailures: this.decryptFailures,
       l1: { ...this.#l1Size(), evictions: this.l1Evictions },

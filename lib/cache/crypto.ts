@@ -96,7 +96,7 @@ export interface FieldCipherOptions {
  * import { FieldCipher } from "./crypto.ts";
  * const cipher = new FieldCipher("a-secret-of-at-least-16-chars");
  * const value = { user: { name: "Ada", email: "ada@acme.test" } };
- * const ctx = { tenant: "acme", key: "beacon:s1:acme:user:u1::" };
+ * const ctx = { tenant: "acme", key: "beacon:s1:{t:acme}:user:u1::" };
  * const sealed = await cipher.seal(value, ["user.email"], ctx); // value.user.email is gone
  * await cipher.open(value, sealed, ctx); // and back
  * ```

@@ -1,11 +1,15 @@
 /**
  * Cache keys: one string per distinct (namespace, schema, tenant, kind, id, variant, versions).
  *
- * Layout: `ns:s<schema>:<tenant>:<kind>:<id>:<variant>:<versions>` where every text segment is
- * encoded with {@link encodeSegment} (so it never contains `:`, `,`, `=`, `*`, `{`, `}`,
+ * Layout: `ns:s<schema>:{t:<tenant>}:<kind>:<id>:<variant>:<versions>` where every text segment
+ * is encoded with {@link encodeSegment} (so it never contains `:`, `,`, `=`, `*`, `{`, `}`,
  * whitespace or `%`-ambiguities), an absent variant is the empty segment, and versions are
  * `topic=N` pairs sorted by topic and joined with `,`. Because no encoded segment contains the
  * separators, a key splits back into exactly one tuple: the encoding is injective.
+ *
+ * The tenant sits in a Redis Cluster hash tag, `{t:<tenant>}`: it is the first `{` of the key,
+ * so every key of a tenant, and every lease named after one (`<key>!lease`), hashes to one
+ * slot. A store prefix in front of the key must hold no `{` for this to stay true.
  *
  * Long segments: namespace, tenant and kind are identifiers and must encode to at most
  * {@link MAX_SEGMENT_LENGTH} characters (else `RangeError`); ids, variants and topics that
@@ -147,7 +151,7 @@ export function encodeVersions(versions: Readonly<Record<string, number>> = {}):
  *   namespace: "beacon", schema: 1, tenant: "acme", kind: "dashboard", id: "p1",
  *   versions: { project: 3, tasks: 7 },
  * });
- * key.text; // "beacon:s1:acme:dashboard:p1::project=3,tasks=7"
+ * key.text; // "beacon:s1:{t:acme}:dashboard:p1::project=3,tasks=7"
  * ```
  */
 export function cacheKey(parts: KeyParts): CacheKey {
@@ -158,8 +162,7 @@ export function cacheKey(parts: KeyParts): CacheKey {
     );
   }
   const variant = parts.variant === undefined ? "" : hashable("variant", parts.variant);
-  const text = identifier("namespace", parts.namespace) + ":s" + schema + ":" +
-    identifier("tenant", parts.tenant) + ":" + identifier("kind", parts.kind) + ":" +
+  const text = tenantPrefix(parts) + identifier("kind", parts.kind) + ":" +
     hashable("id", parts.id) + ":" + variant + ":" + encodeVersions(parts.versions);
   return { text, tenant: parts.tenant };
 }
@@ -168,14 +171,14 @@ export function cacheKey(parts: KeyParts): CacheKey {
  * The prefix shared by every key of one tenant in one namespace and schema, for scans.
  *
  * @param parts Namespace, schema and tenant.
- * @returns The prefix, ending with `:`.
+ * @returns The prefix, ending with the tenant's hash tag and `:`.
  * @example
  * ```ts
  * import { tenantPrefix } from "./keys.ts";
- * tenantPrefix({ namespace: "beacon", schema: 1, tenant: "acme" }); // "beacon:s1:acme:"
+ * tenantPrefix({ namespace: "beacon", schema: 1, tenant: "acme" }); // "beacon:s1:{t:acme}:"
  * ```
  */
 export function tenantPrefix(parts: Pick<KeyParts, "namespace" | "schema" | "tenant">): string {
-  return identifier("namespace", parts.namespace) + ":s" + parts.schema + ":" +
-    identifier("tenant", parts.tenant) + ":";
+  return identifier("namespace", parts.namespace) + ":s" + parts.schema + ":{t:" +
+    identifier("tenant", parts.tenant) + "}:";
 }

@@ -6,6 +6,8 @@ import {
   MAX_SEGMENT_LENGTH,
   tenantPrefix,
 } from "./keys.ts";
+import { keySlot } from "./key_slot.ts";
+import { LEASE_SUFFIX } from "./_lease.ts";
 import { seededRandom } from "./_test_support.ts";
 
 const base: KeyParts = {
@@ -18,7 +20,7 @@ const base: KeyParts = {
 
 Deno.test("cacheKey() lays out namespace, schema, tenant, kind, id, variant and versions", () => {
   const key = cacheKey({ ...base, variant: "en", versions: { tasks: 7, project: 3 } });
-  assert.equal(key.text, "beacon:s1:acme:dashboard:p1:en:project=3,tasks=7");
+  assert.equal(key.text, "beacon:s1:{t:acme}:dashboard:p1:en:project=3,tasks=7");
   assert.equal(key.tenant, "acme");
 });
 
@@ -76,12 +78,12 @@ Deno.test("cacheKey() keeps apart inputs that plain joining would merge", () => 
 
 Deno.test("cacheKey() encodes separators, globs, braces and whitespace", () => {
   const text = cacheKey({ ...base, id: "a:b*{c}\n d,=%#?[" }).text;
-  assert.match(text, /^beacon:s1:acme:dashboard:[A-Za-z0-9_.%-]+::$/);
+  assert.match(text, /^beacon:s1:\{t:acme\}:dashboard:[A-Za-z0-9_.%-]+::$/);
 });
 
 Deno.test("cacheKey() hashes ids longer than the segment limit", () => {
   const text = cacheKey({ ...base, id: "x".repeat(10 * 1024) }).text;
-  const id = text.split(":")[4];
+  const id = text.split(":")[5];
   assert.match(id, /^#[A-Za-z0-9_-]{43}$/);
   assert.ok(text.length < 200);
 });
@@ -112,6 +114,21 @@ Deno.test("tenantPrefix() is a prefix of every key of that tenant only", () => {
   const prefix = tenantPrefix(base);
   assert.ok(cacheKey(base).text.startsWith(prefix));
   assert.ok(!cacheKey({ ...base, tenant: "acme2" }).text.startsWith(prefix));
+});
+
+Deno.test("cacheKey() puts the tenant in the key's first hash tag, so its keys share a slot", () => {
+  const keys = [
+    cacheKey(base),
+    cacheKey({ ...base, kind: "context", id: "{x}", variant: "{y}", versions: { "{z}": 1 } }),
+    cacheKey({ ...base, schema: 7, id: "x".repeat(10_000) }),
+  ].map((key) => key.text);
+  keys.push(keys[0] + LEASE_SUFFIX);
+  for (const text of keys) {
+    assert.equal(text.slice(text.indexOf("{"), text.indexOf("}") + 1), "{t:acme}");
+    assert.equal(keySlot("beacon:" + text), keySlot("{t:acme}"));
+  }
+  const other = cacheKey({ ...base, tenant: "{t:acme}" }).text;
+  assert.equal(other.slice(other.indexOf("{"), other.indexOf("}") + 1), "{t:%7Bt%3Aacme%7D}");
 });
 
 const ALPHABET = ["a", "b", ":", ",", "=", "%", "#", "*", "{", "}", "\n", " ", "é", "3", "A", "-"];

@@ -1,12 +1,15 @@
 /**
  * Guarded access to the L2 store: every call gets its own deadline, failures feed the circuit
- * breaker, and while the breaker is open no call is made at all. Nothing ever throws.
+ * breaker, and while the breaker is open no call is made at all. Nothing ever throws. With a
+ * sharded store (Redis Cluster) each node has its own breaker: a call feeds, and is stopped
+ * by, the breaker of the node serving its key.
  *
  * @module
  */
 import { type BreakerOptions, CircuitBreaker } from "./breaker.ts";
 import type { CacheCounters } from "./counters.ts";
 import type { L2Store } from "./l2_store.ts";
+import { type NodeBreakerState, ShardBreakers } from "./shard_breakers.ts";
 
 /** What {@link L2Guard.call} answers when the call was skipped, failed or ran out of time. */
 export const UNAVAILABLE: unique symbol = Symbol("l2 unavailable");
@@ -27,6 +30,10 @@ interface PendingCall {
   expire: () => void;
 }
 
+function sharded(store: L2Store): store is L2Store & Required<Pick<L2Store, "nodeOf" | "nodes">> {
+  return store.nodeOf !== undefined && store.nodes !== undefined;
+}
+
 /**
  * Wraps an {@link L2Store} so that each call is bounded, counted and breaker-protected.
  *
@@ -36,7 +43,7 @@ interface PendingCall {
  * import { L2Guard, UNAVAILABLE } from "./l2_guard.ts";
  * import { MemoryStore } from "./memory_store.ts";
  * const guard = new L2Guard(new MemoryStore(), { counters: new CacheCounters() });
- * const value = await guard.call((store) => store.get("k"));
+ * const value = await guard.call("k", (store) => store.get("k"));
  * value === UNAVAILABLE; // false: the key is simply absent
  * ```
  */
@@ -44,6 +51,7 @@ export class L2Guard {
   #store: L2Store;
   #deadlineMs: number;
   #breaker: CircuitBreaker;
+  #shards?: ShardBreakers;
   #counters: CacheCounters;
   #pending: PendingCall[] = [];
   #head = 0;
@@ -60,6 +68,7 @@ export class L2Guard {
       ...options.breaker,
       onStateChange: (state) => counters.recordBreaker(state),
     });
+    if (sharded(store)) this.#shards = new ShardBreakers(store, options);
   }
 
   /** The guarded store. */
@@ -67,27 +76,34 @@ export class L2Guard {
     return this.#store;
   }
 
-  /** The breaker's current state. */
+  /** The breaker's current state; with a sharded store, the nodes' summed up. */
   get state(): CircuitBreaker["state"] {
-    return this.#breaker.state;
+    return this.#shards?.state ?? this.#breaker.state;
+  }
+
+  /** With a sharded store, each node serving now and its breaker's state; else empty. */
+  get nodes(): NodeBreakerState[] {
+    return this.#shards?.nodes ?? [];
   }
 
   /**
-   * Makes one store call, unless the breaker is open.
+   * Makes one store call, unless the breaker (of the node serving `key`) is open.
    *
+   * @param key The key the call is about; it picks the node's breaker in a sharded store.
    * @param fn The call.
    * @returns Its result, or {@link UNAVAILABLE} if it was skipped, failed or passed its deadline.
    */
-  call<T>(fn: (store: L2Store) => Promise<T>): Promise<T | typeof UNAVAILABLE> {
+  call<T>(key: string, fn: (store: L2Store) => Promise<T>): Promise<T | typeof UNAVAILABLE> {
     const counters = this.#counters;
-    if (!this.#breaker.allow()) {
+    const breaker = this.#shards === undefined ? this.#breaker : this.#shards.forKey(key);
+    if (!breaker.allow()) {
       counters.l2Skipped++;
       return Promise.resolve(UNAVAILABLE);
     }
     if (!this.#store.ready) {
       // Offline: fail fast without sending anything, and let the breaker count it.
       counters.l2Errors++;
-      this.#breaker.failure();
+      breaker.failure();
       return Promise.resolve(UNAVAILABLE);
     }
     counters.l2Calls++;
@@ -95,25 +111,25 @@ export class L2Guard {
     try {
       pending = fn(this.#store);
     } catch {
-      return Promise.resolve(this.#failed(false));
+      return Promise.resolve(this.#failed(breaker, false));
     }
     return new Promise<T | typeof UNAVAILABLE>((resolve) => {
       const call: PendingCall = {
         due: Date.now() + this.#deadlineMs,
         settled: false,
-        expire: () => resolve(this.#failed(true)),
+        expire: () => resolve(this.#failed(breaker, true)),
       };
       this.#track(call);
       // A reply that comes after the deadline was already counted as a failure: ignore it.
       pending.then((value) => {
         if (call.settled) return;
         this.#settle(call);
-        this.#breaker.success();
+        breaker.success();
         resolve(value);
       }, () => {
         if (call.settled) return;
         this.#settle(call);
-        resolve(this.#failed(false));
+        resolve(this.#failed(breaker, false));
       });
     });
   }
@@ -170,10 +186,10 @@ export class L2Guard {
     this.#timer = undefined;
   }
 
-  #failed(timedOut: boolean): typeof UNAVAILABLE {
+  #failed(breaker: CircuitBreaker, timedOut: boolean): typeof UNAVAILABLE {
     if (timedOut) this.#counters.l2Timeouts++;
     else this.#counters.l2Errors++;
-    this.#breaker.failure();
+    breaker.failure();
     return UNAVAILABLE;
   }
 }

@@ -37,4 +37,20 @@ export interface L2Store {
   releaseLease(key: string, token: string): Promise<void>;
   /** Releases connections and timers. */
   close(): Promise<void>;
+  /**
+   * Sharded stores (Redis Cluster) only: the node that serves `key` now, e.g. `"10.0.0.5:6379"`,
+   * or `""` while that is unknown. The cache then keeps a breaker per node, so a lost shard
+   * stops the calls to that shard alone.
+   */
+  nodeOf?(key: string): string;
+  /** Sharded stores only: the nodes serving keys now, each with a key it serves (for probes). */
+  nodes?(): readonly L2Node[];
+}
+
+/** A node of a sharded store, as {@link L2Store.nodes} lists it. */
+export interface L2Node {
+  /** Its name, as {@link L2Store.nodeOf} gives it. */
+  readonly node: string;
+  /** A key this node serves, for health probes. */
+  readonly probeKey: string;
 }

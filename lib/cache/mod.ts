@@ -1,7 +1,7 @@
 /**
- * Beacon's cache engine: versioned keys, an in-process L1 and a shared L2 (Redis or memory),
- * single flight and leases, stale grace, a circuit breaker around L2, field encryption and
- * counters. It knows nothing of the domain: only keys, topics, versions, tenants and loaders.
+ * Beacon's cache engine: versioned keys, an in-process L1 and a shared L2 (Redis, Redis Cluster
+ * or memory), single flight and leases, stale grace, a circuit breaker around L2 (one per node
+ * with Redis Cluster), field encryption and counters. It knows nothing of the domain: only keys, topics, versions, tenants and loaders.
  *
  * @example
  * ```ts
@@ -30,9 +30,13 @@ export {
   MAX_SEGMENT_LENGTH,
   tenantPrefix,
 } from "./keys.ts";
-export type { L2Store } from "./l2_store.ts";
+export type { L2Node, L2Store } from "./l2_store.ts";
 export { MemoryStore, type MemoryStoreOptions } from "./memory_store.ts";
 export { RedisStore, type RedisStoreOptions } from "./redis_store.ts";
+export { RedisClusterStore, type RedisClusterStoreOptions } from "./redis_cluster_store.ts";
+export { parseRedisUrls } from "./redis_urls.ts";
+export { keySlot, SLOT_COUNT } from "./key_slot.ts";
+export { type NodeBreakerState, summarize } from "./shard_breakers.ts";
 export { type BreakerOptions, type BreakerState, CircuitBreaker } from "./breaker.ts";
 export {
   type CacheSecret,
