@@ -4,17 +4,20 @@
  * @module
  */
 import { z } from "zod";
+import { parseRedisUrls } from "./cache/redis_urls.ts";
+import { NO_PROXIES, parseTrustedProxies, type TrustedProxies } from "./http/client_address.ts";
 
 const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8000),
   HOST: z.string().min(1).default("127.0.0.1"),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   DATA_DIR: z.string().min(1).default(".data"),
-  REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  REDIS_URL: z.string().optional(),
   SESSION_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
   CACHE_KEY: z.string().min(16, "must be at least 16 characters").optional(),
   ALLOWED_ORIGINS: z.string().optional(),
   METRICS_TOKEN: z.string().min(8, "must be at least 8 characters").optional(),
+  TRUSTED_PROXIES: z.string().optional(),
   CACHE: z.enum(["on", "off"]).default("on"),
 });
 
@@ -24,11 +27,16 @@ export interface Config {
   host: string;
   databaseUrl?: string;
   dataDir: string;
+  /** One `redis://` URL, or several comma-separated: the nodes of a Redis Cluster. */
   redisUrl?: string;
+  /** Whether `redisUrl` names a Redis Cluster. */
+  redisCluster: boolean;
   sessionSecret?: string;
   cacheKey?: string;
   allowedOrigins: string[];
   metricsToken?: string;
+  /** Peers whose `X-Forwarded-For` and `X-Forwarded-Proto` are believed. */
+  trustedProxies: TrustedProxies;
   cache: boolean;
 }
 
@@ -78,16 +86,30 @@ export function loadConfig(
       );
     }
   }
+  let redisUrls: string[] = [];
+  try {
+    redisUrls = c.REDIS_URL ? parseRedisUrls(c.REDIS_URL) : [];
+  } catch (error) {
+    throw new ConfigError(`Invalid REDIS_URL: ${(error as Error).message.replace(/^.*?: /, "")}`);
+  }
+  let trustedProxies: TrustedProxies = NO_PROXIES;
+  try {
+    if (c.TRUSTED_PROXIES) trustedProxies = parseTrustedProxies(c.TRUSTED_PROXIES);
+  } catch (error) {
+    throw new ConfigError(`Invalid TRUSTED_PROXIES: ${(error as Error).message}`);
+  }
   return {
     port: c.PORT,
     host: c.HOST,
     databaseUrl: c.DATABASE_URL,
     dataDir: c.DATA_DIR,
     redisUrl: c.REDIS_URL,
+    redisCluster: redisUrls.length > 1,
     sessionSecret: c.SESSION_SECRET,
     cacheKey: c.CACHE_KEY,
     allowedOrigins: origins,
     metricsToken: c.METRICS_TOKEN,
+    trustedProxies,
     cache: c.CACHE === "on",
   };
 }

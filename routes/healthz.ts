@@ -17,7 +17,7 @@ export const handler: Handlers = {
     const health = await checkHealth(deps);
     c.header("Cache-Control", "no-store");
     const code = health.status === "down" ? 503 : 200;
-    if (!metricsAllowed(c, deps.config.metricsToken)) {
+    if (!metricsAllowed(c, deps.config)) {
       return c.json({ status: health.status }, code);
     }
     return c.json(health, code);

@@ -10,6 +10,8 @@ import type { AppEnv, Handlers } from "../lib/app/deps.ts";
 import { page } from "../lib/app/respond.ts";
 import { formFields } from "../lib/http/form.ts";
 import { newSessionToken, SESSION_TTL_MS, writeSessionCookie } from "../lib/http/session.ts";
+import { clientAddress, isHttps } from "../lib/http/client_address.ts";
+import { type AttemptScope, attemptSucceeded, reserveAttempt } from "../lib/db/login_attempts.ts";
 import { DUMMY_HASH, verifyPassword } from "../lib/db/password.ts";
 import { findLoginCandidate, insertSession } from "../lib/db/accounts.ts";
 import { DEMO_SIGN_INS, type DemoSignIn } from "../lib/db/demo_sign_ins.ts";
@@ -43,6 +45,17 @@ export function safeNext(next: string | undefined): string {
   return new URL(next, base).origin === base ? next : "/";
 }
 
+/** Failures allowed per email, and per client address, before attempts must wait. */
+const EMAIL_LIMIT = 5;
+const ADDRESS_LIMIT = 20;
+
+/** The counters of a sign-in attempt: its email's, and its client address's when known. */
+function attemptScopes(email: string, address: string | null): AttemptScope[] {
+  const scopes = [{ scope: "email", key: email, limit: EMAIL_LIMIT }];
+  if (address) scopes.push({ scope: "address", key: address, limit: ADDRESS_LIMIT });
+  return scopes;
+}
+
 /** The demo accounts, when they are to be listed. */
 function demoOf(c: Context<AppEnv>): readonly DemoSignIn[] | undefined {
   return c.var.deps.demoSignIns ? DEMO_SIGN_INS : undefined;
@@ -56,7 +69,7 @@ export const handler: Handlers = {
   },
 
   async POST(c) {
-    const { db, throttle, hasher } = c.var.deps;
+    const { db, hasher, config } = c.var.deps;
     const fields = await formFields(c);
     const parsed = loginForm.safeParse(fields);
     if (!parsed.success) {
@@ -68,7 +81,10 @@ export const handler: Handlers = {
       );
     }
     const { email, password, next } = parsed.data;
-    const wait = throttle.retryAfter(email);
+    const address = clientAddress(c, config.trustedProxies);
+    const scopes = attemptScopes(email, address);
+    // Counted before the password is checked, so parallel guesses cannot all be checked.
+    const wait = await reserveAttempt(db, scopes);
     if (wait > 0) {
       c.header("Retry-After", String(wait));
       const error = `Too many failed sign-ins. Try again in ${wait} seconds.`;
@@ -77,11 +93,10 @@ export const handler: Handlers = {
     const candidate = await findLoginCandidate(db, email);
     const ok = await verifyPassword(password, candidate?.passwordHash ?? DUMMY_HASH);
     if (!candidate || !ok || !candidate.tenantId) {
-      throttle.fail(email);
       const error = "The email or password is not right.";
       return page(c, <LoginPage email={email} error={error} next={next} demo={demoOf(c)} />, 401);
     }
-    throttle.reset(email);
+    await attemptSucceeded(db, scopes[0], ...scopes.slice(1));
     const token = newSessionToken();
     await insertSession(db, {
       idHash: hasher.hash(token),
@@ -89,7 +104,7 @@ export const handler: Handlers = {
       tenantId: candidate.tenantId,
       expiresAt: new Date(Date.now() + SESSION_TTL_MS).toISOString(),
     });
-    writeSessionCookie(c, token);
+    writeSessionCookie(c, token, { secure: isHttps(c, c.var.deps.config.trustedProxies) });
     return c.redirect(safeNext(next), 303);
   },
 };

@@ -5,6 +5,7 @@
  */
 import type { Handlers } from "../lib/app/deps.ts";
 import { clearSessionCookie, readSessionToken } from "../lib/http/session.ts";
+import { isHttps } from "../lib/http/client_address.ts";
 import { revokeSession } from "../lib/db/accounts.ts";
 
 /** The sign-out handler. */
@@ -15,7 +16,7 @@ export const handler: Handlers = {
     // Through the write path, so this instance forgets the session before answering: the old
     // cookie's next request, here or anywhere the notification has reached, is signed out.
     if (token) await writeThrough(() => revokeSession(db, hasher.hash(token)));
-    clearSessionCookie(c);
+    clearSessionCookie(c, { secure: isHttps(c, c.var.deps.config.trustedProxies) });
     return c.redirect("/login", 303);
   },
 };

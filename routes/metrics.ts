@@ -12,7 +12,7 @@ export const handler: Handlers = {
   GET(c) {
     const { deps } = c.var;
     c.header("Cache-Control", "no-store");
-    if (!metricsAllowed(c, deps.config.metricsToken)) {
+    if (!metricsAllowed(c, deps.config)) {
       c.header("WWW-Authenticate", 'Bearer realm="metrics"');
       return c.text("Metrics are served to loopback or with the metrics token\n", 401);
     }

@@ -46,17 +46,20 @@ Deno.test("the session id is stored only as a hash", async () => {
   }
 });
 
-Deno.test("the cookie is Secure behind HTTPS", async () => {
-  const t = await createTestApp({ kind: "pglite" });
+Deno.test("the cookie is Secure behind HTTPS, as a trusted proxy says it", async () => {
+  const t = await createTestApp({ kind: "pglite", env: { TRUSTED_PROXIES: "10.0.0.2" } });
   try {
-    const res = await t.request(
-      "/login",
-      formPost(null, {
-        email: "ada@acme.test",
-        password: "beacon-demo",
-      }, { "x-forwarded-proto": "https" }),
-    );
-    assert.match(res.headers.get("set-cookie") ?? "", /Secure/);
+    const signIn = async (peer: string) => {
+      const init = formPost(null, { email: "ada@acme.test", password: "beacon-demo" }, {
+        "x-forwarded-proto": "https",
+      });
+      const env = { remoteAddr: { transport: "tcp", hostname: peer, port: 40000 } };
+      const res = await t.app.request("http://localhost/login", init, env);
+      await res.body?.cancel();
+      return res.headers.get("set-cookie") ?? "";
+    };
+    assert.match(await signIn("10.0.0.2"), /; Secure/);
+    assert.doesNotMatch(await signIn("203.0.113.9"), /Secure/, "anyone else's header is ignored");
   } finally {
     await t.drop();
   }

@@ -6,6 +6,8 @@
 import assert from "node:assert/strict";
 import { createTestApp, formPost, send } from "./_app.ts";
 import { ConfigError, loadConfig } from "../lib/config.ts";
+import { assemble } from "../lib/app/assemble.ts";
+import { createApp } from "../lib/server/app.tsx";
 
 Deno.test("sign-in's next= only ever leads to a path of this origin", async (test) => {
   const t = await createTestApp();
@@ -106,5 +108,81 @@ Deno.test("the sign-in page lists the demo accounts only when they exist", async
   } finally {
     await seeded.drop();
     await empty.drop();
+  }
+});
+
+Deno.test("parallel wrong passwords cannot get a right one checked: attempts are reserved first", async () => {
+  const t = await createTestApp();
+  try {
+    const attempt = (password: string) =>
+      t.request("/login", formPost(null, { email: "grace@acme.test", password })).then(
+        async (res) => {
+          await res.body?.cancel();
+          return res.status;
+        },
+      );
+    const statuses = await Promise.all([
+      ...Array.from({ length: 29 }, (_, i) => attempt(`wrong-${i}`)),
+      attempt("beacon-demo"),
+    ]);
+    const checked = statuses.filter((status) => status !== 429).length;
+    assert.ok(checked <= 5, `${checked} attempts were checked, at most 5 may be`);
+    assert.equal(statuses.at(-1), 429, "the right password, sent last, waits like the rest");
+  } finally {
+    await t.drop();
+  }
+});
+
+Deno.test("sign-in waits grow, count per client address too, and hold across instances", async () => {
+  const a = await createTestApp({ env: { TRUSTED_PROXIES: "10.0.0.2" } });
+  try {
+    // A second instance on the same database.
+    const b = await assemble(a.assembly.deps.config, a.db, { buildId: "test" });
+    const appB = createApp(b.deps);
+    try {
+      const from = (address: string) => ({
+        remoteAddr: { transport: "tcp", hostname: "10.0.0.2", port: 40000 },
+        forwarded: address,
+      });
+      const attempt = async (app: typeof appB, email: string, address: string, password = "x") => {
+        const { remoteAddr, forwarded } = from(address);
+        const init = formPost(null, { email, password }, { "x-forwarded-for": forwarded });
+        const res = await app.request("http://localhost/login", init, { remoteAddr });
+        await res.body?.cancel();
+        return { status: res.status, wait: Number(res.headers.get("retry-after") ?? 0) };
+      };
+      for (let i = 0; i < 5; i++) {
+        const app = i % 2 ? appB : a.app;
+        assert.equal((await attempt(app, "linus@acme.test", "198.51.100.7")).status, 401);
+      }
+      const first = await attempt(appB, "linus@acme.test", "198.51.100.8", "beacon-demo");
+      assert.equal(first.status, 429, "five failures on two instances count together");
+      assert.ok(first.wait > 0 && first.wait <= 30, `first wait ${first.wait} s`);
+      // The wait over, the next failure doubles it.
+      await a.db.query(
+        "UPDATE login_attempts SET blocked_until = now() WHERE key = 'linus@acme.test'",
+      );
+      assert.equal((await attempt(a.app, "linus@acme.test", "198.51.100.9")).status, 401);
+      const second = await attempt(a.app, "linus@acme.test", "198.51.100.9");
+      assert.equal(second.status, 429);
+      assert.ok(second.wait > 30 && second.wait <= 60, `second wait ${second.wait} s`);
+      // One address guessing many emails waits too, whatever the email.
+      for (let i = 0; i < 20; i++) {
+        const { status } = await attempt(a.app, `nobody-${i}@example.test`, "203.0.113.66");
+        assert.equal(status, 401, `guess ${i}`);
+      }
+      const spray = await attempt(appB, "ada@acme.test", "203.0.113.66", "beacon-demo");
+      assert.equal(spray.status, 429, "the address's count holds for every email");
+      const elsewhere = await attempt(appB, "ada@acme.test", "203.0.113.67", "beacon-demo");
+      assert.equal(elsewhere.status, 303, "Ada from her own address signs in");
+      const [row] = await a.db.query<{ failures: number }>(
+        "SELECT failures FROM login_attempts WHERE scope = 'email' AND key = 'linus@acme.test'",
+      );
+      assert.ok(row.failures >= 6, "many other emails did not wipe the victim's count");
+    } finally {
+      await b.close();
+    }
+  } finally {
+    await a.drop();
   }
 });

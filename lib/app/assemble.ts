@@ -16,7 +16,6 @@ import { FlagTable } from "../flags/mod.ts";
 import { listFlagSettings } from "../db/flags.ts";
 import { demoSignInsPresent } from "../db/demo_sign_ins.ts";
 import { HtmlCache } from "../resources/page_cache.ts";
-import { LoginThrottle } from "../http/rate_limit.ts";
 import { SessionHasher } from "../http/session.ts";
 import { RevalidationMemo } from "../http/revalidation_memo.ts";
 import { ResourceEtags } from "../resources/etag.ts";
@@ -106,7 +105,6 @@ export async function assemble(
     flags,
     buildId: options.buildId,
     htmlCache: new HtmlCache({ maxBytes: 32 * 1024 * 1024 }),
-    throttle: new LoginThrottle(),
     // Without a configured key (an app in a test), one of this process: its sessions are its own.
     hasher: new SessionHasher(config.sessionSecret ?? crypto.randomUUID() + crypto.randomUUID()),
     renderPage: (vnode, opts) => renderPage(vnode, { buildId: options.buildId, nonce: opts.nonce }),

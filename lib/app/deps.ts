@@ -10,7 +10,6 @@ import type { Config } from "../config.ts";
 import type { Database } from "../db/connection.ts";
 import type { Cache } from "../cache/mod.ts";
 import type { FlagTable } from "../flags/mod.ts";
-import type { LoginThrottle } from "../http/rate_limit.ts";
 import type { RevalidationMemo } from "../http/revalidation_memo.ts";
 import type { SecurityHeadersEnv } from "../http/security_headers.ts";
 import type { SessionEnv, SessionHasher } from "../http/session.ts";
@@ -27,7 +26,6 @@ import type { WriteThrough } from "../resources/write_through.ts";
 export interface AppDeps {
   config: Config;
   db: Database;
-  throttle: LoginThrottle;
   hasher: SessionHasher;
   /** The invalidation bus: versions in memory and every bump as an event. */
   bus: InvalidationBus;

@@ -78,25 +78,26 @@ export function sessionCookieValue(cookie: string | null): string | null {
   return null;
 }
 
-function isHttps(c: Context): boolean {
-  return new URL(c.req.url).protocol === "https:" ||
-    c.req.header("x-forwarded-proto")?.split(",")[0].trim() === "https";
+/** How a session cookie is written. */
+export interface SessionCookieOptions {
+  /** Whether the client came over HTTPS (see `isHttps` in `client_address.ts`): `Secure`. */
+  secure: boolean;
 }
 
 /** Sets the session cookie: HttpOnly, SameSite=Lax, Secure behind HTTPS. */
-export function writeSessionCookie(c: Context, token: string): void {
+export function writeSessionCookie(c: Context, token: string, options: SessionCookieOptions): void {
   setCookie(c, SESSION_COOKIE, token, {
     httpOnly: true,
     sameSite: "Lax",
-    secure: isHttps(c),
+    secure: options.secure,
     path: "/",
     maxAge: SESSION_TTL_MS / 1000,
   });
 }
 
 /** Clears the session cookie. */
-export function clearSessionCookie(c: Context): void {
-  deleteCookie(c, SESSION_COOKIE, { path: "/", secure: isHttps(c), httpOnly: true });
+export function clearSessionCookie(c: Context, options: SessionCookieOptions): void {
+  deleteCookie(c, SESSION_COOKIE, { path: "/", secure: options.secure, httpOnly: true });
 }
 
 /** The variable the signed-in session travels in. */

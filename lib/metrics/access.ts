@@ -5,26 +5,36 @@
  * @module
  */
 import type { Context } from "hono";
-import { getConnInfo } from "hono/deno";
+import { clientAddress, NO_PROXIES, type TrustedProxies } from "../http/client_address.ts";
+
+/** Who may read metrics besides loopback. */
+export interface MetricsAccess {
+  /** `METRICS_TOKEN`, if configured. */
+  metricsToken?: string;
+  /**
+   * Proxies whose `X-Forwarded-For` is believed (`TRUSTED_PROXIES`): behind one, the client's
+   * own address decides, so a request through a proxy on the same host is not loopback.
+   */
+  trustedProxies?: TrustedProxies;
+}
 
 /**
- * Whether the request may read metrics.
- *
+ * Whether the request may read metrics: it carries the token, or its client is on loopback.
  * A request without a socket address (in-process `app.request()` without an env) is not
- * loopback. Behind a reverse proxy on the same host every request looks local: set
- * `METRICS_TOKEN` and keep `/metrics` off the proxy.
+ * loopback.
  *
  * @param c The request's context.
- * @param token `METRICS_TOKEN`, if configured.
+ * @param access The token and the trusted proxies (the configuration fits).
  * @example
  * ```ts ignore
- * if (!metricsAllowed(c, c.var.deps.config.metricsToken)) return c.text("Unauthorized", 401);
+ * if (!metricsAllowed(c, c.var.deps.config)) return c.text("Unauthorized", 401);
  * ```
  */
-export function metricsAllowed(c: Context, token: string | undefined): boolean {
+export function metricsAllowed(c: Context, access: MetricsAccess): boolean {
+  const token = access.metricsToken;
   const auth = c.req.header("authorization");
   if (token && auth?.startsWith("Bearer ") && sameText(auth.slice(7).trim(), token)) return true;
-  return isLoopback(remoteAddress(c));
+  return isLoopback(clientAddress(c, access.trustedProxies ?? NO_PROXIES) ?? undefined);
 }
 
 /**
@@ -41,15 +51,6 @@ export function isLoopback(address: string | undefined): boolean {
   if (!address) return false;
   const a = address.toLowerCase();
   return a === "::1" || a.startsWith("127.") || a.startsWith("::ffff:127.");
-}
-
-function remoteAddress(c: Context): string | undefined {
-  try {
-    return getConnInfo(c).remote.address;
-  } catch {
-    // No connection info: an in-process request.
-    return undefined;
-  }
 }
 
 /** Compares in time independent of where the texts differ. */
