@@ -186,3 +186,44 @@ Deno.test("sign-in waits grow, count per client address too, and hold across ins
     await a.drop();
   }
 });
+
+Deno.test("a 304 is only for what the reader may read: another tenant's project is a 404", async () => {
+  const t = await createTestApp();
+  try {
+    const hank = await t.login("hank@globex.test");
+    const acme = await t.projectId("acme");
+    const nowhere = crypto.randomUUID();
+    const { loaders, etags, hasher } = t.assembly.deps;
+    const token = hank.slice(hank.indexOf("=") + 1);
+    const ctx = (await loaders.context(hasher.hash(token)))!;
+    assert.equal(ctx.tenant.name, "Globex");
+    // The tags Hank would guess: his own variant of the resource, at today's versions.
+    const guess = (id: string, representation: "page" | "api") =>
+      etags.resource(
+        { request: new Request("http://localhost/"), route: "/", ctx },
+        loaders.resources.dashboard(ctx.tenant.id, id),
+        representation,
+      )!;
+    for (const id of [acme, nowhere]) {
+      for (const held of [guess(id, "page"), "*"]) {
+        const page = await send(t, `/projects/${id}`, hank, { "if-none-match": held });
+        assert.equal(page.status, 404, `page ${id} with ${held}`);
+      }
+      for (const held of [guess(id, "api"), "*"]) {
+        const api = await send(t, `/api/projects/${id}`, hank, { "if-none-match": held });
+        assert.equal(api.status, 404, `api ${id} with ${held}`);
+      }
+      const batch = await t.request("/api/batch", {
+        method: "POST",
+        headers: { cookie: hank, origin: "http://localhost", "content-type": "application/json" },
+        body: JSON.stringify({
+          resources: [{ path: `/api/projects/${id}`, etag: guess(id, "api") }],
+        }),
+      });
+      const [entry] = (await batch.json()).resources;
+      assert.equal(entry.status, 404, `batch ${id}`);
+    }
+  } finally {
+    await t.drop();
+  }
+});

@@ -5,9 +5,11 @@
  * @module
  */
 import { ByteLru } from "./byte_lru.ts";
-import { CacheCounters, type TenantCounts } from "./counters.ts";
+import { CacheCounters } from "./counters.ts";
 import { DecryptError, FieldCipher, type SealedField } from "./crypto.ts";
-import { encodeEnvelope, openSealed, type Parsed, parseEnvelope, type Timed } from "./_envelope.ts";
+import { openSealed, type Parsed, parseEnvelope, type Timed } from "./_envelope.ts";
+import { type L1Entry, rememberInL1 } from "./_l1_entry.ts";
+import { writeToL2 } from "./_l2_write.ts";
 import type { CacheKey } from "./keys.ts";
 import { L2Guard, UNAVAILABLE } from "./l2_guard.ts";
 import { probeL2, probeL2Nodes } from "./_l2_probe.ts";
@@ -17,14 +19,6 @@ import { collapse, Failure, raceSoftTimeout } from "./_soft_timeout.ts";
 import type { CacheOptions, CacheResult, GetOrLoadOptions } from "./cache_options.ts";
 
 export type { CacheOptions, CacheResult, GetOrLoadOptions };
-
-interface L1Entry extends Timed {
-  bytes: number;
-  referenced: boolean;
-  tenant: TenantCounts;
-  result: CacheResult<unknown>;
-  hit: Promise<CacheResult<unknown>>;
-}
 
 type Loader<T> = () => Promise<T>;
 
@@ -93,6 +87,7 @@ export class Cache {
       softTimeoutMs: options.softTimeoutMs ?? 2_000,
       sensitiveFields: options.sensitiveFields ?? [],
       warm: false,
+      absentTtlMs: options.absentTtlMs ?? 0,
     };
     if (this.#defaults.sensitiveFields.length > 0 && this.#cipher === undefined) {
       throw new TypeError("Cannot declare sensitive cache fields without a cache secret");
@@ -344,28 +339,9 @@ export class Cache {
   }
 
   #remember(key: CacheKey, timed: Timed, size: number): void {
-    const bytes = size + key.text.length + 64;
-    if (bytes > this.#l1MaxBytes || timed.staleUntil <= Date.now()) return;
-    const current = this.#l1.get(key.text);
-    if (current !== undefined && current.created > timed.created) return;
-    const result: CacheResult<unknown> = Object.freeze({
-      value: timed.value,
-      status: "hit",
-      tier: "l1",
-      freshUntil: timed.freshUntil,
-      collapsed: false,
-    });
-    // The hit path hands out this one resolved promise: no allocation per hit.
-    this.#l1.set(key.text, {
-      value: timed.value,
-      created: timed.created,
-      freshUntil: timed.freshUntil,
-      staleUntil: timed.staleUntil,
-      bytes,
-      referenced: false,
+    rememberInL1(this.#l1, key, timed, size, {
+      maxBytes: this.#l1MaxBytes,
       tenant: this.#counters.tenant(key.tenant),
-      result,
-      hit: Promise.resolve(result),
     });
   }
 
@@ -414,26 +390,20 @@ export class Cache {
       throw new TypeError(`Cannot cache "${key.text}": the value is not JSON`);
     }
     const created = Date.now();
-    const freshUntil = created + Math.round(options.ttlMs * (1 - this.#jitter * Math.random()));
-    const timed: Timed = { value, created, freshUntil, staleUntil: freshUntil + options.graceMs };
+    // An absent value (null) is kept in this process only, briefly, when the caller says so:
+    // anyone can ask for ids that do not exist, and must not fill the shared tier with them.
+    const absent = value === null && options.absentTtlMs > 0;
+    const ttlMs = absent ? options.absentTtlMs : options.ttlMs;
+    const freshUntil = created + Math.round(ttlMs * (1 - this.#jitter * Math.random()));
+    const staleUntil = freshUntil + (absent ? 0 : options.graceMs);
+    const timed: Timed = { value, created, freshUntil, staleUntil };
     this.#remember(key, timed, json.length);
-    const guard = this.#guard;
-    const fields = options.sensitiveFields;
-    // Sensitive fields never reach L2 in plaintext: without a secret they stay in L1 only.
-    if (guard !== undefined && !l2Down && (fields.length === 0 || this.#cipher !== undefined)) {
-      const seal = fields.length > 0
-        ? { cipher: this.#cipher!, fields, ctx: { tenant: key.tenant, key: key.text } }
-        : undefined;
-      const wire = await encodeEnvelope(timed, json, seal);
-      const ttl = timed.staleUntil - Date.now();
-      // Issued in the same tick, so Redis applies the SET before the lease release.
-      await Promise.all([
-        guard.call(key.text, (store) => store.set(key.text, wire, ttl)),
-        token !== undefined ? releaseLease(guard, key.text, token) : undefined,
-      ]);
-    } else if (guard !== undefined && token !== undefined) {
-      await releaseLease(guard, key.text, token);
-    }
+    await writeToL2(this.#guard, key, timed, json, {
+      fields: options.sensitiveFields,
+      cipher: this.#cipher,
+      skip: l2Down || absent,
+      token,
+    });
     return { value, status: "miss", tier: "load", freshUntil, collapsed: false };
   }
 }

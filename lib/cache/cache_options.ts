@@ -38,6 +38,11 @@ export interface GetOrLoadOptions {
    * not as a miss, since no reader asked. Default false.
    */
   warm?: boolean;
+  /**
+   * A loaded `null` is kept in L1 only, for this long (ms), and never written to L2: ids that
+   * do not exist cannot fill the shared tier. Default 0: `null` is cached like any value.
+   */
+  absentTtlMs?: number;
 }
 
 /** Options of {@link Cache}. */

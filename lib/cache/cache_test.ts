@@ -239,3 +239,25 @@ test("forgetL1() drops a tenant's L1 entries only", async () => {
   assert.equal(cache.getL1(cacheKey(parts)), undefined);
   assert.equal(cache.getL1(cacheKey({ ...parts, tenant: "globex" }))?.value, 2);
 });
+
+test("getOrLoad() keeps an absent value in L1 only, for absentTtlMs", async () => {
+  const store = new MemoryStore();
+  const cache = track({ l2: store });
+  const other = track({ l2: store });
+  const key = cacheKey({ ...parts, id: "missing" });
+  const absent = counting(null);
+  const first = await cache.getOrLoad(key, absent, { absentTtlMs: 40 });
+  assert.equal(first.value, null);
+  assert.equal(await store.get(key.text), undefined, "nothing reached L2");
+  assert.equal((await cache.getOrLoad(key, absent, { absentTtlMs: 40 })).status, "hit");
+  assert.equal(absent.calls, 1, "remembered in L1 meanwhile");
+  await other.getOrLoad(key, absent, { absentTtlMs: 40 });
+  assert.equal(absent.calls, 2, "another instance loads it again: it was never shared");
+  await sleep(60);
+  await cache.getOrLoad(key, absent, { absentTtlMs: 40 });
+  assert.equal(absent.calls, 3, "forgotten after absentTtlMs, with no grace");
+  const present = await cache.getOrLoad(cacheKey(parts), counting("here"), { absentTtlMs: 40 });
+  assert.equal(present.value, "here");
+  assert.ok(await store.get(cacheKey(parts).text), "a present value is shared as before");
+  await store.close();
+});

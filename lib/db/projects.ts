@@ -53,6 +53,22 @@ export async function listProjects(db: Queryable, tenantId: string): Promise<Pro
   }));
 }
 
+/**
+ * The ids of every project of a tenant, archived ones included.
+ *
+ * @example
+ * ```ts ignore
+ * (await listProjectIds(db, tenantId)).includes(projectId); // whether the tenant has it
+ * ```
+ */
+export async function listProjectIds(db: Queryable, tenantId: string): Promise<string[]> {
+  const rows = await db.query<{ id: string }>(
+    "SELECT id FROM projects WHERE tenant_id = $1 ORDER BY id",
+    [tenantId],
+  );
+  return rows.map((row) => row.id);
+}
+
 /** Loads everything a project's dashboard shows; null when the tenant has no such project. */
 export async function loadProjectDashboard(
   db: Queryable,

@@ -34,6 +34,8 @@ export interface LoadersOptions {
 }
 
 const WARM = { warm: true } as const;
+// A resource that does not exist (null) is remembered here only, and only for a moment.
+const READ = { absentTtlMs: 5_000 } as const;
 
 /**
  * Loads what requests need, through the cache.
@@ -114,8 +116,28 @@ export class Loaders {
     if (!this.#cache || !this.cachedFor(resource.tenantId, userId)) {
       return { value: await resource.load(), served: "bypass" };
     }
-    const result = await this.#cache.getOrLoad(this.#keys.current(resource), resource.load);
+    const result = await this.#cache.getOrLoad(this.#keys.current(resource), resource.load, READ);
     return { value: result.value, served: servedBy(result) };
+  }
+
+  /**
+   * A resource's value when this process holds it under the current versions (L1), without
+   * waiting: `undefined` otherwise, or when the cache is off for the tenant and user.
+   */
+  peek<T>(resource: Resource<T>, userId?: string): T | undefined {
+    if (!this.#cache || !this.cachedFor(resource.tenantId, userId)) return undefined;
+    return this.#cache.getL1<T>(this.#keys.current(resource))?.value;
+  }
+
+  /**
+   * Whether the tenant has the project: from memory when the tenant's catalog is held, so a
+   * revalidation is answered without a database or Redis call; else read through the cache.
+   */
+  hasProject(tenantId: string, projectId: string, userId?: string): boolean | Promise<boolean> {
+    const catalog = this.resources.catalog(tenantId);
+    const held = this.peek(catalog, userId);
+    if (held !== undefined) return held.includes(projectId);
+    return this.read(catalog, userId).then(({ value }) => value.includes(projectId));
   }
 
   /** A project's dashboard, or null when the tenant has no such project. */

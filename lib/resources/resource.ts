@@ -6,7 +6,7 @@
  * @module
  */
 import type { Db } from "../db/connection.ts";
-import { listProjects, loadProjectDashboard } from "../db/projects.ts";
+import { listProjectIds, listProjects, loadProjectDashboard } from "../db/projects.ts";
 import type { ProjectDashboard, ProjectSummary } from "../model/types.ts";
 import { projectListTopic, projectTopic } from "../model/topics.ts";
 
@@ -69,11 +69,29 @@ export class Resources {
   }
 
   /**
+   * The ids of every project of the tenant, archived ones included: which projects a reader may
+   * be answered about at all, known before any ETag is compared (invariant 3).
+   */
+  catalog(tenantId: string): Resource<string[]> {
+    return {
+      tenantId,
+      kind: "catalog",
+      id: tenantId,
+      topics: this.#remember(`projects\n${tenantId}`, () => [projectListTopic(tenantId)]),
+      load: () => listProjectIds(this.#db, tenantId),
+    };
+  }
+
+  /**
    * What readers ask for after a write to a project: its dashboard and the tenant's project
    * list, which a writer refills under its commit's versions.
    */
   projectWrite(tenantId: string, projectId: string): Resource<unknown>[] {
-    return [this.dashboard(tenantId, projectId), this.projectList(tenantId)];
+    return [
+      this.dashboard(tenantId, projectId),
+      this.projectList(tenantId),
+      this.catalog(tenantId),
+    ];
   }
 
   #remember(id: string, topics: () => string[]): readonly string[] {

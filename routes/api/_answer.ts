@@ -24,6 +24,7 @@ export interface ResourceAnswer {
   served?: Served;
 }
 
+const NOT_FOUND: ResourceAnswer = { status: 404, error: "Project not found" };
 const PROJECT_PATH = /^\/api\/projects\/([^/?#]+)$/;
 
 /**
@@ -54,11 +55,14 @@ export async function answer(
   }
   const dashboard = loaders.resources.dashboard(ctx.tenant.id, projectId);
   const etag = etagOf(c, ctx, dashboard, "api");
-  if (etag && ifNoneMatchHits(heldEtag, etag, { exists: false })) return { status: 304, etag };
+  if (etag) {
+    // Another tenant's project, or none, is a 404 before any tag is compared (invariant 3).
+    const has = loaders.hasProject(ctx.tenant.id, projectId, ctx.user.id);
+    if (!(has instanceof Promise ? await has : has)) return NOT_FOUND;
+    if (ifNoneMatchHits(heldEtag, etag)) return { status: 304, etag };
+  }
   const { value, served } = await loaders.read(dashboard, ctx.user.id);
-  if (value === null) return { status: 404, error: "Project not found" };
-  // `*` matches only now that the project is known to be the tenant's.
-  if (etag && ifNoneMatchHits(heldEtag, etag)) return { status: 304, etag };
+  if (value === null) return NOT_FOUND;
   return { status: 200, etag: etag ?? undefined, body: value, served };
 }
 

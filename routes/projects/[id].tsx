@@ -6,7 +6,7 @@
  */
 import type { Handlers } from "../../lib/app/deps.ts";
 import { contextEtagOf, etagOf, page, revalidate, signedIn } from "../../lib/app/respond.ts";
-import { found, uuidParam } from "../../lib/http/errors.ts";
+import { found, HttpError, uuidParam } from "../../lib/http/errors.ts";
 import { contextJson } from "../../lib/resources/context.ts";
 import type { Phase, ProjectDashboard, Role, Tenant, User } from "../../lib/model/types.ts";
 import { canEdit, type ContextJson } from "../../lib/model/context.ts";
@@ -39,12 +39,16 @@ export const handler: Handlers = {
     const seq = bus.lowWater;
     const dashboard = loaders.resources.dashboard(ctx.tenant.id, projectId);
     const etag = etagOf(c, ctx, dashboard, "page");
-    const notModified = revalidate(c, etag);
-    if (notModified) return notModified;
-    // A stored page proves the project is the tenant's, so `*` may be answered from it.
-    if (etag && htmlCache.has(etag)) {
-      return revalidate(c, etag, { exists: true }) ??
-        page(c, storedPage, 200, { etag, served: "hit" });
+    if (etag) {
+      // Another tenant's project, or none, is a 404 before any tag is compared: a 304 would
+      // tell that it exists. Known from memory when warm, so a 304 costs no query.
+      const has = loaders.hasProject(ctx.tenant.id, projectId, ctx.user.id);
+      if (!(has instanceof Promise ? await has : has)) {
+        throw new HttpError(404, "Project not found");
+      }
+      const notModified = revalidate(c, etag, { exists: true });
+      if (notModified) return notModified;
+      if (htmlCache.has(etag)) return page(c, storedPage, 200, { etag, served: "hit" });
     }
     // Same versions as `etag` (no await since): the data loaded next is at least this new.
     const apiEtag = etagOf(c, ctx, dashboard, "api");
@@ -53,8 +57,6 @@ export const handler: Handlers = {
     const context = { body: contextJson(ctx), etag: contextEtagOf(c, ctx) };
     const { value, served } = await loaders.read(dashboard, ctx.user.id);
     const data = found(value, "Project");
-    const late = revalidate(c, etag, { exists: true });
-    if (late) return late;
     return page(
       c,
       () => (
