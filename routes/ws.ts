@@ -9,6 +9,7 @@ import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { AppEnv, Handlers } from "../lib/app/deps.ts";
 import { privateHeaders } from "../lib/http/headers.ts";
 import { originAllowed } from "../lib/http/same_origin.ts";
+import { clientAddress } from "../lib/http/client_address.ts";
 
 /**
  * Seconds a socket may leave a server ping unanswered before it is closed as dead. Browsers
@@ -54,6 +55,7 @@ function liveSocket(c: Context<AppEnv>): Response {
     tenantId: ctx.tenant.id,
     sessionHash: ctx.sessionHash,
     expiresAt: ctx.sessionExpiresAt,
+    address: clientAddress(c, config.trustedProxies),
   });
   return response;
 }

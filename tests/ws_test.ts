@@ -234,6 +234,22 @@ Deno.test("GET /ws", async (t) => {
       await calm.close();
     });
 
+    await t.step("refuses a session's 17th socket with 4029", async () => {
+      const cookie = await signInCookie(s.url, "linus@acme.test");
+      const lastSeq = await currentSeq(s.server.db);
+      const open = [];
+      for (let i = 0; i < 16; i++) open.push(await openSocket(s.url, { cookie, lastSeq }));
+      assert.ok(open.every((socket) => socket.frames[0]?.type === "ready"), "16 are served");
+      const extra = await openSocket(s.url, { cookie, lastSeq: null });
+      const closed = await extra.closed;
+      assert.equal(closed.code, 4029);
+      assert.match(closed.reason, /At most 16 live connections per session/);
+      await open[0].close();
+      const again = await openSocket(s.url, { cookie, lastSeq });
+      assert.equal(again.frames[0]?.type, "ready", "a freed place is taken again");
+      for (const socket of [...open.slice(1), again]) await socket.close();
+    });
+
     await t.step("closes a socket with 4001 when its session signs out", async () => {
       const cookie = await signInCookie(s.url, "ada@acme.test");
       const socket = await openSocket(s.url, { cookie, lastSeq: await currentSeq(s.server.db) });

@@ -14,6 +14,7 @@ export type CloseReason =
   | "slow"
   | "signed_out"
   | "hello_timeout"
+  | "too_many"
   | "shutdown";
 
 /** The hub's counters, for `/metrics`. */
@@ -48,6 +49,7 @@ export function emptyHubCounters(): Omit<HubStats, "clients"> {
       slow: 0,
       signed_out: 0,
       hello_timeout: 0,
+      too_many: 0,
       shutdown: 0,
     },
   };

@@ -15,6 +15,8 @@ export interface LiveClient {
   sessionHash: string;
   /** When the session expires (ms since the epoch): the socket is closed then. */
   expiresAt?: number;
+  /** The client's address, when known: sockets per address are limited too. */
+  address?: string | null;
 }
 
 /**

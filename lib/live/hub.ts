@@ -38,6 +38,10 @@ export interface HubOptions {
   maxFramesPerSecond?: number;
   /** How long a socket may stay without saying hello. Default 10 000 ms. */
   helloTimeoutMs?: number;
+  /** Sockets one session may hold; more are refused with 4029. Default 16. */
+  maxPerSession?: number;
+  /** Sockets one client address may hold; more are refused with 4029. Default 64. */
+  maxPerAddress?: number;
   /**
    * Whether a session may still hold a socket; asked when a `session:` event names it and when
    * its user's `user:` topic changes (a membership removed). Sockets of a session found dead
@@ -48,6 +52,9 @@ export interface HubOptions {
   /** The clock, in milliseconds. Default `Date.now`. */
   now?: () => number;
 }
+
+/** `WebSocket.CONNECTING`: an upgraded socket is until its response is sent. */
+const CONNECTING = 0;
 
 interface Connection {
   socket: LiveSocket;
@@ -99,6 +106,7 @@ export class Hub {
   #byTenant = new Map<string, Set<Connection>>();
   #byUserTopic = new Map<string, Set<Connection>>();
   #bySession = new Map<string, Set<Connection>>();
+  #byAddress = new Map<string, Set<Connection>>();
   #unsubscribe: (() => void)[];
   #closed = false;
   #stats = emptyHubCounters();
@@ -111,6 +119,8 @@ export class Hub {
       maxBufferedBytes: 1024 * 1024,
       maxFramesPerSecond: 20,
       helloTimeoutMs: 10_000,
+      maxPerSession: 16,
+      maxPerAddress: 64,
       now: Date.now,
       ...options,
     };
@@ -129,6 +139,8 @@ export class Hub {
       socket.close(CLOSE_CODES.goingAway, "Server shutting down");
       return;
     }
+    const crowded = this.#crowded(client);
+    if (crowded) return this.#refuse(socket, crowded);
     const conn: Connection = {
       socket,
       client,
@@ -142,6 +154,7 @@ export class Hub {
     addTo(this.#byTenant, client.tenantId, conn);
     addTo(this.#byUserTopic, conn.userTopic, conn);
     addTo(this.#bySession, client.sessionHash, conn);
+    if (client.address) addTo(this.#byAddress, client.address, conn);
     this.#stats.accepted++;
     conn.helloTimer = setTimeout(() => {
       this.#drop(conn, "hello_timeout", CLOSE_CODES.policyViolation, "Expected hello");
@@ -323,6 +336,28 @@ export class Hub {
     removeFrom(this.#byTenant, conn.client.tenantId, conn);
     removeFrom(this.#byUserTopic, conn.userTopic, conn);
     removeFrom(this.#bySession, conn.client.sessionHash, conn);
+    if (conn.client.address) removeFrom(this.#byAddress, conn.client.address, conn);
     this.#stats.closes[reason]++;
+  }
+
+  /** Why a new socket of this client would be one too many, if it would. */
+  #crowded(client: LiveClient): string | undefined {
+    const { maxPerSession, maxPerAddress } = this.#options;
+    if ((this.#bySession.get(client.sessionHash)?.size ?? 0) >= maxPerSession) {
+      return `At most ${maxPerSession} live connections per session: close another tab`;
+    }
+    const address = client.address;
+    if (address && (this.#byAddress.get(address)?.size ?? 0) >= maxPerAddress) {
+      return `At most ${maxPerAddress} live connections per address`;
+    }
+    return undefined;
+  }
+
+  /** Closes a socket it will not serve with 4029, once it is open. */
+  #refuse(socket: LiveSocket, reason: string): void {
+    this.#stats.closes.too_many++;
+    const close = () => socket.close(CLOSE_CODES.tooMany, reason);
+    if (socket.readyState === CONNECTING) socket.addEventListener("open", close);
+    else close();
   }
 }

@@ -376,3 +376,40 @@ Deno.test("Hub closes a socket with 4001 when its session expires", async () => 
   assert.equal(t.hub.stats().closes.signed_out, 1);
   lasting.close();
 });
+
+Deno.test("a session holds at most maxPerSession sockets; more are refused with 4029", () => {
+  using h = setup({ maxPerSession: 3 });
+  const sockets = [0, 1, 2].map(() => h.connect(ada));
+  assert.ok(sockets.every((socket) => socket.closed === undefined));
+  const extra = h.connect(ada);
+  assert.equal(extra.closed?.code, 4029);
+  assert.match(extra.closed?.reason ?? "", /At most 3 live connections per session/);
+  assert.equal(h.connect(grace).closed, undefined, "another session is not affected");
+  sockets[0].close(1000, "tab closed");
+  assert.equal(h.connect(ada).closed, undefined, "a freed place is taken again");
+  const stats = h.hub.stats();
+  assert.equal(stats.closes.too_many, 1);
+  assert.equal(stats.clients, 4);
+});
+
+Deno.test("a client address holds at most maxPerAddress sockets, whoever signs in", () => {
+  using h = setup({ maxPerAddress: 2 });
+  assert.equal(h.connect({ ...ada, address: "203.0.113.9" }).closed, undefined);
+  assert.equal(h.connect({ ...grace, address: "203.0.113.9" }).closed, undefined);
+  assert.equal(h.connect({ ...hank, address: "203.0.113.9" }).closed?.code, 4029);
+  assert.equal(h.connect({ ...hank, address: "198.51.100.1" }).closed, undefined);
+  assert.equal(h.connect(hank).closed, undefined, "an unknown address is not counted");
+});
+
+Deno.test("a refused socket still connecting is closed once it opens", () => {
+  using h = setup({ maxPerSession: 1 });
+  h.connect(ada);
+  const opening = new FakeSocket();
+  opening.readyState = 0;
+  h.hub.accept(opening, ada);
+  assert.equal(opening.closed, undefined, "not before it is open");
+  opening.readyState = 1;
+  opening.dispatchEvent(new Event("open"));
+  const closed = opening.closed as { code?: number } | undefined;
+  assert.equal(closed?.code, 4029);
+});

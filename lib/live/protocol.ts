@@ -22,6 +22,8 @@ export const CLOSE_CODES = {
   tryAgainLater: 1013,
   /** The session ended (sign-out or revocation); do not reconnect without signing in. */
   signedOut: 4001,
+  /** Too many sockets for this session or client address; close another tab first. */
+  tooMany: 4029,
 } as const;
 
 const seqSchema = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
