@@ -94,11 +94,16 @@ export function CacheCharts(props: CacheChartsProps): JSX.Element {
   const rps = [...s.map((x) => x.rps), ...s.map((x) => x.rpsOn), ...s.map((x) => x.rpsOff)];
   const p99 = s.flatMap((x) => [x.p99Ms, x.p99OnMs, x.p99OffMs]);
   const ws = s.map((x) => x.wsClients);
+  const instance = data.scope === "instance";
   return (
-    <div class="cache-monitor stack" data-samples={s.length}>
+    <div class="cache-monitor stack" data-samples={s.length} data-scope={data.scope}>
       <p class="muted" role="status">
-        This instance, all tenants, last {seconds} s, one sample every {data.intervalMs / 1000}{" "}
+        {instance ? "This instance, all tenants" : `${data.tenant.name} only`}, last {seconds}{" "}
+        s, one sample every {data.intervalMs / 1000}{" "}
         s{offline ? " — not updating: the server did not answer" : ""}.
+        {instance
+          ? ""
+          : " Operators see the whole instance from loopback or with the metrics token."}
       </p>
       <Chart
         id="hit-ratio"
@@ -113,32 +118,48 @@ export function CacheCharts(props: CacheChartsProps): JSX.Element {
           values: s.map((x) => x.hitRatio === null ? null : x.hitRatio * 100),
         }]}
       />
-      <Chart
-        id="requests"
-        title="Requests per second"
-        unit="req/s"
-        max={niceMax(rps)}
-        window={window}
-        latest={last ? `${last.rps.toFixed(1)} req/s` : "—"}
-        lines={[
-          { label: "all", color: BLUE, values: s.map((x) => x.rps) },
-          { label: "cache flag on", color: GREEN, values: s.map((x) => x.rpsOn) },
-          { label: "cache flag off", color: ORANGE, values: s.map((x) => x.rpsOff) },
-        ]}
-      />
-      <Chart
-        id="latency"
-        title="p99 latency"
-        unit="ms"
-        max={niceMax(p99)}
-        window={window}
-        latest={lastP99 === null ? "—" : `${lastP99.toFixed(1)} ms`}
-        lines={[
-          { label: "all", color: BLUE, values: s.map((x) => x.p99Ms) },
-          { label: "cache flag on", color: GREEN, values: s.map((x) => x.p99OnMs) },
-          { label: "cache flag off", color: ORANGE, values: s.map((x) => x.p99OffMs) },
-        ]}
-      />
+      {instance
+        ? (
+          <Chart
+            id="requests"
+            title="Requests per second"
+            unit="req/s"
+            max={niceMax(rps)}
+            window={window}
+            latest={last ? `${last.rps.toFixed(1)} req/s` : "—"}
+            lines={[
+              { label: "all", color: BLUE, values: s.map((x) => x.rps) },
+              { label: "cache flag on", color: GREEN, values: s.map((x) => x.rpsOn) },
+              { label: "cache flag off", color: ORANGE, values: s.map((x) => x.rpsOff) },
+            ]}
+          />
+        )
+        : (
+          <Chart
+            id="lookups"
+            title="Cache lookups per second"
+            unit="/s"
+            max={niceMax(rps)}
+            window={window}
+            latest={last ? `${last.rps.toFixed(1)} /s` : "—"}
+            lines={[{ label: data.tenant.name, color: BLUE, values: s.map((x) => x.rps) }]}
+          />
+        )}
+      {instance && (
+        <Chart
+          id="latency"
+          title="p99 latency"
+          unit="ms"
+          max={niceMax(p99)}
+          window={window}
+          latest={lastP99 === null ? "—" : `${lastP99.toFixed(1)} ms`}
+          lines={[
+            { label: "all", color: BLUE, values: s.map((x) => x.p99Ms) },
+            { label: "cache flag on", color: GREEN, values: s.map((x) => x.p99OnMs) },
+            { label: "cache flag off", color: ORANGE, values: s.map((x) => x.p99OffMs) },
+          ]}
+        />
+      )}
       <Chart
         id="breaker"
         title="Redis circuit breaker"
@@ -149,16 +170,18 @@ export function CacheCharts(props: CacheChartsProps): JSX.Element {
         latest={data.cacheEnabled ? data.breaker : "cache off"}
         lines={[{ label: "state", color: BLUE, values: s.map((x) => x.breaker) }]}
       />
-      <Chart
-        id="ws-clients"
-        title="WebSocket clients"
-        unit="clients"
-        max={niceMax(ws, 5)}
-        window={window}
-        latest={data.wsClients === null ? "no hub" : String(data.wsClients)}
-        lines={[{ label: "connected", color: BLUE, values: ws }]}
-      />
-      <CohortTable data={data} />
+      {instance && (
+        <Chart
+          id="ws-clients"
+          title="WebSocket clients"
+          unit="clients"
+          max={niceMax(ws, 5)}
+          window={window}
+          latest={data.wsClients === null ? "no hub" : String(data.wsClients)}
+          lines={[{ label: "connected", color: BLUE, values: ws }]}
+        />
+      )}
+      {instance && <CohortTable data={data} />}
       <TenantTable data={data} />
     </div>
   );

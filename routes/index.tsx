@@ -20,7 +20,9 @@ export const handler: Handlers = {
     const etag = etagOf(c, ctx, list, "page");
     const notModified = revalidate(c, etag, { exists: true });
     if (notModified) return notModified;
-    if (etag && htmlCache.has(etag)) return page(c, storedPage, 200, { etag, served: "hit" });
+    if (etag && htmlCache.has(ctx.user.id, etag)) {
+      return page(c, storedPage, 200, { etag, served: "hit" });
+    }
     const { value: projects, served } = await loaders.read(list, ctx.user.id);
     return page(
       c,

@@ -237,16 +237,37 @@ Deno.test("GET /admin/cache", async (s) => {
     await send(t, `/projects/${projectId}`, ada);
     recorder.sample();
 
-    await s.step("shows owners the charts with data, server-rendered", async () => {
+    await s.step("shows an owner their tenant's charts with data, server-rendered", async () => {
       const res = await send(t, "/admin/cache", ada);
       assert.equal(res.status, 200);
       assert.equal(res.headers.get("cache-control"), "private, no-cache");
-      for (const chart of ["hit-ratio", "requests", "latency", "breaker", "ws-clients"]) {
+      assert.match(res.body, /data-scope="tenant"/);
+      for (const chart of ["hit-ratio", "lookups", "breaker"]) {
         assert.match(res.body, new RegExp(`data-chart="${chart}"`), chart);
       }
       assert.match(res.body, /<path class="chart-line" d="M[\d.]+ [\d.]+/);
-      assert.match(res.body, /data-table="cohorts"/);
       assert.match(res.body, /data-tenant="Acme/);
+      assert.match(res.body, /Acme only/);
+    });
+
+    await s.step("keeps the instance's totals for operators: loopback or the token", async () => {
+      const page = await t.app.request("http://localhost/admin/cache", {
+        headers: { cookie: ada },
+      }, LOOPBACK);
+      const body = await page.text();
+      assert.match(body, /data-scope="instance"/);
+      for (const chart of ["hit-ratio", "requests", "latency", "breaker", "ws-clients"]) {
+        assert.match(body, new RegExp(`data-chart="${chart}"`), chart);
+      }
+      assert.match(body, /data-table="cohorts"/);
+      const owner = JSON.parse((await send(t, "/admin/cache/series", ada)).body);
+      assert.equal(owner.scope, "tenant");
+      assert.deepEqual(owner.cohorts, [], "no totals over every tenant");
+      assert.equal(owner.wsClients, null);
+      assert.ok(owner.samples.every((x: { p99Ms: unknown }) => x.p99Ms === null));
+      const lookups = owner.tenant.hits + owner.tenant.misses;
+      assert.ok(lookups > 0);
+      assert.equal(owner.hits.l1 + owner.hits.l2 + owner.misses, lookups, "its own figures");
     });
 
     await s.step("answers members and viewers 403, visitors a sign-in", async () => {

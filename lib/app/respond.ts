@@ -46,7 +46,14 @@ export function page(
   if (revalidation) c.header("Cache-Status", cacheStatusFor(revalidation.served));
   if (!revalidation?.etag) return c.html(renderPage(tree(), { nonce }), status);
   c.header("ETag", revalidation.etag);
-  const html = htmlCache.render(revalidation.etag, nonce, (n) => renderPage(tree(), { nonce: n }));
+  // Only signed-in pages carry an ETag; the reader keys the stored page with it.
+  const reader = c.var.session?.user.id ?? "";
+  const html = htmlCache.render(
+    reader,
+    revalidation.etag,
+    nonce,
+    (n) => renderPage(tree(), { nonce: n }),
+  );
   return c.html(html, status);
 }
 

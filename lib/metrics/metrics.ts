@@ -68,6 +68,7 @@ export class Metrics {
       misses: counters?.misses ?? 0,
       breaker: deps?.cache?.breakerState ?? "closed",
       wsClients: deps ? readWebSocketStats(deps)?.clients ?? null : null,
+      tenants: counters?.snapshot().tenants ?? {},
     };
   }
 }

@@ -22,7 +22,12 @@ export interface Reading {
   breaker: "closed" | "open" | "half-open";
   /** WebSocket clients connected, null without a hub. */
   wsClients: number | null;
+  /** Each tenant's cache hits and misses so far. */
+  tenants: Readonly<Record<string, { hits: number; misses: number }>>;
 }
+
+/** Tenants kept per sample, the busiest first. */
+export const TENANTS_PER_SAMPLE = 50;
 
 /** Options of {@linkcode MetricsRecorder}. */
 export interface RecorderOptions {
@@ -123,7 +128,26 @@ function difference(before: Reading, now: Reading): MonitorSample {
     p99OnMs: on.p99Ms,
     rpsOff: off.rps,
     p99OffMs: off.p99Ms,
+    tenants: tenantSamples(before, now, seconds),
   };
+}
+
+/** The busiest tenants' activity between two readings. */
+function tenantSamples(before: Reading, now: Reading, seconds: number) {
+  const active: [string, number, number][] = [];
+  for (const [tenant, counts] of Object.entries(now.tenants)) {
+    const earlier = before.tenants[tenant] ?? { hits: 0, misses: 0 };
+    const hits = counts.hits - earlier.hits;
+    const lookups = hits + counts.misses - earlier.misses;
+    if (lookups > 0) active.push([tenant, hits, lookups]);
+  }
+  active.sort((a, b) => b[2] - a[2]);
+  return Object.fromEntries(
+    active.slice(0, TENANTS_PER_SAMPLE).map(([tenant, hits, lookups]) => [
+      tenant,
+      { lookupsPerSecond: lookups / seconds, hitRatio: hits / lookups },
+    ]),
+  );
 }
 
 function toMs(seconds: number | null): number | null {

@@ -7,6 +7,7 @@ Deno.test("MetricsRecorder.sample() turns cumulative readings into per-interval 
   let at = 0;
   let hits = 0;
   let misses = 0;
+  let tenants: Reading["tenants"] = { acme: { hits: 5, misses: 5 }, quiet: { hits: 1, misses: 0 } };
   const read = (): Reading => ({
     at,
     http: http.cohortTotals(),
@@ -14,12 +15,18 @@ Deno.test("MetricsRecorder.sample() turns cumulative readings into per-interval 
     misses,
     breaker: "open",
     wsClients: 3,
+    tenants,
   });
   const recorder = new MetricsRecorder(read, { capacity: 2 });
   assert.equal(recorder.sample(), undefined, "the first call is the baseline");
   at = 2000;
   hits = 3;
   misses = 1;
+  tenants = {
+    acme: { hits: 8, misses: 6 },
+    quiet: { hits: 1, misses: 0 },
+    new: { hits: 0, misses: 2 },
+  };
   for (let i = 0; i < 4; i++) http.record("GET", "/", 200, "on", 0.004);
   const sample = recorder.sample()!;
   assert.equal(sample.rps, 2);
@@ -30,6 +37,10 @@ Deno.test("MetricsRecorder.sample() turns cumulative readings into per-interval 
   assert.equal(sample.p99OffMs, null);
   assert.equal(sample.breaker, 2);
   assert.equal(sample.wsClients, 3);
+  assert.deepEqual(sample.tenants, {
+    acme: { lookupsPerSecond: 2, hitRatio: 0.75 },
+    new: { lookupsPerSecond: 1, hitRatio: 0 },
+  }, "each active tenant's own rate and ratio; a quiet one is left out");
 });
 
 Deno.test("MetricsRecorder keeps the newest samples, oldest first", () => {
@@ -42,6 +53,7 @@ Deno.test("MetricsRecorder keeps the newest samples, oldest first", () => {
     misses: 0,
     breaker: "closed",
     wsClients: null,
+    tenants: {},
   }), { capacity: 3 });
   for (let i = 0; i < 6; i++) recorder.sample();
   assert.deepEqual(recorder.samples().map((s) => s.at), [4000, 5000, 6000]);

@@ -25,6 +25,16 @@ export interface MonitorSample {
   /** … and of the control cohort (flag off). */
   rpsOff: number;
   p99OffMs: number | null;
+  /** The busiest tenants' cache lookups per second and hit ratio in the interval, by tenant id. */
+  tenants?: Record<string, TenantSample>;
+}
+
+/** One tenant's cache activity in an interval. */
+export interface TenantSample {
+  /** Lookups per second. */
+  lookupsPerSecond: number;
+  /** Hits / lookups, 0–1; null without lookups. */
+  hitRatio: number | null;
 }
 
 /** One canary cohort's totals since start. */
@@ -49,6 +59,12 @@ export interface TenantRow {
 
 /** Everything `/admin/cache` and `/admin/cache/series` show. */
 export interface MonitorPayload {
+  /**
+   * `instance`: this instance's totals over every tenant, for operators (loopback or the
+   * metrics token); `tenant`: the viewer's tenant alone — samples, hits and misses are its own,
+   * and no cohort totals are given.
+   */
+  scope: "instance" | "tenant";
   intervalMs: number;
   capacity: number;
   samples: MonitorSample[];

@@ -1,8 +1,9 @@
 /**
- * Rendered pages kept in this process by ETag. An ETag names the build, the user's variant and
- * the versions of everything the page shows, so a page stored under it never goes stale.
- * Pages stay in process memory only: they carry personal data that must not reach Redis
- * unencrypted.
+ * Rendered pages kept in this process by reader and ETag. An ETag names the build, the user's
+ * variant and the versions of everything the page shows, so a page stored under it never goes
+ * stale; the reader is part of the key too, so that even two ETags alike (a 64-bit hash can
+ * collide) never hand one user another's page. Pages stay in process memory only: they carry
+ * personal data that must not reach Redis unencrypted.
  *
  * @module
  */
@@ -23,7 +24,7 @@ interface Entry {
  * @example
  * ```ts
  * const pages = new HtmlCache({ maxBytes: 1024 * 1024 });
- * const html = pages.render('W/"x"', "n0nce", (nonce) => `<script nonce="${nonce}">`);
+ * const html = pages.render("user-1", 'W/"x"', "n0nce", (nonce) => `<script nonce="${nonce}">`);
  * console.log(html); // <script nonce="n0nce">
  * ```
  */
@@ -37,21 +38,27 @@ export class HtmlCache {
     this.#lru = new ByteLru<Entry>({ maxBytes: options.maxBytes });
   }
 
-  /** The stored page for `etag` (or `render`'s, stored now) with `nonce` filled in. */
-  render(etag: string, nonce: string | undefined, render: (nonce: string) => string): string {
-    let entry = this.#lru.get(etag);
+  /** The page stored for `reader` and `etag` (or `render`'s, stored now) with `nonce` filled in. */
+  render(
+    reader: string,
+    etag: string,
+    nonce: string | undefined,
+    render: (nonce: string) => string,
+  ): string {
+    const key = `${reader}\n${etag}`;
+    let entry = this.#lru.get(key);
     if (entry) this.hits++;
     else {
       this.misses++;
       const html = render(NONCE_PLACEHOLDER);
       entry = { html, bytes: html.length * 2, referenced: false };
-      this.#lru.set(etag, entry);
+      this.#lru.set(key, entry);
     }
     return entry.html.replaceAll(NONCE_PLACEHOLDER, nonce ?? "");
   }
 
-  /** Whether a page is stored for `etag`. */
-  has(etag: string): boolean {
-    return this.#lru.get(etag) !== undefined;
+  /** Whether a page is stored for `reader` and `etag`. */
+  has(reader: string, etag: string): boolean {
+    return this.#lru.get(`${reader}\n${etag}`) !== undefined;
   }
 }

@@ -9,7 +9,7 @@ import { page, withRole } from "../../lib/app/respond.ts";
 import { ADMIN_ROLES } from "../../lib/model/context.ts";
 import type { Role } from "../../lib/model/types.ts";
 import type { MonitorPayload } from "../../lib/model/monitor.ts";
-import { monitorPayload } from "../../lib/metrics/mod.ts";
+import { metricsAllowed, monitorPayload } from "../../lib/metrics/mod.ts";
 import { CacheCharts } from "../../islands/CacheCharts.tsx";
 import { Layout } from "../_layout.tsx";
 
@@ -20,7 +20,9 @@ export const POLL_MS = 2000;
 export const handler: Handlers = {
   GET(c) {
     const ctx = withRole(c, ADMIN_ROLES);
-    const data = monitorPayload(c.var.deps, ctx);
+    const data = monitorPayload(c.var.deps, ctx, {
+      operator: metricsAllowed(c, c.var.deps.config),
+    });
     return page(
       c,
       <AdminCachePage data={data} user={ctx.user} tenant={ctx.tenant} role={ctx.role} />,
@@ -41,7 +43,8 @@ export interface AdminCachePageProps {
  *
  * @example
  * ```tsx ignore
- * page(c, <AdminCachePage data={monitorPayload(deps, ctx)} user={ctx.user} tenant={ctx.tenant} role={ctx.role} />);
+ * const data = monitorPayload(deps, ctx, { operator: false });
+ * page(c, <AdminCachePage data={data} user={ctx.user} tenant={ctx.tenant} role={ctx.role} />);
  * ```
  */
 export function AdminCachePage(props: AdminCachePageProps) {
@@ -55,8 +58,11 @@ export function AdminCachePage(props: AdminCachePageProps) {
       <header class="page-header">
         <h1>Cache monitor</h1>
         <p class="lead">
-          How this instance's cache is doing, refreshed every {POLL_MS / 1000} s.{" "}
-          Prometheus scrapes the same numbers at <code>/metrics</code>.
+          {data.scope === "instance"
+            ? "How this instance's cache is doing"
+            : `How the cache is doing for ${data.tenant.name}`}, refreshed every {POLL_MS / 1000}
+          {" "}
+          s. Prometheus scrapes the instance's numbers at <code>/metrics</code>.
         </p>
       </header>
       <dl class="facts">
@@ -72,18 +78,35 @@ export function AdminCachePage(props: AdminCachePageProps) {
           <dt>Breaker</dt>
           <dd>{data.cacheEnabled ? data.breaker : "—"}</dd>
         </div>
-        <div>
-          <dt>Hits L1 / L2</dt>
-          <dd>{data.hits.l1} / {data.hits.l2}</dd>
-        </div>
-        <div>
-          <dt>Misses</dt>
-          <dd>{data.misses}</dd>
-        </div>
-        <div>
-          <dt>Stale served</dt>
-          <dd>{data.staleServed}</dd>
-        </div>
+        {data.scope === "instance"
+          ? (
+            <>
+              <div>
+                <dt>Hits L1 / L2</dt>
+                <dd>{data.hits.l1} / {data.hits.l2}</dd>
+              </div>
+              <div>
+                <dt>Misses</dt>
+                <dd>{data.misses}</dd>
+              </div>
+              <div>
+                <dt>Stale served</dt>
+                <dd>{data.staleServed}</dd>
+              </div>
+            </>
+          )
+          : (
+            <>
+              <div>
+                <dt>Hits</dt>
+                <dd>{data.tenant.hits}</dd>
+              </div>
+              <div>
+                <dt>Misses</dt>
+                <dd>{data.tenant.misses}</dd>
+              </div>
+            </>
+          )}
       </dl>
       <CacheCharts initial={data} endpoint="/admin/cache/series" pollMs={POLL_MS} />
     </Layout>

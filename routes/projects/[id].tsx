@@ -48,7 +48,9 @@ export const handler: Handlers = {
       }
       const notModified = revalidate(c, etag, { exists: true });
       if (notModified) return notModified;
-      if (htmlCache.has(etag)) return page(c, storedPage, 200, { etag, served: "hit" });
+      if (htmlCache.has(ctx.user.id, etag)) {
+        return page(c, storedPage, 200, { etag, served: "hit" });
+      }
     }
     // Same versions as `etag` (no await since): the data loaded next is at least this new.
     const apiEtag = etagOf(c, ctx, dashboard, "api");
