@@ -40,3 +40,9 @@ export const NO_BLOCKERS = "None currently identified.";
 
 /** The one subsection of "## Key Accomplishments Today". */
 export const DELIVERABLES_HEADING = "✅ Completed Deliverables";
+
+/** The optional subsection of "## Current Blockers & Risks" listing resolved blockers. */
+export const RESOLVED_BLOCKERS_HEADING = "Resolved Blockers";
+
+/** The label of the header's description line: `**Description**: …`. */
+export const DESCRIPTION_LABEL = "Description";
