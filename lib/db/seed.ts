@@ -119,7 +119,7 @@ async function insertTenant(tx: Queryable, tenant: DemoTenant, hashes: Map<strin
     for (const [i, [title, impact, probability, mitigation, owner]] of project.risks.entries()) {
       await tx.query(
         `INSERT INTO risks (tenant_id, project_id, title, impact, probability, mitigation, owner,
-           created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+           created_at, position) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
         [
           ...scope,
           title,
@@ -128,6 +128,7 @@ async function insertTenant(tx: Queryable, tenant: DemoTenant, hashes: Map<strin
           mitigation,
           owner,
           new Date(Date.UTC(2025, 6, 31, 0, i)),
+          i,
         ],
       );
     }
@@ -145,10 +146,11 @@ async function insertTenant(tx: Queryable, tenant: DemoTenant, hashes: Map<strin
         );
       }
     }
-    for (const [at, text] of project.log) {
+    for (const [i, [at, text]] of project.log.entries()) {
       await tx.query(
-        "INSERT INTO log_entries (tenant_id, project_id, at, author, text) VALUES ($1, $2, $3, $4, $5)",
-        [...scope, at, project.owner, text],
+        `INSERT INTO log_entries (tenant_id, project_id, at, author, text, position)
+         VALUES ($1, $2, $3, $4, $5, $6)`,
+        [...scope, at, project.owner, text, i],
       );
     }
   }
