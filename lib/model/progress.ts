@@ -20,8 +20,20 @@ import type { Progress, ShownStatus, TaskStatus } from "./types.ts";
  */
 export function progressOf(tasks: readonly { status: TaskStatus }[]): Progress {
   const done = tasks.filter((task) => task.status === "done").length;
-  const total = tasks.length;
-  return { done, total, percent: total === 0 ? 0 : Math.round((done * 100) / total) };
+  return { done, total: tasks.length, percent: percentOf(done, tasks.length) };
+}
+
+/**
+ * `done` in percent of `total`, rounded; 0 when `total` is 0.
+ *
+ * @example
+ * ```ts
+ * import { percentOf } from "./progress.ts";
+ * console.log(percentOf(16, 26), percentOf(0, 0)); // 62 0
+ * ```
+ */
+export function percentOf(done: number, total: number): number {
+  return total === 0 ? 0 : Math.round((done * 100) / total);
 }
 
 /**
