@@ -6,9 +6,9 @@
  * How the document's parts land: the overall status is the project's status and health (no
  * status: empty, green); the footer's owner, update frequency and review cycle are the
  * project's; a status without a health emoji is red; phase statuses are not stored (they
- * follow from the tasks); an imported log entry's instant is its day and time read as UTC
- * (`2025-07-31`, `9:00 AM`), or the time of the import when they are written otherwise;
- * a resolved blocker's date likewise.
+ * follow from the tasks). Days and times written as `2025-07-31` and `9:00 AM` are read as
+ * UTC: the project's `updated_at` from its Last Updated, each log entry's instant, a resolved
+ * blocker's date; written any other way, they are the time of the import.
  *
  * @module
  */
@@ -90,8 +90,9 @@ export async function importDashboardInto(
   const projectId = crypto.randomUUID();
   await tx.query(
     `INSERT INTO projects (id, tenant_id, name, description, status, health, owner,
-       update_frequency, review_cycle, last_updated, extra_sections)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::jsonb)`,
+       update_frequency, review_cycle, last_updated, extra_sections, updated_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::text::jsonb,
+       coalesce($12::timestamptz, now()))`,
     [
       projectId,
       tenantId,
@@ -104,6 +105,7 @@ export async function importDashboardInto(
       doc.footer.reviewCycle,
       doc.lastUpdated === null ? null : formatLastUpdated(doc.lastUpdated),
       JSON.stringify(extraSections),
+      doc.lastUpdated === null ? null : instantOf(doc.lastUpdated.date, doc.lastUpdated.time),
     ],
   );
   const rows = new Rows(tx, tenantId, projectId);
