@@ -35,7 +35,17 @@ export const TRUNCATE_MIGRATION_FILE = new URL(
 
 const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
 
-/** A relationship map: table → the rules of the topics its rows bump. */
+/**
+ * A relationship map: table → the rules of the topics its rows bump.
+ *
+ * @example
+ * ```ts
+ * import type { RelationshipMap } from "./gen_triggers.ts";
+ * const map: RelationshipMap = {
+ *   gadgets: [{ kind: "project", column: "project_id", tenantColumn: "tenant_id" }],
+ * };
+ * ```
+ */
 export type RelationshipMap = Readonly<Record<string, readonly TopicRule[]>>;
 
 /** The migration holding the triggers of the tables {@linkcode TRIGGERS_SINCE} leaves out. */

@@ -39,7 +39,17 @@ function texts(value: unknown): string[] {
   return Array.isArray(value) ? value.map(String) : [];
 }
 
-/** The phases with their tasks, in order. */
+/**
+ * The phases with their tasks, in order.
+ *
+ * @example
+ * ```ts
+ * import { loadPhases } from "./_sections.ts";
+ * import type { Queryable } from "./connection.ts";
+ * declare const db: Queryable;
+ * const phases = await loadPhases(db, "p1");
+ * ```
+ */
 export async function loadPhases(db: Queryable, projectId: string): Promise<PhaseData[]> {
   const [phases, tasks] = await Promise.all([
     db.query<Row>(
@@ -73,7 +83,17 @@ export async function loadPhases(db: Queryable, projectId: string): Promise<Phas
   }));
 }
 
-/** The team table, in order. */
+/**
+ * The team table, in order.
+ *
+ * @example
+ * ```ts
+ * import { loadTeam } from "./_sections.ts";
+ * import type { Queryable } from "./connection.ts";
+ * declare const db: Queryable;
+ * const team = await loadTeam(db, "p1");
+ * ```
+ */
 export async function loadTeam(db: Queryable, projectId: string): Promise<TeamAssignmentData[]> {
   const rows = await db.query<Row>(
     `SELECT id, member, status, status_label, current_task, progress, position
@@ -91,7 +111,17 @@ export async function loadTeam(db: Queryable, projectId: string): Promise<TeamAs
   }));
 }
 
-/** Every metric: summary, performance, quality, each group in order. */
+/**
+ * Every metric: summary, performance, quality, each group in order.
+ *
+ * @example
+ * ```ts
+ * import { loadMetrics } from "./_sections.ts";
+ * import type { Queryable } from "./connection.ts";
+ * declare const db: Queryable;
+ * const metrics = await loadMetrics(db, "p1");
+ * ```
+ */
 export async function loadMetrics(db: Queryable, projectId: string): Promise<MetricData[]> {
   const rows = await db.query<Row>(
     `SELECT id, metric_group, name, baseline, current, target, direction, unit, health,
@@ -114,7 +144,17 @@ export async function loadMetrics(db: Queryable, projectId: string): Promise<Met
   }));
 }
 
-/** The risk register, in order. */
+/**
+ * The risk register, in order.
+ *
+ * @example
+ * ```ts
+ * import { loadRisks } from "./_sections.ts";
+ * import type { Queryable } from "./connection.ts";
+ * declare const db: Queryable;
+ * const risks = await loadRisks(db, "p1");
+ * ```
+ */
 export async function loadRisks(db: Queryable, projectId: string): Promise<Risk[]> {
   const rows = await db.query<Row>(
     `SELECT id, title, impact, probability, mitigation, owner, position
@@ -132,7 +172,17 @@ export async function loadRisks(db: Queryable, projectId: string): Promise<Risk[
   }));
 }
 
-/** The weekly milestones with their items, in order. */
+/**
+ * The weekly milestones with their items, in order.
+ *
+ * @example
+ * ```ts
+ * import { loadMilestones } from "./_sections.ts";
+ * import type { Queryable } from "./connection.ts";
+ * declare const db: Queryable;
+ * const weeks = await loadMilestones(db, "p1");
+ * ```
+ */
 export async function loadMilestones(db: Queryable, projectId: string): Promise<Milestone[]> {
   const [milestones, items] = await Promise.all([
     db.query<Row>(
@@ -158,7 +208,17 @@ export async function loadMilestones(db: Queryable, projectId: string): Promise<
   }));
 }
 
-/** The whole communication log, in order. */
+/**
+ * The whole communication log, in order.
+ *
+ * @example
+ * ```ts
+ * import { loadLog } from "./_sections.ts";
+ * import type { Queryable } from "./connection.ts";
+ * declare const db: Queryable;
+ * const log = await loadLog(db, "p1");
+ * ```
+ */
 export async function loadLog(db: Queryable, projectId: string): Promise<LogEntryData[]> {
   const rows = await db.query<Row>(
     `SELECT id, at, author, text, position, day_label, time_label, items
@@ -177,7 +237,17 @@ export async function loadLog(db: Queryable, projectId: string): Promise<LogEntr
   }));
 }
 
-/** The key accomplishments, in order. */
+/**
+ * The key accomplishments, in order.
+ *
+ * @example
+ * ```ts
+ * import { loadAccomplishments } from "./_sections.ts";
+ * import type { Queryable } from "./connection.ts";
+ * declare const db: Queryable;
+ * const done = await loadAccomplishments(db, "p1");
+ * ```
+ */
 export async function loadAccomplishments(
   db: Queryable,
   projectId: string,
@@ -196,7 +266,17 @@ export async function loadAccomplishments(
   }));
 }
 
-/** The next-action groups with their items, in order. */
+/**
+ * The next-action groups with their items, in order.
+ *
+ * @example
+ * ```ts
+ * import { loadActionGroups } from "./_sections.ts";
+ * import type { Queryable } from "./connection.ts";
+ * declare const db: Queryable;
+ * const groups = await loadActionGroups(db, "p1");
+ * ```
+ */
 export async function loadActionGroups(db: Queryable, projectId: string): Promise<ActionGroup[]> {
   const [groups, items] = await Promise.all([
     db.query<Row>(
@@ -224,7 +304,17 @@ export async function loadActionGroups(db: Queryable, projectId: string): Promis
   }));
 }
 
-/** The blockers: open ones first, then resolved ones, each in order. */
+/**
+ * The blockers: open ones first, then resolved ones, each in order.
+ *
+ * @example
+ * ```ts
+ * import { loadBlockers } from "./_sections.ts";
+ * import type { Queryable } from "./connection.ts";
+ * declare const db: Queryable;
+ * const open = (await loadBlockers(db, "p1")).filter((b) => b.resolvedAt === null);
+ * ```
+ */
 export async function loadBlockers(db: Queryable, projectId: string): Promise<Blocker[]> {
   const rows = await db.query<Row>(
     `SELECT id, text, resolved_at, position FROM blockers WHERE project_id = $1

@@ -16,7 +16,15 @@ import {
   requiredText,
 } from "./project_writes.ts";
 
-/** An accomplishment as a form sends it. */
+/**
+ * An accomplishment as a form sends it.
+ *
+ * @example
+ * ```ts
+ * import type { AccomplishmentInput } from "./accomplishments.ts";
+ * const input: AccomplishmentInput = { title: "Docs", owner: null, details: ["User guide"] };
+ * ```
+ */
 export interface AccomplishmentInput {
   title: string;
   /** Who delivered it; empty or null for nobody in particular. */

@@ -6,7 +6,15 @@
  */
 import type { Role } from "../model/types.ts";
 
-/** The password of every demo user. */
+/**
+ * The password of every demo user.
+ *
+ * @example
+ * ```ts
+ * import { DEMO_PASSWORD } from "./demo_data.ts";
+ * console.log(`Sign in as ada@acme.test with ${DEMO_PASSWORD}`);
+ * ```
+ */
 export const DEMO_PASSWORD = "beacon-demo";
 
 interface DemoUser {
@@ -16,7 +24,15 @@ interface DemoUser {
   role: Role;
 }
 
-/** A demo tenant with its people and the Markdown files of its projects. */
+/**
+ * A demo tenant with its people and the Markdown files of its projects.
+ *
+ * @example
+ * ```ts
+ * import type { DemoTenant } from "./demo_data.ts";
+ * const tenant: DemoTenant = { name: "Initech", slug: "initech", users: [], dashboards: [] };
+ * ```
+ */
 export interface DemoTenant {
   name: string;
   slug: string;
@@ -25,7 +41,15 @@ export interface DemoTenant {
   dashboards: string[];
 }
 
-/** The demo tenants, exactly as the README and tests describe them. */
+/**
+ * The demo tenants, exactly as the README and tests describe them.
+ *
+ * @example
+ * ```ts
+ * import { DEMO_TENANTS } from "./demo_data.ts";
+ * console.log(DEMO_TENANTS.map((t) => t.dashboards).flat()); // the Markdown files seeded
+ * ```
+ */
 export const DEMO_TENANTS: DemoTenant[] = [
   {
     name: "Acme",
@@ -47,7 +71,15 @@ export const DEMO_TENANTS: DemoTenant[] = [
   },
 ];
 
-/** The flags every installation starts with (global defaults). */
+/**
+ * The flags every installation starts with (global defaults).
+ *
+ * @example
+ * ```ts
+ * import { DEMO_FLAGS } from "./demo_data.ts";
+ * console.log(DEMO_FLAGS.map((f) => f.key)); // ["cache", "live_updates", "request_batching"]
+ * ```
+ */
 export const DEMO_FLAGS = [
   { key: "cache", description: "Serve pages and API responses through the cache" },
   { key: "live_updates", description: "Push changes to open pages over the WebSocket" },

@@ -14,13 +14,31 @@ import type { Role } from "../model/types.ts";
 import { DUMMY_HASH, hashPassword } from "./password.ts";
 import { iso } from "./time.ts";
 
-/** How long an invitation link is valid. */
+/**
+ * How long an invitation link is valid.
+ *
+ * @example
+ * ```ts
+ * import { INVITATION_HOURS } from "./members.ts";
+ * console.log(`The link is valid for ${INVITATION_HOURS} hours`);
+ * ```
+ */
 export const INVITATION_HOURS = 24;
 
 // Nobody's password matches it, and checking one against it takes as long as a real hash.
 const NO_PASSWORD = DUMMY_HASH;
 
-/** A member of a tenant as the members page shows them. */
+/**
+ * A member of a tenant as the members page shows them.
+ *
+ * @example
+ * ```ts
+ * import { listMembers, type Member } from "./members.ts";
+ * import type { Queryable } from "./connection.ts";
+ * declare const db: Queryable;
+ * const owners: Member[] = (await listMembers(db, "t1")).filter((m) => m.role === "owner");
+ * ```
+ */
 export interface Member {
   userId: string;
   name: string;
@@ -30,7 +48,16 @@ export interface Member {
   invitedUntil: string | null;
 }
 
-/** What adding a member did. */
+/**
+ * What adding a member did.
+ *
+ * @example
+ * ```ts
+ * import type { AddMemberResult } from "./members.ts";
+ * declare const result: AddMemberResult;
+ * if (result.status === "invited") console.log(`/invitations/${result.token}`);
+ * ```
+ */
 export type AddMemberResult =
   /** A new person, or one who never set a password: hand them `token` as a sign-in link. */
   | { status: "invited"; userId: string; token: string; expiresAt: string }
@@ -39,13 +66,31 @@ export type AddMemberResult =
   /** Already a member: nothing changed. */
   | { status: "already-member"; userId: string; role: Role };
 
-/** What changing or removing a membership did. */
+/**
+ * What changing or removing a membership did.
+ *
+ * @example
+ * ```ts
+ * import type { MemberChange } from "./members.ts";
+ * declare const change: MemberChange;
+ * const status = change.ok ? 303 : change.reason === "last-owner" ? 422 : 404;
+ * ```
+ */
 export type MemberChange =
   | { ok: true; userId: string; role: Role | null }
   /** `not-found`: not a member (→ 404); `last-owner`: the tenant would have no owner (→ 422). */
   | { ok: false; reason: "not-found" | "last-owner" };
 
-/** What redeeming an invitation did. */
+/**
+ * What redeeming an invitation did.
+ *
+ * @example
+ * ```ts
+ * import type { Redemption } from "./members.ts";
+ * declare const redeemed: Redemption;
+ * if (!redeemed.ok) console.log(`The link is ${redeemed.reason}`);
+ * ```
+ */
 export type Redemption =
   | { ok: true; userId: string; tenantId: string }
   | { ok: false; reason: "unknown" | "used" | "expired" };

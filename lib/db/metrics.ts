@@ -23,7 +23,18 @@ import {
   requiredText,
 } from "./project_writes.ts";
 
-/** A metric as a form sends it. */
+/**
+ * A metric as a form sends it.
+ *
+ * @example
+ * ```ts
+ * import type { MetricInput } from "./metrics.ts";
+ * const input: MetricInput = {
+ *   group: "summary", name: "Team Readiness", baseline: "", current: "85%", target: "≥ 100%",
+ *   direction: null, health: "yellow", statusLabel: "In Progress",
+ * };
+ * ```
+ */
 export interface MetricInput {
   group: MetricGroup;
   name: string;

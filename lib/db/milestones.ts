@@ -17,7 +17,15 @@ import {
   requiredText,
 } from "./project_writes.ts";
 
-/** A week as a form sends it. */
+/**
+ * A week as a form sends it.
+ *
+ * @example
+ * ```ts
+ * import type { MilestoneInput } from "./milestones.ts";
+ * const week: MilestoneInput = { title: "Week 1", note: "Starting 2025-07-31" };
+ * ```
+ */
 export interface MilestoneInput {
   /** E.g. "Week 1". */
   title: string;

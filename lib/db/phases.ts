@@ -19,7 +19,15 @@ import {
   requiredText,
 } from "./project_writes.ts";
 
-/** A phase as a form sends it. */
+/**
+ * A phase as a form sends it.
+ *
+ * @example
+ * ```ts
+ * import type { PhaseInput } from "./phases.ts";
+ * const phase: PhaseInput = { name: "Foundation", timeframe: "Week 1" };
+ * ```
+ */
 export interface PhaseInput {
   /** E.g. "Foundation". */
   name: string;

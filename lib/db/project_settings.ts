@@ -16,13 +16,32 @@ import {
 } from "./project_writes.ts";
 import { iso } from "./time.ts";
 
-/** A new project as the form sends it. */
+/**
+ * A new project as the form sends it.
+ *
+ * @example
+ * ```ts
+ * import type { NewProject } from "./project_settings.ts";
+ * const project: NewProject = { name: "Launch", description: "Q3 launch" };
+ * ```
+ */
 export interface NewProject {
   name: string;
   description: string;
 }
 
-/** A project's settings: its header (name, description, overall status) and footer. */
+/**
+ * A project's settings: its header (name, description, overall status) and footer.
+ *
+ * @example
+ * ```ts
+ * import type { ProjectSettings } from "./project_settings.ts";
+ * const settings: ProjectSettings = {
+ *   name: "Launch", description: "", status: "Active Development", health: "green",
+ *   owner: "Ada Lovelace", updateFrequency: "Daily at 9 AM", reviewCycle: null,
+ * };
+ * ```
+ */
 export interface ProjectSettings {
   name: string;
   description: string;

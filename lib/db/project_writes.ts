@@ -13,16 +13,41 @@
 import type { Db, Queryable } from "./connection.ts";
 import { normalizeText } from "../markdown/mod.ts";
 
-/** Where a write lands: the session's tenant and the project in the URL. */
+/**
+ * Where a write lands: the session's tenant and the project in the URL.
+ *
+ * @example
+ * ```ts
+ * import type { ProjectScope } from "./project_writes.ts";
+ * const scope: ProjectScope = { tenantId: "t1", projectId: "p1" };
+ * ```
+ */
 export interface ProjectScope {
   tenantId: string;
   projectId: string;
 }
 
-/** Which way a row moves in its list: `up` towards the start, `down` towards the end. */
+/**
+ * Which way a row moves in its list: `up` towards the start, `down` towards the end.
+ *
+ * @example
+ * ```ts
+ * import type { MoveDirection } from "./project_writes.ts";
+ * const towardsTheStart: MoveDirection = "up";
+ * ```
+ */
 export type MoveDirection = "up" | "down";
 
-/** A row's place after a move; `moved` is false at the start or end of its list. */
+/**
+ * A row's place after a move; `moved` is false at the start or end of its list.
+ *
+ * @example
+ * ```ts
+ * import type { Moved } from "./project_writes.ts";
+ * declare const moved: Moved;
+ * if (!moved.moved) console.log("Already at the edge of its list");
+ * ```
+ */
 export interface Moved {
   id: string;
   position: number;
@@ -32,6 +57,12 @@ export interface Moved {
 /**
  * "Last Updated" as SQL writes it from `now()`: `YYYY-MM-DD (h:mm AM)` in UTC, the same text
  * `lastUpdatedLabel()` in `lib/model/labels.ts` writes.
+ *
+ * @example
+ * ```ts
+ * import { LAST_UPDATED_NOW } from "./project_writes.ts";
+ * const sql = `UPDATE projects SET last_updated = ${LAST_UPDATED_NOW} WHERE id = $1`;
+ * ```
  */
 export const LAST_UPDATED_NOW = `to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD') || ' (' ||
   to_char(now() AT TIME ZONE 'UTC', 'FMHH12:MI AM') || ')'`;
@@ -80,6 +111,12 @@ export async function inProject<T>(
 /**
  * One ordered list: a table and the columns that pick the list's rows out of it, e.g. the
  * tasks of one phase are `{ table: "tasks", by: { phase_id: id } }`.
+ *
+ * @example
+ * ```ts
+ * import type { OrderedList } from "./project_writes.ts";
+ * const tasksOfPhase: OrderedList = { table: "tasks", by: { phase_id: "ph1", tenant_id: "t1" } };
+ * ```
  */
 export interface OrderedList {
   table: string;

@@ -20,7 +20,17 @@ import {
   requiredText,
 } from "./project_writes.ts";
 
-/** A risk as the forms send it. */
+/**
+ * A risk as the forms send it.
+ *
+ * @example
+ * ```ts
+ * import type { RiskInput } from "./risks.ts";
+ * const risk: RiskInput = {
+ *   title: "Vendor delay", impact: "high", probability: "low", mitigation: "Second vendor", owner: "Ops",
+ * };
+ * ```
+ */
 export interface RiskInput {
   title: string;
   impact: Level;

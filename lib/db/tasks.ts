@@ -21,7 +21,15 @@ import {
   requiredText,
 } from "./project_writes.ts";
 
-/** A task as a form sends it. */
+/**
+ * A task as a form sends it.
+ *
+ * @example
+ * ```ts
+ * import type { TaskInput } from "./tasks.ts";
+ * const task: TaskInput = { title: "Deploy", note: "after review", assignee: "Grace Hopper" };
+ * ```
+ */
 export interface TaskInput {
   title: string;
   /** Free text shown after the title; may be empty. */

@@ -20,7 +20,18 @@ import {
   requiredText,
 } from "./project_writes.ts";
 
-/** A team row as a form sends it. */
+/**
+ * A team row as a form sends it.
+ *
+ * @example
+ * ```ts
+ * import type { TeamRowInput } from "./team.ts";
+ * const row: TeamRowInput = {
+ *   member: "Grace Hopper", health: "yellow", statusLabel: "In Progress", currentTask: "QA",
+ *   progress: 40,
+ * };
+ * ```
+ */
 export interface TeamRowInput {
   /** The member's name; tasks are assigned to it by name. */
   member: string;

@@ -95,6 +95,12 @@ export function splitGroup(raw: string): Grouped | null {
  * it. The content must not be empty.
  *
  * @returns Its content, unescaped and trimmed, and the raw text after it; or `null`.
+ *
+ * @example
+ * ```ts
+ * import { splitLeadingGroup } from "./_inline.ts";
+ * console.log(splitLeadingGroup("(Ada): text")); // { group: "Ada", tail: ": text" }
+ * ```
  */
 export function splitLeadingGroup(raw: string): { group: string; tail: string } | null {
   const tokens = tokenize(raw, PARENS);

@@ -39,6 +39,13 @@ export function readBlockers(lines: readonly Line[]): string[] {
 /**
  * Reads the lines of "### Resolved Blockers": `- text (resolved 2025-08-01)`, or `- text`
  * when the date is not known. The text is read like a title (see `_inline.ts`).
+ *
+ * @example
+ * ```ts
+ * import { readResolvedBlockers } from "./_parse_record.ts";
+ * const lines = [{ number: 1, text: "- VPN (resolved 2025-08-01)" }];
+ * console.log(readResolvedBlockers(lines)); // [{ text: "VPN", resolved: "2025-08-01" }]
+ * ```
  */
 export function readResolvedBlockers(lines: readonly Line[]): ResolvedBlocker[] {
   return nonBlank(lines).map((line) => {

@@ -8,7 +8,15 @@ import type { Direction } from "./document.ts";
 
 const SIGNED = /^(≥|>=|≤|<=)\s*(.*)$/s;
 
-/** Reads a target cell: its direction from a leading sign, and the text after it. */
+/**
+ * Reads a target cell: its direction from a leading sign, and the text after it.
+ *
+ * @example
+ * ```ts
+ * import { parseTarget } from "./_target.ts";
+ * console.log(parseTarget("≥ 80%")); // { target: "80%", direction: "higher" }
+ * ```
+ */
 export function parseTarget(cell: string): { target: string; direction: Direction | null } {
   const match = SIGNED.exec(cell.trim());
   if (match === null) return { target: cell.trim(), direction: null };
@@ -16,7 +24,15 @@ export function parseTarget(cell: string): { target: string; direction: Directio
   return { target: match[2].trim(), direction };
 }
 
-/** Writes a target cell so that {@link parseTarget} reads it back. */
+/**
+ * Writes a target cell so that {@link parseTarget} reads it back.
+ *
+ * @example
+ * ```ts
+ * import { formatTarget } from "./_target.ts";
+ * console.log(formatTarget("2 s", "lower")); // "≤ 2 s"
+ * ```
+ */
 export function formatTarget(target: string, direction: Direction | null): string {
   if (direction === null) return target;
   const sign = direction === "higher" ? "≥" : "≤";

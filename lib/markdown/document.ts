@@ -44,10 +44,24 @@ export interface LastUpdated {
 /**
  * Which way a metric improves, written as a sign before its target: `≥ 100%` is higher,
  * `≤ 2 s` is lower. A target without a sign has no direction.
+ *
+ * @example
+ * ```ts
+ * import type { Direction } from "./document.ts";
+ * const coverage: Direction = "higher"; // written "≥ 80%"
+ * ```
  */
 export type Direction = "higher" | "lower";
 
-/** The progress of a task: `- [ ]` todo, `- [/]` doing (in progress), `- [x]` done. */
+/**
+ * The progress of a task: `- [ ]` todo, `- [/]` doing (in progress), `- [x]` done.
+ *
+ * @example
+ * ```ts
+ * import type { TaskState } from "./document.ts";
+ * const started: TaskState = "doing"; // written "- [/] …"
+ * ```
+ */
 export type TaskState = "todo" | "doing" | "done";
 
 /** A row of the Executive Summary table. */

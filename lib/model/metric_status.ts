@@ -11,7 +11,17 @@ import type { Health, MetricData, MetricDirection } from "./types.ts";
 const MEASURE = /^[+-]?(?:\d+(?:\.\d+)?|\.\d+)\s*%?$/;
 const SIGNED_TARGET = /^(≥|>=|≤|<=)\s*(.*)$/s;
 
-/** The shown part of a metric's status. */
+/**
+ * The shown part of a metric's status.
+ *
+ * @example
+ * ```ts
+ * import { metricStatus } from "./metric_status.ts";
+ * import type { MetricData } from "./types.ts";
+ * declare const metric: MetricData;
+ * const { health, statusLabel, computed } = metricStatus(metric, 0);
+ * ```
+ */
 export interface MetricStatus {
   current: string;
   health: Health;

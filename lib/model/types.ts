@@ -27,7 +27,16 @@ export interface User {
   phone: string | null;
 }
 
-/** One row of the tenant's project list (archived projects are not listed). */
+/**
+ * One row of the tenant's project list (archived projects are not listed).
+ *
+ * @example
+ * ```ts
+ * import type { ProjectSummary } from "./types.ts";
+ * declare const project: ProjectSummary;
+ * console.log(`${project.doneCount} of ${project.taskCount} tasks done (${project.percent}%)`);
+ * ```
+ */
 export interface ProjectSummary {
   id: string;
   name: string;
@@ -41,12 +50,26 @@ export interface ProjectSummary {
   percent: number;
 }
 
-/** Which way a metric improves: `higher` is on target at or above it, `lower` at or below. */
+/**
+ * Which way a metric improves: `higher` is on target at or above it, `lower` at or below.
+ *
+ * @example
+ * ```ts
+ * import type { MetricDirection } from "./types.ts";
+ * const coverage: MetricDirection = "higher"; // on target at or above 80%
+ * ```
+ */
 export type MetricDirection = "higher" | "lower";
 
 /**
  * The parts of a dashboard in the order the page and the Markdown export show them; a section
  * the app does not know is kept after one of them.
+ *
+ * @example
+ * ```ts
+ * import type { DashboardPart } from "./types.ts";
+ * const after: DashboardPart = "team";
+ * ```
  */
 export type DashboardPart =
   | "header"
@@ -60,7 +83,15 @@ export type DashboardPart =
   | "accomplishments"
   | "nextActions";
 
-/** A section of an imported document the app does not know, kept as written. */
+/**
+ * A section of an imported document the app does not know, kept as written.
+ *
+ * @example
+ * ```ts
+ * import type { ExtraSection } from "./types.ts";
+ * const notes: ExtraSection = { heading: "Notes", body: "- call ops", after: "log" };
+ * ```
+ */
 export interface ExtraSection {
   /** The heading without `## `. */
   heading: string;
@@ -70,21 +101,46 @@ export interface ExtraSection {
   after: DashboardPart;
 }
 
-/** A status as the page shows it: colour, label, and whether the label is written bold. */
+/**
+ * A status as the page shows it: colour, label, and whether the label is written bold.
+ *
+ * @example
+ * ```ts
+ * import type { ShownStatus } from "./types.ts";
+ * const complete: ShownStatus = { health: "green", label: "COMPLETE", strong: true };
+ * ```
+ */
 export interface ShownStatus {
   health: Health;
   label: string;
   strong: boolean;
 }
 
-/** How far a set of tasks is: done of total, and the rounded percent (0 without tasks). */
+/**
+ * How far a set of tasks is: done of total, and the rounded percent (0 without tasks).
+ *
+ * @example
+ * ```ts
+ * import type { Progress } from "./types.ts";
+ * const progress: Progress = { done: 16, total: 26, percent: 62 };
+ * ```
+ */
 export interface Progress {
   done: number;
   total: number;
   percent: number;
 }
 
-/** The project itself: what the header and footer of its dashboard say. */
+/**
+ * The project itself: what the header and footer of its dashboard say.
+ *
+ * @example
+ * ```ts
+ * import type { ProjectInfo } from "./types.ts";
+ * declare const project: ProjectInfo;
+ * console.log(`${project.name}, last updated ${project.lastUpdated ?? "never"}`);
+ * ```
+ */
 export interface ProjectInfo {
   id: string;
   name: string;
@@ -108,7 +164,18 @@ export interface ProjectInfo {
   extraSections: ExtraSection[];
 }
 
-/** A task inside a phase. */
+/**
+ * A task inside a phase.
+ *
+ * @example
+ * ```ts
+ * import type { Task } from "./types.ts";
+ * const task: Task = {
+ *   id: "t1", phaseId: "p1", title: "Cache schema design", note: "", status: "done",
+ *   assignee: "pgvector-data-architect", position: 2,
+ * };
+ * ```
+ */
 export interface Task {
   id: string;
   phaseId: string;
@@ -121,7 +188,15 @@ export interface Task {
   position: number;
 }
 
-/** A phase with its tasks in order, as stored. */
+/**
+ * A phase with its tasks in order, as stored.
+ *
+ * @example
+ * ```ts
+ * import type { PhaseData } from "./types.ts";
+ * const phase: PhaseData = { id: "p1", name: "Foundation", timeframe: "Week 1", position: 0, tasks: [] };
+ * ```
+ */
 export interface PhaseData {
   id: string;
   name: string;
@@ -130,12 +205,32 @@ export interface PhaseData {
   tasks: Task[];
 }
 
-/** A phase as shown: with the status its tasks give it (see `phaseStatusOf`). */
+/**
+ * A phase as shown: with the status its tasks give it (see `phaseStatusOf`).
+ *
+ * @example
+ * ```ts
+ * import type { Phase } from "./types.ts";
+ * declare const phase: Phase;
+ * console.log(phase.status.label); // "COMPLETE", "In Progress" or "Not Started"
+ * ```
+ */
 export interface Phase extends PhaseData {
   status: ShownStatus;
 }
 
-/** A row of the team assignment table, as stored. */
+/**
+ * A row of the team assignment table, as stored.
+ *
+ * @example
+ * ```ts
+ * import type { TeamAssignmentData } from "./types.ts";
+ * const row: TeamAssignmentData = {
+ *   id: "r1", member: "qa-playwright-tester", status: "green", statusLabel: "Complete",
+ *   currentTask: "Test suite creation", progress: 100, position: 3,
+ * };
+ * ```
+ */
 export interface TeamAssignmentData {
   id: string;
   member: string;
@@ -147,7 +242,16 @@ export interface TeamAssignmentData {
   position: number;
 }
 
-/** A team row as shown: with the tasks assigned to its member (by name) and those done. */
+/**
+ * A team row as shown: with the tasks assigned to its member (by name) and those done.
+ *
+ * @example
+ * ```ts
+ * import type { TeamAssignment } from "./types.ts";
+ * declare const row: TeamAssignment;
+ * console.log(`${row.member}: ${row.doneCount} of ${row.taskCount} tasks done`);
+ * ```
+ */
 export interface TeamAssignment extends TeamAssignmentData {
   taskCount: number;
   doneCount: number;
@@ -156,7 +260,18 @@ export interface TeamAssignment extends TeamAssignmentData {
 /** Which table of the dashboard a metric belongs to. */
 export type MetricGroup = "summary" | "performance" | "quality";
 
-/** A tracked metric as stored; values are short texts such as "85%", "TBD" or "Week 1-2". */
+/**
+ * A tracked metric as stored; values are short texts such as "85%", "TBD" or "Week 1-2".
+ *
+ * @example
+ * ```ts
+ * import type { MetricData } from "./types.ts";
+ * const coverage: MetricData = {
+ *   id: "m1", group: "quality", name: "Test Coverage", baseline: "", current: "40%",
+ *   target: "80%", direction: "higher", unit: "", health: "red", statusLabel: "", position: 0,
+ * };
+ * ```
+ */
 export interface MetricData {
   id: string;
   group: MetricGroup;
@@ -179,12 +294,30 @@ export interface MetricData {
  * A metric as shown. When `computed` is `target`, `health` and `statusLabel` follow from the
  * current value, the target and the direction; when `blockers` (the summary row "Blockers"),
  * `current`, `health` and `statusLabel` follow from the open blockers.
+ *
+ * @example
+ * ```ts
+ * import type { Metric } from "./types.ts";
+ * declare const metric: Metric;
+ * if (metric.computed === "target") console.log(metric.statusLabel); // e.g. "In Progress"
+ * ```
  */
 export interface Metric extends MetricData {
   computed: "target" | "blockers" | null;
 }
 
-/** A row of the risk register. */
+/**
+ * A row of the risk register.
+ *
+ * @example
+ * ```ts
+ * import type { Risk } from "./types.ts";
+ * const risk: Risk = {
+ *   id: "r1", title: "Vendor delay", impact: "high", probability: "low", mitigation: "",
+ *   owner: "Ops", position: 0,
+ * };
+ * ```
+ */
 export interface Risk {
   id: string;
   title: string;
@@ -202,7 +335,15 @@ export interface MilestoneItem {
   done: boolean;
 }
 
-/** A weekly milestone with its checklist. */
+/**
+ * A weekly milestone with its checklist.
+ *
+ * @example
+ * ```ts
+ * import type { Milestone } from "./types.ts";
+ * const week: Milestone = { id: "w1", title: "Week 1", note: "Starting 2025-07-31", position: 0, items: [] };
+ * ```
+ */
 export interface Milestone {
   id: string;
   /** E.g. "Week 1". */
@@ -213,7 +354,18 @@ export interface Milestone {
   items: MilestoneItem[];
 }
 
-/** An entry of the communication log, as stored. */
+/**
+ * An entry of the communication log, as stored.
+ *
+ * @example
+ * ```ts
+ * import type { LogEntryData } from "./types.ts";
+ * const entry: LogEntryData = {
+ *   id: "l1", at: "2025-07-31T09:00:00Z", author: "", text: "Dashboard created", position: 0,
+ *   dayLabel: "2025-07-31", timeLabel: "9:00 AM", items: [],
+ * };
+ * ```
+ */
 export interface LogEntryData {
   id: string;
   /** When it was written (for an imported entry: its day and time read as UTC, if they are). */
@@ -231,13 +383,33 @@ export interface LogEntryData {
   items: string[];
 }
 
-/** A log entry as shown: its day (`YYYY-MM-DD`) and time (`h:mm AM`), written or from `at`. */
+/**
+ * A log entry as shown: its day (`YYYY-MM-DD`) and time (`h:mm AM`), written or from `at`.
+ *
+ * @example
+ * ```ts
+ * import type { LogEntry } from "./types.ts";
+ * declare const entry: LogEntry;
+ * console.log(`${entry.day} ${entry.time}: ${entry.text}`);
+ * ```
+ */
 export interface LogEntry extends LogEntryData {
   day: string;
   time: string;
 }
 
-/** A key accomplishment: a title, who delivered it, and detail bullets. */
+/**
+ * A key accomplishment: a title, who delivered it, and detail bullets.
+ *
+ * @example
+ * ```ts
+ * import type { Accomplishment } from "./types.ts";
+ * const done: Accomplishment = {
+ *   id: "a1", title: "Cache Infrastructure", owner: "pgvector-data-architect",
+ *   details: ["Key strategy"], position: 0,
+ * };
+ * ```
+ */
 export interface Accomplishment {
   id: string;
   title: string;
@@ -246,7 +418,15 @@ export interface Accomplishment {
   position: number;
 }
 
-/** A next action: a checklist item of a group. */
+/**
+ * A next action: a checklist item of a group.
+ *
+ * @example
+ * ```ts
+ * import type { ActionItem } from "./types.ts";
+ * const item: ActionItem = { id: "i1", text: "Launch agents", done: false, position: 0 };
+ * ```
+ */
 export interface ActionItem {
   id: string;
   text: string;
@@ -254,7 +434,15 @@ export interface ActionItem {
   position: number;
 }
 
-/** A group of next actions such as "Immediate" (Today), "This Week" or "Next Week". */
+/**
+ * A group of next actions such as "Immediate" (Today), "This Week" or "Next Week".
+ *
+ * @example
+ * ```ts
+ * import type { ActionGroup } from "./types.ts";
+ * const today: ActionGroup = { id: "g1", title: "Immediate", when: "Today", position: 0, items: [] };
+ * ```
+ */
 export interface ActionGroup {
   id: string;
   title: string;
@@ -264,7 +452,15 @@ export interface ActionGroup {
   items: ActionItem[];
 }
 
-/** A blocker: open while `resolvedAt` is null. */
+/**
+ * A blocker: open while `resolvedAt` is null.
+ *
+ * @example
+ * ```ts
+ * import type { Blocker } from "./types.ts";
+ * const open: Blocker = { id: "b1", text: "Waiting on VPN", resolvedAt: null, position: 0 };
+ * ```
+ */
 export interface Blocker {
   id: string;
   text: string;
@@ -272,7 +468,17 @@ export interface Blocker {
   position: number;
 }
 
-/** Everything a project's dashboard holds, as stored. */
+/**
+ * Everything a project's dashboard holds, as stored.
+ *
+ * @example
+ * ```ts
+ * import type { DashboardData } from "./types.ts";
+ * import { resolveDashboard } from "./resolve.ts";
+ * declare const data: DashboardData;
+ * console.log(resolveDashboard(data).progress.percent);
+ * ```
+ */
 export interface DashboardData {
   project: ProjectInfo;
   phases: PhaseData[];
@@ -293,6 +499,13 @@ export interface DashboardData {
  * Everything the project dashboard shows, loaded and cached as one value: the stored data
  * with what follows from it (see `resolveDashboard`), which both the page and the Markdown
  * export read.
+ *
+ * @example
+ * ```ts
+ * import type { ProjectDashboard } from "./types.ts";
+ * declare const dashboard: ProjectDashboard;
+ * console.log(`${dashboard.project.name}: ${dashboard.progress.percent}% done`);
+ * ```
  */
 export interface ProjectDashboard
   extends Omit<DashboardData, "phases" | "team" | "metrics" | "log"> {
