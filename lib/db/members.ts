@@ -1,29 +1,15 @@
 /**
  * A tenant's members: list them, add one by email (inviting a new person with a one-time
- * sign-in link), change a role, remove one; and redeem an invitation. A tenant always keeps at
+ * sign-in link, see `invitations.ts`), change a role, remove one. A tenant always keeps at
  * least one owner: the last one can be neither demoted nor removed.
- *
- * An invitation's token is 32 random bytes (base64url), handed out once; only its SHA-256 is
- * stored. It is valid for 24 hours and once.
  *
  * @module
  */
-import { createHash, randomBytes } from "node:crypto";
 import type { Db, Queryable } from "./connection.ts";
 import type { Role } from "../model/types.ts";
-import { DUMMY_HASH, hashPassword } from "./password.ts";
+import { DUMMY_HASH } from "./password.ts";
 import { iso } from "./time.ts";
-
-/**
- * How long an invitation link is valid.
- *
- * @example
- * ```ts
- * import { INVITATION_HOURS } from "./members.ts";
- * console.log(`The link is valid for ${INVITATION_HOURS} hours`);
- * ```
- */
-export const INVITATION_HOURS = 24;
+import { createInvitation } from "./invitations.ts";
 
 // Nobody's password matches it, and checking one against it takes as long as a real hash.
 const NO_PASSWORD = DUMMY_HASH;
@@ -80,33 +66,6 @@ export type MemberChange =
   | { ok: true; userId: string; role: Role | null }
   /** `not-found`: not a member (→ 404); `last-owner`: the tenant would have no owner (→ 422). */
   | { ok: false; reason: "not-found" | "last-owner" };
-
-/**
- * What redeeming an invitation did.
- *
- * @example
- * ```ts
- * import type { Redemption } from "./members.ts";
- * declare const redeemed: Redemption;
- * if (!redeemed.ok) console.log(`The link is ${redeemed.reason}`);
- * ```
- */
-export type Redemption =
-  | { ok: true; userId: string; tenantId: string }
-  | { ok: false; reason: "unknown" | "used" | "expired" };
-
-/**
- * The SHA-256 of an invitation token, as stored.
- *
- * @example
- * ```ts
- * import { tokenHash } from "./members.ts";
- * console.log(tokenHash("abc").length); // 64
- * ```
- */
-export function tokenHash(token: string): string {
-  return createHash("sha256").update(token).digest("hex");
-}
 
 /**
  * The tenant's members, owners first, then by name.
@@ -188,23 +147,12 @@ export async function addMember(
       [user.id],
     );
     if (user.password_hash !== NO_PASSWORD) return { status: "added", userId: user.id };
-    return { status: "invited", userId: user.id, ...await invite(tx, tenantId, user.id, input) };
+    return {
+      status: "invited",
+      userId: user.id,
+      ...await createInvitation(tx, tenantId, user.id, input),
+    };
   });
-}
-
-async function invite(
-  tx: Queryable,
-  tenantId: string,
-  userId: string,
-  input: { role: Role; invitedBy: string | null },
-): Promise<{ token: string; expiresAt: string }> {
-  const token = randomBytes(32).toString("base64url");
-  const [row] = await tx.query<{ expires_at: unknown }>(
-    `INSERT INTO invitations (tenant_id, user_id, token_hash, role, created_by, expires_at)
-     VALUES ($1, $2, $3, $4, $5, now() + make_interval(hours => $6)) RETURNING expires_at`,
-    [tenantId, userId, tokenHash(token), input.role, input.invitedBy, INVITATION_HOURS],
-  );
-  return { token, expiresAt: iso(row.expires_at) };
 }
 
 /**
@@ -287,50 +235,4 @@ async function refuseLastOwner(
   const isOwner = owners.some((owner) => owner.user_id === userId);
   if (losesOwner && isOwner && owners.length === 1) return { ok: false, reason: "last-owner" };
   return null;
-}
-
-/**
- * Redeems an invitation: sets the person's password and marks the invitation used, with every
- * other pending invitation of theirs (they sign in with their password from now on).
- *
- * @param token The token from the link.
- * @param password The password they chose (not empty).
- * @returns Who signed up and to which tenant, or why not: `unknown`, `used` or `expired`.
- * @throws {RangeError} When the password is empty.
- * @example
- * ```ts ignore
- * const redeemed = await redeemInvitation(db, token, "correct horse battery");
- * if (redeemed.ok) await startSession(redeemed.userId, redeemed.tenantId);
- * ```
- */
-export async function redeemInvitation(
-  db: Db,
-  token: string,
-  password: string,
-): Promise<Redemption> {
-  if (password === "") throw new RangeError("Cannot redeem an invitation: the password is empty");
-  // Hashing takes a while: do it before the transaction, whatever the token turns out to be.
-  const passwordHash = await hashPassword(password);
-  return await db.transaction(async (tx): Promise<Redemption> => {
-    const [row] = await tx.query<
-      { id: string; user_id: string; tenant_id: string; used: boolean; expired: boolean }
-    >(
-      `SELECT id, user_id, tenant_id, used_at IS NOT NULL AS used, expires_at <= now() AS expired
-       FROM invitations WHERE token_hash = $1 FOR UPDATE`,
-      [tokenHash(token)],
-    );
-    if (row === undefined) return { ok: false, reason: "unknown" };
-    if (row.used) return { ok: false, reason: "used" };
-    if (row.expired) return { ok: false, reason: "expired" };
-    // Every link of theirs is spent now: a second one must not set the password again.
-    await tx.query(
-      "UPDATE invitations SET used_at = now() WHERE user_id = $1 AND used_at IS NULL",
-      [row.user_id],
-    );
-    await tx.query("UPDATE users SET password_hash = $1 WHERE id = $2", [
-      passwordHash,
-      row.user_id,
-    ]);
-    return { ok: true, userId: row.user_id, tenantId: row.tenant_id };
-  });
 }
