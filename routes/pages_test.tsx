@@ -3,6 +3,7 @@ import { render } from "preact-render-to-string";
 import "../islands/mod.ts";
 import { renderPage } from "../lib/islands/mod.ts";
 import type { ProjectDashboard, ProjectSummary, Role, Tenant, User } from "../lib/model/types.ts";
+import { resolveDashboard } from "../lib/model/resolve.ts";
 import { Layout } from "./_layout.tsx";
 import { ErrorPage } from "./_error.tsx";
 import { LoginPage } from "./login.tsx";
@@ -39,12 +40,13 @@ function sampleDashboard(): ProjectDashboard {
     baseline: "TBD",
     current,
     target: "100%",
+    direction: null,
     unit: "",
     health: "yellow" as const,
     statusLabel: group === "summary" ? "In Progress" : "",
     position: 0,
   });
-  return {
+  return resolveDashboard({
     project: {
       id: PID,
       name: "Redis Caching Implementation",
@@ -53,6 +55,11 @@ function sampleDashboard(): ProjectDashboard {
       health: "green",
       updatedAt: "2025-07-31T17:30:00Z",
       owner: "Orchestrator",
+      updateFrequency: null,
+      reviewCycle: null,
+      lastUpdated: "2025-07-31 (5:30 PM)",
+      archivedAt: null,
+      extraSections: [],
     },
     phases: [
       {
@@ -87,6 +94,7 @@ function sampleDashboard(): ProjectDashboard {
       statusLabel: "Complete",
       currentTask: "Test suite creation",
       progress: 100,
+      position: 0,
     }],
     metrics: [
       metric("m1", "summary", "Team Readiness", "85%"),
@@ -100,10 +108,12 @@ function sampleDashboard(): ProjectDashboard {
       probability: "low",
       mitigation: "Phased rollout",
       owner: "pgvector-data-architect",
+      position: 0,
     }],
     milestones: [{
       id: "ms1",
-      title: "Week 1 (Starting 2025-07-31)",
+      title: "Week 1",
+      note: "Starting 2025-07-31",
       position: 0,
       items: [
         { id: "i1", text: "Redis infrastructure ready", done: true },
@@ -111,16 +121,22 @@ function sampleDashboard(): ProjectDashboard {
       ],
     }],
     log: [
-      { id: "l1", at: "2025-07-31T09:00:00Z", author: "Orchestrator", text: "Dashboard created" },
-      {
-        id: "l2",
-        at: "2025-07-31T17:00:00Z",
-        author: "Orchestrator",
-        text: "Implemented improvements:\n- Refactored invalidation\n- Extracted ETag logic",
-      },
-      { id: "l3", at: "2025-08-01T08:00:00Z", author: "Grace", text: "Next day" },
+      logEntry("l1", "2025-07-31T09:00:00Z", "Orchestrator", "Dashboard created"),
+      logEntry("l2", "2025-07-31T17:00:00Z", "Orchestrator", "Implemented improvements:", [
+        "Refactored invalidation",
+        "Extracted ETag logic",
+      ]),
+      logEntry("l3", "2025-08-01T08:00:00Z", "Grace", "Next day"),
     ],
-  };
+    accomplishments: [],
+    actionGroups: [],
+    blockers: [],
+  });
+}
+
+function logEntry(id: string, at: string, author: string, text: string, items: string[] = []) {
+  const position = Number(id.slice(1));
+  return { id, at, author, text, items, position, dayLabel: null, timeLabel: null };
 }
 
 function renderProject(role: Role, form?: FormState): string {
@@ -227,6 +243,7 @@ Deno.test("HomePage lists projects with links, progress, health and update time"
     updatedAt: "2025-07-31T17:30:00Z",
     taskCount: 26,
     doneCount: 16,
+    percent: 62,
   }];
   const html = render(<HomePage tenant={tenant} user={user} role="viewer" projects={projects} />);
   assert.match(html, new RegExp(`<a href="/projects/${PID}">Redis Caching Implementation</a>`));

@@ -24,7 +24,9 @@ export function MilestonesSection(props: { milestones: Milestone[] }) {
           const titleId = `milestone-${milestone.id}-title`;
           return (
             <article key={milestone.id} class="milestone" aria-labelledby={titleId}>
-              <h3 id={titleId}>{milestone.title}</h3>
+              <h3 id={titleId}>
+                {milestone.note ? `${milestone.title} (${milestone.note})` : milestone.title}
+              </h3>
               <p class="milestone__count muted">
                 {done} of {milestone.items.length} done
               </p>

@@ -8,7 +8,7 @@ import type { Handlers } from "../../../../lib/app/deps.ts";
 import { uuidParam } from "../../../../lib/http/errors.ts";
 import { formFields } from "../../../../lib/http/form.ts";
 import { textField } from "../../../../lib/http/text.ts";
-import { updateMetricCurrent } from "../../../../lib/db/project_writes.ts";
+import { updateMetricCurrent } from "../../../../lib/db/metrics.ts";
 import { fieldErrors, invalid, writeProject, writeScope, written } from "../_write.tsx";
 
 const metricForm = z.object({

@@ -7,7 +7,7 @@
 import type { Handlers } from "../../../../lib/app/deps.ts";
 import { uuidParam } from "../../../../lib/http/errors.ts";
 import { formFields } from "../../../../lib/http/form.ts";
-import { updateRisk } from "../../../../lib/db/project_writes.ts";
+import { updateRisk } from "../../../../lib/db/risks.ts";
 import { fieldErrors, invalid, writeProject, writeScope, written } from "../_write.tsx";
 import { riskForm } from "./_form.ts";
 

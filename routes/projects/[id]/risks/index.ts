@@ -6,7 +6,7 @@
  */
 import type { Handlers } from "../../../../lib/app/deps.ts";
 import { formFields } from "../../../../lib/http/form.ts";
-import { createRisk } from "../../../../lib/db/project_writes.ts";
+import { createRisk } from "../../../../lib/db/risks.ts";
 import { fieldErrors, invalid, writeProject, writeScope, written } from "../_write.tsx";
 import { riskForm } from "./_form.ts";
 
