@@ -11,7 +11,6 @@ import { DEMO_SIGN_INS } from "../lib/db/demo_sign_ins.ts";
 import { HomePage } from "./index.tsx";
 import { type FormState, ProjectPage } from "./projects/[id].tsx";
 import { groupByDay } from "../islands/_dashboard/log.tsx";
-import { phaseStatus } from "../islands/_dashboard/phases.tsx";
 
 const tenant: Tenant = { id: "t1", name: "Acme", slug: "acme" };
 const user: User = { id: "u1", email: "ada@acme.test", name: "Ada Lovelace", phone: null };
@@ -303,20 +302,41 @@ Deno.test("ProjectPage gives a viewer no write controls at all", () => {
   assert.match(html, /<span class="task-status-text">To do<\/span>/);
 });
 
-Deno.test("ProjectPage gives members and owners the write forms", () => {
+Deno.test("ProjectPage reads as a dashboard: the forms wait behind each section's Edit", () => {
   for (const role of ["member", "admin", "owner"] as const) {
     const html = renderProject(role);
     const forms = writeForms(html);
     const actions = forms.map((f) => f.match(/action="([^"]*)"/)?.[1]);
-    for (const path of ["metrics/m1", "metrics/m2", "metrics/m3", "risks", "risks/r1", "log"]) {
+    for (
+      const path of [
+        "settings",
+        "metrics/m1/edit",
+        "metrics/m2/edit",
+        "metrics",
+        "risks",
+        "risks/r1",
+        "risks/r1/delete",
+        "log",
+        "phases",
+        "blockers",
+        "milestones",
+        "accomplishments",
+        "actions",
+        "team",
+      ]
+    ) {
       assert.ok(actions.includes(`/projects/${PID}/${path}`), `${role}: form for ${path}`);
     }
     assert.ok(forms.every((f) => f.includes('method="post"')));
+    // Every edit form sits inside a closed Edit panel; the values show as text.
+    const panels = [...html.matchAll(/<details class="section-edit">/g)].length;
+    assert.ok(panels >= 10, `${panels} Edit panels`);
+    assert.doesNotMatch(html, /<details class="section-edit" open/);
+    assert.match(html, /class="metric-value">85%</);
     assert.match(html, /<input id="metric-m1-current" name="current"[^>]*value="85%"/);
     assert.match(html, /<textarea id="log-text" name="text"/);
     assert.match(html, />Add entry<\/button>/);
     assert.match(html, /<select id="risk-new-impact" name="impact"/);
-    assert.match(html, /<details class="edit"><summary>Edit/);
     assert.match(
       html,
       new RegExp(`<form class="task-status-form" method="post" action="/projects/${PID}/tasks/k1"`),
@@ -333,7 +353,7 @@ Deno.test("ProjectPage shows a failed form again with its values and errors", ()
     errors: { text: "Write at most 4000 characters" },
   });
   assert.match(log, /role="alert"/);
-  assert.match(log, /href="#log-text"/);
+  assert.match(log, /href="#log"/);
   assert.match(log, /aria-invalid="true"/);
   assert.match(log, /Half-written &lt;note>/);
   assert.match(log, /id="log-text-error">Write at most 4000 characters</);
@@ -350,7 +370,8 @@ Deno.test("ProjectPage shows a failed form again with its values and errors", ()
     },
     errors: { title: "Too long", _form: "The risk changed meanwhile" },
   });
-  assert.match(risk, /<details class="edit" open>/);
+  assert.match(risk, /href="#risks"/);
+  assert.equal([...risk.matchAll(/<details class="section-edit" open>/g)].length, 1);
   assert.match(risk, /id="risk-r1-title" name="title"[^>]*value="Renamed risk"/);
   assert.match(risk, /id="risk-r1-title-error">Too long</);
   assert.match(risk, /The risk changed meanwhile/);
@@ -360,11 +381,11 @@ Deno.test("ProjectPage shows a failed form again with its values and errors", ()
   const metric = renderProject("owner", {
     form: "metric",
     id: "m2",
-    values: { current: "" },
-    errors: { current: "Enter a value" },
+    values: { group: "performance", name: "", current: "9" },
+    errors: { name: "Enter the metric's name" },
   });
-  assert.match(metric, /id="metric-m2-current" name="current"[^>]*value(="")? aria-invalid="true"/);
-  assert.match(metric, /id="metric-m2-current-error">Enter a value</);
+  assert.match(metric, /id="metric-m2-name" name="name"[^>]*aria-invalid="true"/);
+  assert.match(metric, /id="metric-m2-name-error">Enter the metric(&#39;|')s name</);
   assert.match(metric, /id="metric-m1-current" name="current"[^>]*value="85%"/);
 });
 
@@ -383,14 +404,6 @@ Deno.test("ProjectPage renders the log newest day first with nested lists", () =
   assert.match(html, /<time class="log__time" datetime="2025-07-31T09:00:00Z">9:00 AM<\/time>/);
   assert.match(html, /<p>Implemented improvements:<\/p><ul><li>Refactored invalidation<\/li>/);
   assert.ok(html.indexOf("9:00 AM") < html.indexOf("5:00 PM"), "a day's entries in time order");
-});
-
-Deno.test("phaseStatus() is Complete, In progress or Not started from the tasks", () => {
-  const [done, started, untouched] = sampleDashboard().phases;
-  assert.deepEqual(phaseStatus(done), { health: "green", label: "Complete" });
-  assert.deepEqual(phaseStatus(started), { health: "yellow", label: "In progress" });
-  assert.deepEqual(phaseStatus(untouched), { health: "red", label: "Not started" });
-  assert.deepEqual(phaseStatus({ ...untouched, tasks: [] }).label, "Not started");
 });
 
 Deno.test("groupByDay() puts the newest day first", () => {

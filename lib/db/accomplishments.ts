@@ -9,6 +9,9 @@ import type { Db } from "./connection.ts";
 import {
   deleteFromList,
   inProject,
+  type Moved,
+  type MoveDirection,
+  moveInList,
   nextPosition,
   optionalText,
   type OrderedList,
@@ -122,4 +125,22 @@ export async function deleteAccomplishment(
     scope,
     (tx) => deleteFromList(tx, accomplishments(scope), accomplishmentId),
   );
+}
+
+/**
+ * Moves a deliverable one place up or down; at either end nothing moves.
+ *
+ * @returns Where it is now, or null when it is not in the tenant's project.
+ * @example
+ * ```ts ignore
+ * await moveAccomplishment(db, scope, id, "up");
+ * ```
+ */
+export async function moveAccomplishment(
+  db: Db,
+  scope: ProjectScope,
+  id: string,
+  direction: MoveDirection,
+): Promise<Moved | null> {
+  return await inProject(db, scope, (tx) => moveInList(tx, accomplishments(scope), id, direction));
 }

@@ -120,3 +120,37 @@ export async function redeemInvitation(
     return { ok: true, userId: row.user_id, tenantId: row.tenant_id };
   });
 }
+
+/** Whom a sign-in link is for, while it can still be used. */
+export type InvitationLookup =
+  | { ok: true; email: string; name: string; tenantName: string }
+  | { ok: false; reason: "unknown" | "used" | "expired" };
+
+/**
+ * Looks a sign-in link up without using it: whom it is for, or why it cannot be used.
+ *
+ * @example
+ * ```ts ignore
+ * const invitation = await findInvitation(db, token);
+ * if (invitation.ok) console.log(`Welcome to ${invitation.tenantName}, ${invitation.name}`);
+ * ```
+ */
+export async function findInvitation(db: Queryable, token: string): Promise<InvitationLookup> {
+  const [row] = await db.query<{
+    email: string;
+    name: string;
+    tenant_name: string;
+    used: boolean;
+    expired: boolean;
+  }>(
+    `SELECT u.email, u.name, t.name AS tenant_name, i.used_at IS NOT NULL AS used,
+       i.expires_at <= now() AS expired
+     FROM invitations i JOIN users u ON u.id = i.user_id JOIN tenants t ON t.id = i.tenant_id
+     WHERE i.token_hash = $1`,
+    [tokenHash(token)],
+  );
+  if (row === undefined) return { ok: false, reason: "unknown" };
+  if (row.used) return { ok: false, reason: "used" };
+  if (row.expired) return { ok: false, reason: "expired" };
+  return { ok: true, email: row.email, name: row.name, tenantName: row.tenant_name };
+}

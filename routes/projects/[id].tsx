@@ -8,20 +8,24 @@ import type { Handlers } from "../../lib/app/deps.ts";
 import { contextEtagOf, etagOf, page, revalidate, signedIn } from "../../lib/app/respond.ts";
 import { found, HttpError, uuidParam } from "../../lib/http/errors.ts";
 import { contextJson } from "../../lib/resources/context.ts";
-import type { Phase, ProjectDashboard, Role, Tenant, User } from "../../lib/model/types.ts";
+import type { ProjectDashboard, Role, Tenant, User } from "../../lib/model/types.ts";
 import { canEdit, type ContextJson } from "../../lib/model/context.ts";
-import { createDashboardHandle, type LiveDashboardHandle } from "../../lib/store/dashboard.ts";
+import { createDashboardHandle } from "../../lib/store/dashboard.ts";
 import { createContextHandle } from "../../lib/store/context.ts";
 import { Layout } from "../_layout.tsx";
 import { storedPage } from "../_stored.ts";
 import type { EditContext, FormState } from "../../islands/_dashboard/edit.ts";
-import { StatusDot } from "../../islands/_dashboard/ui.tsx";
+import { ActiveBlockers } from "../../islands/ActiveBlockers.tsx";
 import { CommunicationLog } from "../../islands/CommunicationLog.tsx";
 import { DashboardSummary } from "../../islands/DashboardSummary.tsx";
+import { KeyAccomplishments } from "../../islands/KeyAccomplishments.tsx";
 import { KeyMetrics } from "../../islands/KeyMetrics.tsx";
 import { LiveIndicator } from "../../islands/LiveIndicator.tsx";
 import { MilestoneBoard } from "../../islands/MilestoneBoard.tsx";
-import { PhaseCard } from "../../islands/PhaseCard.tsx";
+import { NextActions } from "../../islands/NextActions.tsx";
+import { PhaseList } from "../../islands/PhaseList.tsx";
+import { ProjectFooter } from "../../islands/ProjectFooter.tsx";
+import { ProjectHeader } from "../../islands/ProjectHeader.tsx";
 import { RiskRegister } from "../../islands/RiskRegister.tsx";
 import { TeamTable } from "../../islands/TeamTable.tsx";
 
@@ -105,13 +109,17 @@ const sections = [
   { id: "phases", label: "Phases" },
   { id: "team", label: "Team" },
   { id: "metrics", label: "Metrics" },
+  { id: "blockers", label: "Blockers" },
   { id: "risks", label: "Risks" },
   { id: "milestones", label: "Milestones" },
   { id: "log", label: "Log" },
+  { id: "accomplishments", label: "Accomplishments" },
+  { id: "actions", label: "Next actions" },
 ];
 
 /**
- * A full document showing a project's dashboard; write forms only for those who may edit.
+ * A full document showing a project's dashboard: values first, and for those who may edit, an
+ * "Edit" control per section that shows its forms in place.
  *
  * @example
  * ```tsx
@@ -140,18 +148,19 @@ export function ProjectPage(props: ProjectPageProps) {
         <p class="breadcrumb">
           <a href="/">Projects</a>
         </p>
-        <h1>{project.name}</h1>
-        {project.description && <p class="lead">{project.description}</p>}
+        <ProjectHeader live={live} edit={ctx} />
         <p class="page-header__status">
-          <StatusDot health={project.health} label={project.status} />
           {!editable && <span class="readonly-note">Read-only access</span>}
+          <a class="button button--small" href={`/projects/${project.id}/export.md`} download>
+            Export as Markdown
+          </a>
           <LiveIndicator />
         </p>
       </header>
       {hasErrors && (
         <div class="form-alert page-alert" role="alert">
           Your change was not saved. Please correct the{" "}
-          <a href={`#${errorTarget(ctx.form!, dashboard)}`}>highlighted fields</a>.
+          <a href={`#${errorTarget(ctx.form!)}`}>highlighted fields</a>.
         </div>
       )}
       <nav class="section-nav" aria-label="Dashboard sections">
@@ -165,55 +174,43 @@ export function ProjectPage(props: ProjectPageProps) {
       </nav>
       <div class="dashboard">
         <DashboardSummary live={live} edit={ctx} />
-        <PhasesSection phases={dashboard.phases} live={live} ctx={ctx} />
-        <TeamTable live={live} />
+        <PhaseList live={live} edit={ctx} />
+        <TeamTable live={live} edit={ctx} />
         <KeyMetrics live={live} edit={ctx} />
+        <ActiveBlockers live={live} edit={ctx} />
         <RiskRegister live={live} edit={ctx} />
-        <MilestoneBoard live={live} />
+        <MilestoneBoard live={live} edit={ctx} />
         <CommunicationLog live={live} edit={ctx} />
+        <KeyAccomplishments live={live} edit={ctx} />
+        <NextActions live={live} edit={ctx} />
+        {project.extraSections.map((extra, i) => (
+          <section key={i} class="card section" aria-label={extra.heading}>
+            <h2>{extra.heading}</h2>
+            <pre class="extra-section">{extra.body}</pre>
+          </section>
+        ))}
       </div>
+      <ProjectFooter live={live} />
     </Layout>
   );
 }
 
-/** The id of the first field in error, to jump to; the form's section if there is none. */
-function errorTarget(form: FormState, dashboard: ProjectDashboard): string {
-  const field = Object.keys(form.errors).find((key) => !key.startsWith("_"));
-  if (form.form === "log") return field === "text" ? "log-text" : "log";
-  if (form.form === "risk") {
-    return field ? `risk-${form.id ?? "new"}-${field}` : "risks";
-  }
-  if (field === "current" && form.id) return `metric-${form.id}-current`;
-  const metric = dashboard.metrics.find((m) => m.id === form.id);
-  return metric?.group === "summary" ? "summary" : "metrics";
-}
-
-/**
- * The `#phases` section.
- *
- * @example
- * ```tsx
- * <PhasesSection phases={dashboard.phases} live={live} ctx={ctx} />
- * ```
- */
-function PhasesSection(
-  props: { phases: Phase[]; live: LiveDashboardHandle; ctx: EditContext },
-) {
-  return (
-    <section id="phases" class="card section" aria-labelledby="phases-title">
-      <h2 id="phases-title">Phase progress</h2>
-      {props.phases.length === 0 && <p class="muted">No phases planned yet.</p>}
-      <div class="phase-list">
-        {props.phases.map((phase, index) => (
-          <PhaseCard
-            key={phase.id}
-            live={props.live}
-            edit={props.ctx}
-            phaseId={phase.id}
-            index={index}
-          />
-        ))}
-      </div>
-    </section>
-  );
+/** Where the failed form's section is, to jump to. */
+function errorTarget(form: FormState): string {
+  const sectionOf: Record<string, string> = {
+    settings: "project",
+    summary: "summary",
+    phase: form.id ? `phase-${form.id}` : "phases",
+    task: "phases",
+    team: "team",
+    metric: "metrics",
+    blocker: "blockers",
+    risk: "risks",
+    milestone: "milestones",
+    "milestone-item": "milestones",
+    log: "log",
+    accomplishment: "accomplishments",
+    action: "actions",
+  };
+  return sectionOf[form.form] ?? "summary";
 }
