@@ -18,6 +18,12 @@ import type { Resource } from "../resources/resource.ts";
 import { cacheStatusFor, type Served } from "../resources/served.ts";
 import { checkConditional } from "../http/conditional.ts";
 
+/** Options of {@linkcode page}. */
+export interface PageOptions {
+  /** `Cache-Control: no-store`: the page shows a secret, such as a one-time link. */
+  noStore?: boolean;
+}
+
 /** How a cacheable page was made: its ETag and how its data was served. */
 export interface Revalidation {
   etag: string | null;
@@ -38,11 +44,14 @@ export function page(
   vnode: VNode | (() => VNode),
   status: ContentfulStatusCode = 200,
   revalidation?: Revalidation,
+  options: PageOptions = {},
 ): Response {
   const { renderPage, htmlCache } = c.var.deps;
   const nonce = cspNonce(c);
   const tree = () => typeof vnode === "function" ? vnode() : vnode;
   privateHeaders(c);
+  // A page that shows a secret once is kept nowhere.
+  if (options.noStore) c.header("Cache-Control", "no-store");
   if (revalidation) c.header("Cache-Status", cacheStatusFor(revalidation.served));
   if (!revalidation?.etag) return c.html(renderPage(tree(), { nonce }), status);
   c.header("ETag", revalidation.etag);

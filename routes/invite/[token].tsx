@@ -43,9 +43,8 @@ export const handler: Handlers = {
   async GET(c) {
     const token = tokenOf(c);
     const invitation = await findInvitation(c.var.deps.db, token);
-    c.header("Cache-Control", "no-store");
-    c.header("Referrer-Policy", "no-referrer");
     if (!invitation.ok) throw new HttpError(410, GONE[invitation.reason]);
+    // The link is a secret: the page is kept nowhere.
     return page(
       c,
       <InvitePage
@@ -54,6 +53,9 @@ export const handler: Handlers = {
         name={invitation.name}
         tenant={invitation.tenantName}
       />,
+      200,
+      undefined,
+      { noStore: true },
     );
   },
 

@@ -43,15 +43,11 @@ export const handler: Handlers = {
     const result = await writeThrough(() =>
       addMember(db, ctx.tenant.id, { email, role, name: name || undefined, invitedBy: ctx.user.id })
     );
-    // The link is shown in this answer only: never stored, never redirected to.
-    c.header("Cache-Control", "no-store");
     if (result.status === "invited") {
       const link = new URL(`/invite/${result.token}`, c.req.url).href;
-      return page(
-        c,
-        await membersPage(c, ctx, { invited: { email, link, expiresAt: result.expiresAt } }),
-        201,
-      );
+      const invited = { email, link, expiresAt: result.expiresAt };
+      // The link is shown in this answer only: never stored, never redirected to.
+      return page(c, await membersPage(c, ctx, { invited }), 201, undefined, { noStore: true });
     }
     const notice = result.status === "added"
       ? `${email} is a member now and signs in with their password.`

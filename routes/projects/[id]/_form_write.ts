@@ -63,7 +63,7 @@ function idsOf(c: Context<AppEnv>, params: IdParams): Record<string, string> {
 export function formWrite<S extends z.ZodType, T>(options: FormWriteOptions<S, T>): Handlers {
   return {
     async POST(c) {
-      const { ctx, scope } = writeScope(c);
+      const { ctx, scope } = await writeScope(c);
       const ids = idsOf(c, options.params ?? {});
       const fields = await formFields(c);
       const parsed = options.schema.safeParse(fields);
@@ -102,7 +102,7 @@ export function moveWrite(
   const [name] = Object.keys(params);
   return {
     async POST(c) {
-      const { scope } = writeScope(c);
+      const { scope } = await writeScope(c);
       const ids = idsOf(c, params);
       const parsed = moveForm.safeParse(await formFields(c));
       if (!parsed.success) throw new HttpError(422, parsed.error.issues[0].message);
@@ -135,7 +135,7 @@ export function deleteWrite(
   const [name] = Object.keys(params);
   return {
     async POST(c) {
-      const { scope } = writeScope(c);
+      const { scope } = await writeScope(c);
       const ids = idsOf(c, params);
       const { db } = c.var.deps;
       const result = await writeProject(c, scope, what, () => remove(db, scope, ids[name]));

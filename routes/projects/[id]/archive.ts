@@ -10,7 +10,7 @@ import { writeProject, writeScope, written } from "./_write.tsx";
 /** The archive handler. */
 export const handler: Handlers = {
   async POST(c) {
-    const { scope } = writeScope(c);
+    const { scope } = await writeScope(c);
     const { db } = c.var.deps;
     const result = await writeProject(c, scope, "Project", () => archiveProject(db, scope));
     return written(c, scope, "project", { result });

@@ -17,7 +17,7 @@ const logForm = z.object({
 /** The log handler. */
 export const handler: Handlers = {
   async POST(c) {
-    const { ctx, scope } = writeScope(c);
+    const { ctx, scope } = await writeScope(c);
     const fields = await formFields(c);
     const parsed = logForm.safeParse(fields);
     if (!parsed.success) {

@@ -18,7 +18,7 @@ const metricForm = z.object({
 /** The metric handler. */
 export const handler: Handlers = {
   async POST(c) {
-    const { ctx, scope } = writeScope(c);
+    const { ctx, scope } = await writeScope(c);
     const metricId = uuidParam(c.req.param("metricId"), "Metric");
     const fields = await formFields(c);
     const parsed = metricForm.safeParse(fields);

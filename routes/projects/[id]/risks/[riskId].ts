@@ -14,7 +14,7 @@ import { riskForm } from "./_form.ts";
 /** The risk edit handler. */
 export const handler: Handlers = {
   async POST(c) {
-    const { ctx, scope } = writeScope(c);
+    const { ctx, scope } = await writeScope(c);
     const riskId = uuidParam(c.req.param("riskId"), "Risk");
     const fields = await formFields(c);
     const parsed = riskForm.safeParse(fields);

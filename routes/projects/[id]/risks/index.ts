@@ -13,7 +13,7 @@ import { riskForm } from "./_form.ts";
 /** The new-risk handler. */
 export const handler: Handlers = {
   async POST(c) {
-    const { ctx, scope } = writeScope(c);
+    const { ctx, scope } = await writeScope(c);
     const fields = await formFields(c);
     const parsed = riskForm.safeParse(fields);
     if (!parsed.success) {

@@ -17,7 +17,7 @@ const taskForm = z.object({
 /** The task status handler. */
 export const handler: Handlers = {
   async POST(c) {
-    const { scope } = writeScope(c);
+    const { scope } = await writeScope(c);
     const taskId = uuidParam(c.req.param("taskId"), "Task");
     const parsed = taskForm.safeParse(await formFields(c));
     if (!parsed.success) {
