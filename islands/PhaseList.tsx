@@ -7,7 +7,7 @@ import type { JSX } from "preact";
 import { countRender, useLiveDashboard, useStableComputed } from "../lib/store/hooks.ts";
 import type { DashboardIslandProps } from "./_dashboard/live.ts";
 import { failedIn } from "./_dashboard/edit.ts";
-import { EditPanel } from "./_dashboard/fields.tsx";
+import { Editable } from "./_dashboard/fields.tsx";
 import { PhaseCard } from "./_dashboard/phase_card.tsx";
 import { AddPhase } from "./_dashboard/phases.tsx";
 
@@ -32,11 +32,16 @@ export function PhaseList(props: DashboardIslandProps): JSX.Element {
   return (
     <section id="phases" class="card section" aria-labelledby="phases-title">
       <h2 id="phases-title">Phase progress</h2>
-      {edit.canEdit && (
-        <EditPanel label="Add a phase" open={failedIn(edit, ["phase"]) && !edit.form?.id}>
-          <AddPhase ctx={edit} />
-        </EditPanel>
-      )}
+      <Editable
+        ctx={edit}
+        id="phases"
+        anchor="phases"
+        label="Add a phase"
+        failed={failedIn(edit, ["phase"]) && !edit.form?.id}
+        editor={() => <AddPhase ctx={edit} />}
+      >
+        {null}
+      </Editable>
       <div class="phase-list">
         {list.length === 0 && <p class="muted">No phases planned yet.</p>}
         {list.map((id, index) => (

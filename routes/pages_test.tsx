@@ -138,7 +138,7 @@ function logEntry(id: string, at: string, author: string, text: string, items: s
   return { id, at, author, text, items, position, dayLabel: null, timeLabel: null };
 }
 
-function renderProject(role: Role, form?: FormState): string {
+function renderProject(role: Role, form?: FormState, editing?: string): string {
   return render(
     <ProjectPage
       dashboard={sampleDashboard()}
@@ -146,6 +146,7 @@ function renderProject(role: Role, form?: FormState): string {
       tenant={tenant}
       role={role}
       form={form}
+      editing={editing}
     />,
   );
 }
@@ -302,41 +303,30 @@ Deno.test("ProjectPage gives a viewer no write controls at all", () => {
   assert.match(html, /<span class="task-status-text">To do<\/span>/);
 });
 
-Deno.test("ProjectPage reads as a dashboard: the forms wait behind each section's Edit", () => {
+Deno.test("ProjectPage reads as a dashboard: each section's forms wait behind its Edit", () => {
   for (const role of ["member", "admin", "owner"] as const) {
     const html = renderProject(role);
-    const forms = writeForms(html);
-    const actions = forms.map((f) => f.match(/action="([^"]*)"/)?.[1]);
-    for (
-      const path of [
-        "settings",
-        "metrics/m1/edit",
-        "metrics/m2/edit",
-        "metrics",
-        "risks",
-        "risks/r1",
-        "risks/r1/delete",
-        "log",
-        "phases",
-        "blockers",
-        "milestones",
-        "accomplishments",
-        "actions",
-        "team",
-      ]
-    ) {
-      assert.ok(actions.includes(`/projects/${PID}/${path}`), `${role}: form for ${path}`);
+    // Values, and one Edit link per section: no form but the task controls and the log's.
+    const targets = [...html.matchAll(/ (?:action|formaction)="([^"]*)"/g)].map((m) => m[1])
+      .filter((target) => target !== "/logout");
+    assert.deepEqual(
+      [...new Set(targets.map((a) => a.replace(/\/[^/]+$/, "/…")))].sort(),
+      [
+        `/projects/${PID}/…`,
+        `/projects/${PID}/milestones/…`,
+        `/projects/${PID}/tasks/…`,
+      ].sort(),
+    );
+    const edits = [...html.matchAll(/href="\/projects\/[^"?]+\?edit=([^"#]+)#/g)].map((m) => m[1]);
+    for (const section of ["project", "summary", "phases", "team", "metrics", "blockers"]) {
+      assert.ok(edits.includes(section), `${role}: Edit for ${section}`);
     }
-    assert.ok(forms.every((f) => f.includes('method="post"')));
-    // Every edit form sits inside a closed Edit panel; the values show as text.
-    const panels = [...html.matchAll(/<details class="section-edit">/g)].length;
-    assert.ok(panels >= 10, `${panels} Edit panels`);
-    assert.doesNotMatch(html, /<details class="section-edit" open/);
+    for (const section of ["risks", "milestones", "accomplishments", "actions", "phase-ph0"]) {
+      assert.ok(edits.includes(section), `${role}: Edit for ${section}`);
+    }
     assert.match(html, /class="metric-value">85%</);
-    assert.match(html, /<input id="metric-m1-current" name="current"[^>]*value="85%"/);
+    assert.doesNotMatch(html, /id="metric-m1-current"/, "no metric form until Edit");
     assert.match(html, /<textarea id="log-text" name="text"/);
-    assert.match(html, />Add entry<\/button>/);
-    assert.match(html, /<select id="risk-new-impact" name="impact"/);
     assert.match(
       html,
       new RegExp(`<form class="task-status-form" method="post" action="/projects/${PID}/tasks/k1"`),
@@ -344,6 +334,21 @@ Deno.test("ProjectPage reads as a dashboard: the forms wait behind each section'
     assert.match(html, /aria-label="Status of Cache schema design"/);
     assert.doesNotMatch(html, /Read-only/);
   }
+});
+
+Deno.test("ProjectPage with ?edit= shows that section's forms, and only those", () => {
+  const risks = renderProject("member", undefined, "risks");
+  const actions = writeForms(risks).map((f) => f.match(/action="([^"]*)"/)?.[1]);
+  for (const path of ["risks", "risks/r1", "risks/r1/delete"]) {
+    assert.ok(actions.includes(`/projects/${PID}/${path}`), path);
+  }
+  assert.match(risks, /<select id="risk-new-impact" name="impact"/);
+  assert.match(risks, new RegExp(`href="/projects/${PID}#risks">Done`));
+  assert.ok(!actions.includes(`/projects/${PID}/metrics/m1/edit`), "other sections stay closed");
+  const metrics = renderProject("owner", undefined, "summary");
+  assert.match(metrics, /<input id="metric-m1-current" name="current"[^>]*value="85%"/);
+  const viewer = renderProject("viewer", undefined, "risks");
+  assert.deepEqual(writeForms(viewer), [], "a viewer gets no forms, whatever the address says");
 });
 
 Deno.test("ProjectPage shows a failed form again with its values and errors", () => {
@@ -371,7 +376,8 @@ Deno.test("ProjectPage shows a failed form again with its values and errors", ()
     errors: { title: "Too long", _form: "The risk changed meanwhile" },
   });
   assert.match(risk, /href="#risks"/);
-  assert.equal([...risk.matchAll(/<details class="section-edit" open>/g)].length, 1);
+  assert.match(risk, /data-editing="risks"/, "the failed form's section is open");
+  assert.equal([...risk.matchAll(/data-editing=/g)].length, 1);
   assert.match(risk, /id="risk-r1-title" name="title"[^>]*value="Renamed risk"/);
   assert.match(risk, /id="risk-r1-title-error">Too long</);
   assert.match(risk, /The risk changed meanwhile/);
@@ -386,7 +392,7 @@ Deno.test("ProjectPage shows a failed form again with its values and errors", ()
   });
   assert.match(metric, /id="metric-m2-name" name="name"[^>]*aria-invalid="true"/);
   assert.match(metric, /id="metric-m2-name-error">Enter the metric(&#39;|')s name</);
-  assert.match(metric, /id="metric-m1-current" name="current"[^>]*value="85%"/);
+  assert.doesNotMatch(metric, /id="metric-m1-current"/, "the summary's forms stay closed");
 });
 
 Deno.test("ProjectPage escapes data that looks like markup", () => {

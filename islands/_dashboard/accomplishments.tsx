@@ -6,7 +6,7 @@
  */
 import type { Accomplishment } from "../../lib/model/types.ts";
 import { type EditContext, failedIn, formFor, projectAction } from "./edit.ts";
-import { EditPanel, type FieldSpec, RowActions, WriteForm } from "./fields.tsx";
+import { Editable, type FieldSpec, RowActions, WriteForm } from "./fields.tsx";
 
 const FIELDS: readonly FieldSpec[] = [
   { name: "title", label: "Deliverable", required: true, maxLength: 200 },
@@ -36,21 +36,27 @@ export function AccomplishmentsSection(
   return (
     <section id="accomplishments" class="card section" aria-labelledby="accomplishments-title">
       <h2 id="accomplishments-title">Key accomplishments</h2>
-      {ctx.canEdit && (
-        <EditPanel label="Key accomplishments" open={failedIn(ctx, ["accomplishment"])}>
-          {items.map((item, i) => (
-            <Editor
-              key={item.id}
-              item={item}
-              ctx={ctx}
-              first={i === 0}
-              last={i === items.length - 1}
-            />
-          ))}
-          <Add ctx={ctx} />
-        </EditPanel>
-      )}
-      <div class="section-view">
+      <Editable
+        ctx={ctx}
+        id="accomplishments"
+        anchor="accomplishments"
+        label="Key accomplishments"
+        failed={failedIn(ctx, ["accomplishment"])}
+        editor={() => (
+          <>
+            {items.map((item, i) => (
+              <Editor
+                key={item.id}
+                item={item}
+                ctx={ctx}
+                first={i === 0}
+                last={i === items.length - 1}
+              />
+            ))}
+            <Add ctx={ctx} />
+          </>
+        )}
+      >
         {items.length === 0
           ? <p class="muted">No deliverables recorded yet.</p>
           : (
@@ -68,7 +74,7 @@ export function AccomplishmentsSection(
               ))}
             </ol>
           )}
-      </div>
+      </Editable>
     </section>
   );
 }

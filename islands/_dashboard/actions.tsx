@@ -6,7 +6,8 @@
  */
 import type { ActionGroup, ActionItem } from "../../lib/model/types.ts";
 import { type EditContext, failedIn, formFor, projectAction } from "./edit.ts";
-import { ActionButton, EditPanel, type FieldSpec, WriteForm } from "./fields.tsx";
+import { ActionButton, Editable, type FieldSpec, WriteForm } from "./fields.tsx";
+import { Tick } from "./milestones.tsx";
 
 const GROUPS = [["Immediate", "Immediate (Today)"], ["This Week", "This Week"], [
   "Next Week",
@@ -31,27 +32,33 @@ export function ActionsSection(props: { groups: ActionGroup[]; ctx: EditContext 
   return (
     <section id="actions" class="card section" aria-labelledby="actions-title">
       <h2 id="actions-title">Next actions</h2>
-      {ctx.canEdit && (
-        <EditPanel label="Next actions" open={failedIn(ctx, ["action"])}>
-          <ul class="editor__list" role="list">
-            {groups.flatMap((group) =>
-              group.items.map((item) => (
-                <li key={item.id}>
-                  <span>{group.title}: {item.text}</span>
-                  <ActionButton
-                    action={projectAction(ctx.projectId, "actions", item.id, "delete")}
-                    label="Delete"
-                    target={item.text}
-                    danger
-                  />
-                </li>
-              ))
-            )}
-          </ul>
-          <AddAction ctx={ctx} />
-        </EditPanel>
-      )}
-      <div class="section-view">
+      <Editable
+        ctx={ctx}
+        id="actions"
+        anchor="actions"
+        label="Next actions"
+        failed={failedIn(ctx, ["action"])}
+        editor={() => (
+          <>
+            <ul class="editor__list" role="list">
+              {groups.flatMap((group) =>
+                group.items.map((item) => (
+                  <li key={item.id}>
+                    <span>{group.title}: {item.text}</span>
+                    <ActionButton
+                      action={projectAction(ctx.projectId, "actions", item.id, "delete")}
+                      label="Delete"
+                      target={item.text}
+                      danger
+                    />
+                  </li>
+                ))
+              )}
+            </ul>
+            <AddAction ctx={ctx} />
+          </>
+        )}
+      >
         {groups.length === 0 && <p class="muted">No actions planned yet.</p>}
         {groups.map((group) => (
           <div key={group.id} class="action-group">
@@ -59,19 +66,28 @@ export function ActionsSection(props: { groups: ActionGroup[]; ctx: EditContext 
               {group.title}
               {group.when && <span class="muted">({group.when})</span>}
             </h3>
-            <ul class="checklist" role="list">
-              {group.items.map((item) => <Action key={item.id} item={item} ctx={ctx} />)}
-            </ul>
+            {ctx.canEdit
+              ? (
+                <form method="post" class="tick-form">
+                  <ul class="checklist" role="list">
+                    {group.items.map((item) => <Action key={item.id} item={item} ctx={ctx} />)}
+                  </ul>
+                </form>
+              )
+              : (
+                <ul class="checklist" role="list">
+                  {group.items.map((item) => <Action key={item.id} item={item} ctx={ctx} />)}
+                </ul>
+              )}
           </div>
         ))}
-      </div>
+      </Editable>
     </section>
   );
 }
 
 function Action(props: { item: ActionItem; ctx: EditContext }) {
   const { item, ctx } = props;
-  const label = item.done ? `Mark not done: ${item.text}` : `Mark done: ${item.text}`;
   return (
     <li
       id={`action-${item.id}`}
@@ -79,22 +95,11 @@ function Action(props: { item: ActionItem; ctx: EditContext }) {
     >
       {ctx.canEdit
         ? (
-          <form
-            method="post"
+          <Tick
             action={projectAction(ctx.projectId, "actions", item.id)}
-            class="inline-form tick-form"
-          >
-            <input type="hidden" name="done" value={item.done ? "false" : "true"} />
-            <button
-              type="submit"
-              class="checklist__tick"
-              aria-pressed={item.done ? "true" : "false"}
-              title={label}
-            >
-              <span aria-hidden="true">{item.done ? "✓" : "☐"}</span>
-              <span class="visually-hidden">{label}</span>
-            </button>
-          </form>
+            done={item.done}
+            text={item.text}
+          />
         )
         : (
           <>

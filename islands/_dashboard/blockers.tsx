@@ -7,7 +7,7 @@
  */
 import type { Blocker } from "../../lib/model/types.ts";
 import { type EditContext, failedIn, formFor, projectAction } from "./edit.ts";
-import { ActionButton, EditPanel, type FieldSpec, WriteForm } from "./fields.tsx";
+import { ActionButton, Editable, type FieldSpec, WriteForm } from "./fields.tsx";
 
 const BLOCKER_FIELDS: readonly FieldSpec[] = [
   { name: "text", label: "Blocker", required: true, wide: true, maxLength: 500 },
@@ -28,17 +28,23 @@ export function BlockersSection(props: { blockers: Blocker[]; ctx: EditContext }
   return (
     <section id="blockers" class="card section" aria-labelledby="blockers-title">
       <h2 id="blockers-title">Active blockers</h2>
-      {ctx.canEdit && (
-        <EditPanel label="Active blockers" open={failedIn(ctx, ["blocker"])}>
-          <ul class="editor__list" role="list">
-            {props.blockers.map((blocker) => (
-              <BlockerEditor key={blocker.id} blocker={blocker} ctx={ctx} />
-            ))}
-          </ul>
-          <AddBlocker ctx={ctx} />
-        </EditPanel>
-      )}
-      <div class="section-view">
+      <Editable
+        ctx={ctx}
+        id="blockers"
+        anchor="blockers"
+        label="Active blockers"
+        failed={failedIn(ctx, ["blocker"])}
+        editor={() => (
+          <>
+            <ul class="editor__list" role="list">
+              {props.blockers.map((blocker) => (
+                <BlockerEditor key={blocker.id} blocker={blocker} ctx={ctx} />
+              ))}
+            </ul>
+            <AddBlocker ctx={ctx} />
+          </>
+        )}
+      >
         {open.length === 0
           ? <p class="muted" data-blockers="none">None currently identified.</p>
           : (
@@ -63,7 +69,7 @@ export function BlockersSection(props: { blockers: Blocker[]; ctx: EditContext }
             </ul>
           </details>
         )}
-      </div>
+      </Editable>
     </section>
   );
 }

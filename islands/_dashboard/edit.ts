@@ -27,6 +27,8 @@ export interface EditContext {
   canEdit: boolean;
   /** A form that failed validation, to show again with its values and errors. */
   form?: FormState;
+  /** The section the page was asked to show in edit mode (`?edit=`), if any. */
+  editing?: string;
 }
 
 const noErrors: Record<string, string> = {};

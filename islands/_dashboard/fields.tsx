@@ -7,6 +7,8 @@
  * @module
  */
 import type { ComponentChildren } from "preact";
+import { useState } from "preact/hooks";
+import type { EditContext } from "./edit.ts";
 import { fieldAria, FieldError, FormAlert } from "./ui.tsx";
 
 /** One field of a form. */
@@ -203,24 +205,70 @@ export function RowActions(
   );
 }
 
+/** Properties of {@linkcode Editable}. */
+export interface EditableProps {
+  ctx: EditContext;
+  /** The section's key in `?edit=`: `team`, `phase-<id>`, … */
+  id: string;
+  /** The section's anchor on the page, where its Edit and Done links lead. */
+  anchor: string;
+  /** What it is, for screen readers: "Team assignments". */
+  label: string;
+  /** Whether a form of it failed validation: it opens with its messages. */
+  failed: boolean;
+  /** Its forms, made only while editing: a page carries no form it does not show. */
+  editor: () => ComponentChildren;
+  /** Its values. */
+  children: ComponentChildren;
+}
+
 /**
- * A section's "Edit" control: opening it shows the section's forms in place of its values
- * (the stylesheet hides the section's `.section-view` while it is open). It opens by itself
- * when one of its forms failed validation.
+ * A section that shows its values, and for those who may edit an "Edit" control that turns it
+ * into its forms in place. Without JavaScript the control is a link to the page with
+ * `?edit=<id>`, which renders the section's forms; hydrated, it toggles them without leaving
+ * the page. Either way the forms post and redirect back.
  *
  * @example
  * ```tsx
- * <EditPanel label="Risk register" open={false}>…forms…</EditPanel>
+ * <Editable ctx={ctx} id="team" anchor="team" label="Team" failed={false} editor={() => forms}>
+ *   {table}
+ * </Editable>
  * ```
  */
-export function EditPanel(props: { label: string; open: boolean; children: ComponentChildren }) {
+export function Editable(props: EditableProps) {
+  const { ctx } = props;
+  const [editing, setEditing] = useState(ctx.editing === props.id || props.failed);
+  if (!ctx.canEdit) return <>{props.children}</>;
+  const base = `/projects/${encodeURIComponent(ctx.projectId)}`;
+  const toggle = (on: boolean) => (event: Event) => {
+    event.preventDefault();
+    setEditing(on);
+  };
+  if (!editing) {
+    return (
+      <>
+        <a
+          class="button button--small section-edit"
+          href={`${base}?edit=${encodeURIComponent(props.id)}#${props.anchor}`}
+          onClick={toggle(true)}
+        >
+          Edit<span class="visually-hidden">: {props.label}</span>
+        </a>
+        {props.children}
+      </>
+    );
+  }
   return (
-    <details class="section-edit" open={props.open}>
-      <summary class="button button--small">
-        Edit<span class="visually-hidden">: {props.label}</span>
-      </summary>
-      <div class="section-edit__body stack">{props.children}</div>
-    </details>
+    <>
+      <a
+        class="button button--small section-edit section-edit--done"
+        href={`${base}#${props.anchor}`}
+        onClick={toggle(false)}
+      >
+        Done<span class="visually-hidden">: {props.label}</span>
+      </a>
+      <div class="section-editor stack" data-editing={props.id}>{props.editor()}</div>
+    </>
   );
 }
 

@@ -7,7 +7,7 @@
  */
 import type { ProjectDashboard } from "../../lib/model/types.ts";
 import { type EditContext, failedIn, formFor, projectAction } from "./edit.ts";
-import { ActionButton, EditPanel, type FieldSpec, HEALTH_OPTIONS, WriteForm } from "./fields.tsx";
+import { ActionButton, Editable, type FieldSpec, HEALTH_OPTIONS, WriteForm } from "./fields.tsx";
 import { ProgressBar, StatusDot } from "./ui.tsx";
 
 const SETTINGS_FIELDS: readonly FieldSpec[] = [
@@ -35,12 +35,18 @@ export function HeaderSection(props: HeaderData & { ctx: EditContext }) {
   const { project, progress, ctx } = props;
   return (
     <div class="project-header section" id="project">
-      {ctx.canEdit && (
-        <EditPanel label="Project settings" open={failedIn(ctx, ["settings"])}>
-          <Settings project={project} ctx={ctx} />
-        </EditPanel>
-      )}
-      <div class="section-view">
+      <Editable
+        ctx={ctx}
+        id="project"
+        anchor="project"
+        label="Project settings"
+        failed={failedIn(ctx, ["settings"])}
+        editor={() => (
+          <>
+            <Settings project={project} ctx={ctx} />
+          </>
+        )}
+      >
         <h1>{project.name}</h1>
         {project.archivedAt && (
           <p class="banner" role="status">
@@ -71,7 +77,7 @@ export function HeaderSection(props: HeaderData & { ctx: EditContext }) {
             </dd>
           </div>
         </dl>
-      </div>
+      </Editable>
     </div>
   );
 }

@@ -7,7 +7,7 @@
  */
 import type { Metric, MetricGroup } from "../../lib/model/types.ts";
 import { type EditContext, failedIn, formFor, projectAction } from "./edit.ts";
-import { EditPanel, type FieldSpec, HEALTH_OPTIONS, RowActions, WriteForm } from "./fields.tsx";
+import { Editable, type FieldSpec, HEALTH_OPTIONS, RowActions, WriteForm } from "./fields.tsx";
 import { StatusDot, TableWrap } from "./ui.tsx";
 
 const DIRECTIONS = [["", "No direction (choose the status)"], ["higher", "Higher is better"], [
@@ -57,18 +57,24 @@ export function MetricsSection(props: { metrics: Metric[]; ctx: EditContext }) {
   return (
     <section id="metrics" class="card section" aria-labelledby="metrics-title">
       <h2 id="metrics-title">Key metrics</h2>
-      {ctx.canEdit && (
-        <EditPanel label="Key metrics" open={failedIn(ctx, ["metric"])}>
-          <MetricEditors metrics={performance} group="performance" ctx={ctx} />
-          <MetricEditors metrics={quality} group="quality" ctx={ctx} />
-        </EditPanel>
-      )}
-      <div class="section-view">
+      <Editable
+        ctx={ctx}
+        id="metrics"
+        anchor="metrics"
+        label="Key metrics"
+        failed={failedIn(ctx, ["metric"])}
+        editor={() => (
+          <>
+            <MetricEditors metrics={performance} group="performance" ctx={ctx} />
+            <MetricEditors metrics={quality} group="quality" ctx={ctx} />
+          </>
+        )}
+      >
         <h3 id="metrics-performance">Performance metrics</h3>
         <MetricTable metrics={performance} baseline label="Performance metrics" />
         <h3 id="metrics-quality">Quality metrics</h3>
         <MetricTable metrics={quality} label="Quality metrics" />
-      </div>
+      </Editable>
     </section>
   );
 }

@@ -6,7 +6,7 @@
  */
 import type { Milestone, MilestoneItem } from "../../lib/model/types.ts";
 import { type EditContext, failedIn, formFor, projectAction } from "./edit.ts";
-import { ActionButton, EditPanel, type FieldSpec, WriteForm } from "./fields.tsx";
+import { ActionButton, Editable, type FieldSpec, WriteForm } from "./fields.tsx";
 
 const WEEK_FIELDS: readonly FieldSpec[] = [
   { name: "title", label: "Week", required: true, maxLength: 200 },
@@ -30,29 +30,32 @@ export function MilestonesSection(props: { milestones: Milestone[]; ctx: EditCon
   return (
     <section id="milestones" class="card section" aria-labelledby="milestones-title">
       <h2 id="milestones-title">Weekly milestones</h2>
-      {ctx.canEdit && (
-        <EditPanel
-          label="Weekly milestones"
-          open={failedIn(ctx, ["milestone", "milestone-item"])}
-        >
-          {milestones.map((week, i) => (
-            <WeekEditor
-              key={week.id}
-              week={week}
-              ctx={ctx}
-              first={i === 0}
-              last={i === milestones.length - 1}
-            />
-          ))}
-          <AddWeek ctx={ctx} />
-        </EditPanel>
-      )}
-      <div class="section-view">
+      <Editable
+        ctx={ctx}
+        id="milestones"
+        anchor="milestones"
+        label="Weekly milestones"
+        failed={failedIn(ctx, ["milestone", "milestone-item"])}
+        editor={() => (
+          <>
+            {milestones.map((week, i) => (
+              <WeekEditor
+                key={week.id}
+                week={week}
+                ctx={ctx}
+                first={i === 0}
+                last={i === milestones.length - 1}
+              />
+            ))}
+            <AddWeek ctx={ctx} />
+          </>
+        )}
+      >
         {milestones.length === 0 && <p class="muted">No milestones yet.</p>}
         <div class="milestone-grid">
           {milestones.map((week) => <Week key={week.id} week={week} ctx={ctx} />)}
         </div>
-      </div>
+      </Editable>
     </section>
   );
 }
@@ -66,23 +69,53 @@ function Week(props: { week: Milestone; ctx: EditContext }) {
   const { week, ctx } = props;
   const done = week.items.filter((item) => item.done).length;
   const titleId = `milestone-${week.id}-title`;
+  const list = (
+    <ul class="checklist" role="list">
+      {week.items.map((item) => (
+        <li
+          key={item.id}
+          id={`milestone-item-${item.id}`}
+          class={item.done ? "checklist__item is-done" : "checklist__item"}
+        >
+          {ctx.canEdit
+            ? (
+              <Tick
+                action={projectAction(ctx.projectId, "milestones", item.id)}
+                done={item.done}
+                text={item.text}
+              />
+            )
+            : <Box done={item.done} />}
+          <span class="checklist__text">{item.text}</span>
+        </li>
+      ))}
+    </ul>
+  );
   return (
     <article class="milestone" aria-labelledby={titleId}>
       <h3 id={titleId}>{weekTitle(week)}</h3>
       <p class="milestone__count muted">{done} of {week.items.length} done</p>
-      <ul class="checklist" role="list">
-        {week.items.map((item) => (
-          <li
-            key={item.id}
-            id={`milestone-item-${item.id}`}
-            class={item.done ? "checklist__item is-done" : "checklist__item"}
-          >
-            {ctx.canEdit ? <Tick item={item} ctx={ctx} /> : <Box done={item.done} />}
-            <span class="checklist__text">{item.text}</span>
-          </li>
-        ))}
-      </ul>
+      {/* One form per week: each item's button posts to its own address. */}
+      {ctx.canEdit ? <form method="post" class="tick-form">{list}</form> : list}
     </article>
+  );
+}
+
+/** A checkbox-like button that posts the item's other state (`done`) to `action`. */
+export function Tick(props: { action: string; done: boolean; text: string }) {
+  const label = `${props.done ? "Mark not done" : "Mark done"}: ${props.text}`;
+  return (
+    <button
+      type="submit"
+      class="checklist__tick"
+      formAction={props.action}
+      name="done"
+      value={props.done ? "false" : "true"}
+      aria-pressed={props.done ? "true" : "false"}
+      aria-label={label}
+    >
+      {props.done ? "✓" : "☐"}
+    </button>
   );
 }
 
@@ -92,30 +125,6 @@ function Box(props: { done: boolean }) {
       <span class="checklist__box" aria-hidden="true">{props.done ? "✓" : "☐"}</span>
       <span class="visually-hidden">{props.done ? "Done: " : "Not done: "}</span>
     </>
-  );
-}
-
-/** A checkbox that is a form: it posts the item's other state. */
-function Tick(props: { item: MilestoneItem; ctx: EditContext }) {
-  const { item, ctx } = props;
-  const label = item.done ? `Mark not done: ${item.text}` : `Mark done: ${item.text}`;
-  return (
-    <form
-      method="post"
-      action={projectAction(ctx.projectId, "milestones", item.id)}
-      class="inline-form tick-form"
-    >
-      <input type="hidden" name="done" value={item.done ? "false" : "true"} />
-      <button
-        type="submit"
-        class="checklist__tick"
-        aria-pressed={item.done ? "true" : "false"}
-        title={label}
-      >
-        <span aria-hidden="true">{item.done ? "✓" : "☐"}</span>
-        <span class="visually-hidden">{label}</span>
-      </button>
-    </form>
   );
 }
 

@@ -8,7 +8,7 @@ import type { Phase, Task } from "../../lib/model/types.ts";
 import { phaseStatusOf } from "../../lib/model/progress.ts";
 import { TaskStatus } from "../TaskStatus.tsx";
 import { type EditContext, failedIn, formFor, projectAction } from "./edit.ts";
-import { EditPanel, type FieldSpec, RowActions, WriteForm } from "./fields.tsx";
+import { Editable, type FieldSpec, RowActions, WriteForm } from "./fields.tsx";
 import { percent } from "./format.ts";
 import { ProgressBar, StatusDot } from "./ui.tsx";
 
@@ -75,15 +75,14 @@ export function PhaseBlock(props: PhaseBlockProps) {
         </h3>
         <StatusDot health={status.health} label={status.label} />
       </header>
-      {ctx.canEdit && (
-        <EditPanel
-          label={name}
-          open={failedIn(ctx, ["phase", "task"]) && owns(ctx, phase)}
-        >
-          <PhaseEditor {...props} />
-        </EditPanel>
-      )}
-      <div class="section-view">
+      <Editable
+        ctx={ctx}
+        id={`phase-${phase.id}`}
+        anchor={`phase-${phase.id}`}
+        label={name}
+        failed={failedIn(ctx, ["phase", "task"]) && owns(ctx, phase)}
+        editor={() => <PhaseEditor {...props} />}
+      >
         <ProgressBar
           value={done}
           max={total}
@@ -109,7 +108,7 @@ export function PhaseBlock(props: PhaseBlockProps) {
             </li>
           ))}
         </ul>
-      </div>
+      </Editable>
     </article>
   );
 }

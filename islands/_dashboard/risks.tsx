@@ -5,7 +5,7 @@
  */
 import type { Risk } from "../../lib/model/types.ts";
 import { type EditContext, failedIn, formFor, projectAction } from "./edit.ts";
-import { EditPanel, type FieldSpec, RowActions, WriteForm } from "./fields.tsx";
+import { Editable, type FieldSpec, RowActions, WriteForm } from "./fields.tsx";
 import { LevelBadge, TableWrap } from "./ui.tsx";
 
 const LEVELS = [["low", "Low"], ["medium", "Medium"], ["high", "High"]] as const;
@@ -31,23 +31,29 @@ export function RisksSection(props: { risks: Risk[]; ctx: EditContext }) {
   return (
     <section id="risks" class="card section" aria-labelledby="risks-title">
       <h2 id="risks-title">Risk register</h2>
-      {ctx.canEdit && (
-        <EditPanel label="Risk register" open={failedIn(ctx, ["risk"])}>
-          {risks.map((risk, i) => (
-            <RiskEditor
-              key={risk.id}
-              risk={risk}
-              ctx={ctx}
-              first={i === 0}
-              last={i === risks.length - 1}
-            />
-          ))}
-          <AddRisk ctx={ctx} />
-        </EditPanel>
-      )}
-      <div class="section-view">
+      <Editable
+        ctx={ctx}
+        id="risks"
+        anchor="risks"
+        label="Risk register"
+        failed={failedIn(ctx, ["risk"])}
+        editor={() => (
+          <>
+            {risks.map((risk, i) => (
+              <RiskEditor
+                key={risk.id}
+                risk={risk}
+                ctx={ctx}
+                first={i === 0}
+                last={i === risks.length - 1}
+              />
+            ))}
+            <AddRisk ctx={ctx} />
+          </>
+        )}
+      >
         {risks.length === 0 ? <p class="muted">No risks recorded.</p> : <RiskTable risks={risks} />}
-      </div>
+      </Editable>
     </section>
   );
 }

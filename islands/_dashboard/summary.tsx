@@ -6,7 +6,7 @@
  */
 import type { Metric } from "../../lib/model/types.ts";
 import { type EditContext, failedIn } from "./edit.ts";
-import { EditPanel } from "./fields.tsx";
+import { Editable } from "./fields.tsx";
 import { MetricEditors, targetText } from "./metrics.tsx";
 import { StatusDot, TableWrap } from "./ui.tsx";
 
@@ -23,12 +23,18 @@ export function SummarySection(props: { metrics: Metric[]; ctx: EditContext }) {
   return (
     <section id="summary" class="card section" aria-labelledby="summary-title">
       <h2 id="summary-title">Executive summary</h2>
-      {ctx.canEdit && (
-        <EditPanel label="Executive summary" open={failedIn(ctx, ["summary"])}>
-          <MetricEditors metrics={metrics} group="summary" ctx={ctx} />
-        </EditPanel>
-      )}
-      <div class="section-view">
+      <Editable
+        ctx={ctx}
+        id="summary"
+        anchor="summary"
+        label="Executive summary"
+        failed={failedIn(ctx, ["summary"])}
+        editor={() => (
+          <>
+            <MetricEditors metrics={metrics} group="summary" ctx={ctx} />
+          </>
+        )}
+      >
         {metrics.length === 0
           ? <p class="muted">No summary rows yet.</p>
           : (
@@ -57,7 +63,7 @@ export function SummarySection(props: { metrics: Metric[]; ctx: EditContext }) {
               </table>
             </TableWrap>
           )}
-      </div>
+      </Editable>
     </section>
   );
 }

@@ -7,7 +7,7 @@
  */
 import type { TeamAssignment } from "../../lib/model/types.ts";
 import { type EditContext, failedIn, formFor, projectAction } from "./edit.ts";
-import { EditPanel, type FieldSpec, HEALTH_OPTIONS, RowActions, WriteForm } from "./fields.tsx";
+import { Editable, type FieldSpec, HEALTH_OPTIONS, RowActions, WriteForm } from "./fields.tsx";
 import { clampPercent } from "./format.ts";
 import { ProgressBar, StatusDot, TableWrap } from "./ui.tsx";
 
@@ -32,25 +32,31 @@ export function TeamSection(props: { team: TeamAssignment[]; ctx: EditContext })
   return (
     <section id="team" class="card section" aria-labelledby="team-title">
       <h2 id="team-title">Team assignments</h2>
-      {ctx.canEdit && (
-        <EditPanel label="Team assignments" open={failedIn(ctx, ["team"])}>
-          {team.map((row, i) => (
-            <RowEditor
-              key={row.id}
-              row={row}
-              ctx={ctx}
-              first={i === 0}
-              last={i === team.length - 1}
-            />
-          ))}
-          <AddRow ctx={ctx} />
-        </EditPanel>
-      )}
-      <div class="section-view">
+      <Editable
+        ctx={ctx}
+        id="team"
+        anchor="team"
+        label="Team assignments"
+        failed={failedIn(ctx, ["team"])}
+        editor={() => (
+          <>
+            {team.map((row, i) => (
+              <RowEditor
+                key={row.id}
+                row={row}
+                ctx={ctx}
+                first={i === 0}
+                last={i === team.length - 1}
+              />
+            ))}
+            <AddRow ctx={ctx} />
+          </>
+        )}
+      >
         {team.length === 0
           ? <p class="muted">Nobody is assigned yet.</p>
           : <TeamTableView team={team} />}
-      </div>
+      </Editable>
     </section>
   );
 }

@@ -42,7 +42,9 @@ export const handler: Handlers = {
     // Seeing an event twice costs a 304; missing one would leave the page stale.
     const seq = bus.lowWater;
     const dashboard = loaders.resources.dashboard(ctx.tenant.id, projectId);
-    const etag = etagOf(c, ctx, dashboard, "page");
+    // `?edit=<section>`: the page with that section's forms, for browsers without JavaScript.
+    const editing = editedSection(c.req.query("edit"));
+    const etag = etagOf(c, ctx, dashboard, editing ? `edit-${editing}` : "page");
     if (etag) {
       // Another tenant's project, or none, is a 404 before any tag is compared: a 304 would
       // tell that it exists. Known from memory when warm, so a 304 costs no query.
@@ -74,6 +76,7 @@ export const handler: Handlers = {
           apiEtag={apiEtag}
           seq={seq}
           context={context}
+          editing={editing}
         />
       ),
       200,
@@ -102,6 +105,23 @@ export interface ProjectPageProps {
    * the start (no request on load) and follows the user's flags with it. Absent: not held.
    */
   context?: { body: ContextJson; etag: string | null };
+  /** The section shown with its forms open (`?edit=`), if any. */
+  editing?: string;
+}
+
+const SECTION_KEY = /^(?:[a-z]{1,20}|phase-[0-9a-f-]{36})$/;
+
+/**
+ * The section a `?edit=` names, when it is one a dashboard can have; anything else is none.
+ *
+ * @example
+ * ```ts
+ * editedSection("team"); // "team"
+ * editedSection("<script>"); // undefined
+ * ```
+ */
+export function editedSection(value: string | undefined): string | undefined {
+  return value !== undefined && SECTION_KEY.test(value) ? value : undefined;
 }
 
 const sections = [
@@ -134,6 +154,7 @@ export function ProjectPage(props: ProjectPageProps) {
     projectId: project.id,
     canEdit: editable,
     form: editable ? props.form : undefined,
+    editing: editable ? props.editing : undefined,
   };
   const hasErrors = Boolean(ctx.form && Object.keys(ctx.form.errors).length > 0);
   // One handle for every island: its section signals are serialised once and shared.
