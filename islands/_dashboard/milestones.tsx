@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { Milestone, MilestoneItem } from "../../lib/model/types.ts";
+import type { Milestone } from "../../lib/model/types.ts";
 import { type EditContext, failedIn, formFor, projectAction } from "./edit.ts";
 import { ActionButton, Editable, type FieldSpec, WriteForm } from "./fields.tsx";
 
