@@ -25,12 +25,16 @@ export const handler: Handlers = {
     if (etag && htmlCache.has(ctx.user.id, etag)) {
       return page(c, storedPage, 200, { etag, served: "hit" });
     }
-    const { value: projects, served } = await loaders.read(list, ctx.user.id);
+    const { value: projects, served, freshUntil, superseded } = await loaders.read(
+      list,
+      ctx.user.id,
+    );
     return page(
       c,
       () => <HomePage tenant={ctx.tenant} user={ctx.user} role={ctx.role} projects={projects} />,
       200,
-      { etag, served },
+      // Data of earlier versions (the database is out of reach): no ETag describes it.
+      { etag: superseded ? null : etag, served, freshUntil },
     );
   },
 };

@@ -28,6 +28,8 @@ export interface PageOptions {
 export interface Revalidation {
   etag: string | null;
   served: Served;
+  /** When data served stale stopped being fresh, in epoch milliseconds. */
+  freshUntil?: number;
 }
 
 /**
@@ -52,7 +54,9 @@ export function page(
   privateHeaders(c);
   // A page that shows a secret once is kept nowhere.
   if (options.noStore) c.header("Cache-Control", "no-store");
-  if (revalidation) c.header("Cache-Status", cacheStatusFor(revalidation.served));
+  if (revalidation) {
+    c.header("Cache-Status", cacheStatusFor(revalidation.served, revalidation.freshUntil));
+  }
   if (!revalidation?.etag) return c.html(renderPage(tree(), { nonce }), status);
   c.header("ETag", revalidation.etag);
   // Only signed-in pages carry an ETag; the reader keys the stored page with it.

@@ -180,7 +180,7 @@ export class Cache {
     if (entry !== undefined && entry.staleUntil > Date.now()) {
       return this.#stale({ timed: entry, tier: "l1" }) as CacheResult<T>;
     }
-    const raw = await this.#guard?.call((store) => store.get(key.text));
+    const raw = await this.#guard?.call(key.text, (store) => store.get(key.text));
     if (typeof raw !== "string") return undefined;
     let timed: Timed | undefined;
     try {

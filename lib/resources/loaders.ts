@@ -6,8 +6,9 @@
  *
  * @module
  */
-import type { Cache } from "../cache/mod.ts";
+import type { Cache, CacheResult } from "../cache/mod.ts";
 import type { Db } from "../db/connection.ts";
+import { asUnavailable } from "../db/unavailable.ts";
 import { CACHE_FLAG, type FlagTable } from "../flags/mod.ts";
 import type { ProjectDashboard, ProjectSummary } from "../model/types.ts";
 import type { RequestContext } from "./context.ts";
@@ -111,13 +112,28 @@ export class Loaders {
   /**
    * Reads a resource through the cache when it is on for its tenant and `userId` (the reader,
    * who places the request in the `cache` flag's canary), else straight from the database.
+   * When the database cannot serve its current versions, a value of earlier versions still
+   * within its grace period is served stale (invariant 4); otherwise the error is thrown.
    */
   async read<T>(resource: Resource<T>, userId?: string): Promise<Loaded<T>> {
-    if (!this.#cache || !this.cachedFor(resource.tenantId, userId)) {
+    const cache = this.#cache;
+    if (!cache || !this.cachedFor(resource.tenantId, userId)) {
       return { value: await resource.load(), served: "bypass" };
     }
-    const result = await this.#cache.getOrLoad(this.#keys.current(resource), resource.load, READ);
-    return { value: result.value, served: servedBy(result) };
+    let result;
+    try {
+      result = await cache.getOrLoad(this.#keys.current(resource), resource.load, READ);
+    } catch (error) {
+      if (!asUnavailable(error)) throw error;
+      // Versions moved (a write committed as the database went away, or one made outside the
+      // app) and nothing holds the new ones: what this process built before is the best left.
+      for (const key of this.#keys.earlier(resource)) {
+        const earlier = await cache.getStale<T>(key);
+        if (earlier) return { ...loadedFrom(earlier), superseded: true };
+      }
+      throw error;
+    }
+    return loadedFrom(result);
   }
 
   /**
@@ -174,4 +190,10 @@ export class Loaders {
       ),
     );
   }
+}
+
+function loadedFrom<T>(result: CacheResult<T>): Loaded<T> {
+  const loaded: Loaded<T> = { value: result.value, served: servedBy(result) };
+  if (result.status === "stale") loaded.freshUntil = result.freshUntil;
+  return loaded;
 }

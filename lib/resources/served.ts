@@ -17,6 +17,13 @@ export type Served = CacheResult<unknown>["status"] | "collapsed" | "bypass";
 export interface Loaded<T> {
   value: T;
   served: Served;
+  /** When a value served stale stopped being fresh, in epoch milliseconds. */
+  freshUntil?: number;
+  /**
+   * The value is of earlier versions than the current ones (served stale because the current
+   * ones could not be loaded): an ETag computed from the current versions does not describe it.
+   */
+  superseded?: boolean;
 }
 
 /**
@@ -40,14 +47,21 @@ const CACHE_STATUS: Record<Served, string> = {
 };
 
 /**
- * The `Cache-Status` value for how a response's data was served.
+ * The `Cache-Status` value for how a response's data was served. A stale value with a known
+ * `freshUntil` says how long ago it stopped being fresh as a negative `ttl` (RFC 9211 §2.4),
+ * at least a second: a value past its version is stale however recently it was loaded.
  *
+ * @param served How the data was served.
+ * @param freshUntil For a stale value, when it stopped being fresh (epoch milliseconds).
  * @example
  * ```ts
  * import { cacheStatusFor } from "./served.ts";
  * cacheStatusFor("hit"); // "Beacon; hit"
+ * cacheStatusFor("stale", Date.now() - 4_000); // "Beacon; hit; ttl=-4; detail=stale"
  * ```
  */
-export function cacheStatusFor(served: Served): string {
-  return CACHE_STATUS[served];
+export function cacheStatusFor(served: Served, freshUntil?: number): string {
+  if (served !== "stale" || freshUntil === undefined) return CACHE_STATUS[served];
+  const ttl = Math.min(-1, Math.trunc((freshUntil - Date.now()) / 1000));
+  return formatCacheStatus({ hit: true, ttl, detail: "stale" });
 }

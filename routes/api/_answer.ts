@@ -22,6 +22,8 @@ export interface ResourceAnswer {
   body?: unknown;
   error?: string;
   served?: Served;
+  /** When data served stale stopped being fresh, in epoch milliseconds. */
+  freshUntil?: number;
 }
 
 const NOT_FOUND: ResourceAnswer = { status: 404, error: "Project not found" };
@@ -61,9 +63,11 @@ export async function answer(
     if (!(has instanceof Promise ? await has : has)) return NOT_FOUND;
     if (ifNoneMatchHits(heldEtag, etag)) return { status: 304, etag };
   }
-  const { value, served } = await loaders.read(dashboard, ctx.user.id);
+  const { value, served, freshUntil, superseded } = await loaders.read(dashboard, ctx.user.id);
   if (value === null) return NOT_FOUND;
-  return { status: 200, etag: etag ?? undefined, body: value, served };
+  // Data of earlier versions (the database is out of reach): no ETag describes it.
+  const described = etag && !superseded ? etag : undefined;
+  return { status: 200, etag: described, body: value, served, freshUntil };
 }
 
 /** Sends a resource's answer as the response of its own GET. */
@@ -76,7 +80,7 @@ export async function respond(c: Context<AppEnv>, path: string): Promise<Respons
     return notModified(c, result.etag!, { "Cache-Status": cacheStatusFor("hit") });
   }
   if (!c.var.deps.loaders.cachedFor(ctx.tenant.id, ctx.user.id)) result.served = "bypass";
-  c.header("Cache-Status", cacheStatusFor(result.served ?? "hit"));
+  c.header("Cache-Status", cacheStatusFor(result.served ?? "hit", result.freshUntil));
   if (result.etag) c.header("ETag", result.etag);
   return c.json(result.body);
 }

@@ -57,7 +57,12 @@ export const handler: Handlers = {
           error: "Only /api/context and /api/projects/:id can be batched",
         };
       }
-      const { served: _served, ...result } = await answer(c, ctx, path, etag);
+      const { served: _served, freshUntil: _freshUntil, ...result } = await answer(
+        c,
+        ctx,
+        path,
+        etag,
+      );
       return { path, ...result };
     }));
     privateHeaders(c);

@@ -63,8 +63,11 @@ export const handler: Handlers = {
     // The page's store holds the context too, to follow the user's flags (a page's ETag
     // covers the context's topics, so a stored page carries a current one).
     const context = { body: contextJson(ctx), etag: contextEtagOf(c, ctx) };
-    const { value, served } = await loaders.read(dashboard, ctx.user.id);
+    const { value, served, freshUntil, superseded } = await loaders.read(dashboard, ctx.user.id);
     const data = found(value, "Project");
+    // Data of earlier versions (the database is out of reach): no ETag describes it, and the
+    // page's socket starts from nothing, so the page revalidates once it can.
+    const current = !superseded;
     return page(
       c,
       () => (
@@ -73,14 +76,14 @@ export const handler: Handlers = {
           user={ctx.user}
           tenant={ctx.tenant}
           role={ctx.role}
-          apiEtag={apiEtag}
-          seq={seq}
+          apiEtag={current ? apiEtag : null}
+          seq={current ? seq : 0}
           context={context}
           editing={editing}
         />
       ),
       200,
-      { etag, served },
+      { etag: current ? etag : null, served, freshUntil },
     );
   },
 };
