@@ -11,7 +11,7 @@ import { createCache } from "../cache/mod.ts";
 import type { Cache } from "../cache/mod.ts";
 import { InvalidationBus } from "../live/mod.ts";
 import { Hub } from "../live/hub.ts";
-import { Loaders } from "../resources/loaders.ts";
+import { Loaders, STALE_AFTER_MS } from "../resources/loaders.ts";
 import { FlagTable } from "../flags/mod.ts";
 import { listFlagSettings } from "../db/flags.ts";
 import { demoSignInsPresent } from "../db/demo_sign_ins.ts";
@@ -71,6 +71,8 @@ export async function assemble(
       // Without CACHE_KEY, a key of this process: sensitive fields another instance wrote
       // are then misses, never plaintext.
       secrets: config.cacheKey ?? crypto.randomUUID() + crypto.randomUUID(),
+      // A reader with a stale value at hand gets it when a fresher one is slow to come.
+      softTimeoutMs: STALE_AFTER_MS,
       onRedisError: options.onError,
     }).cache;
     const tracer = cacheTracer();

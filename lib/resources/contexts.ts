@@ -21,7 +21,7 @@ import {
 } from "../model/topics.ts";
 import type { RequestContext } from "./context.ts";
 import type { VersionedKeys } from "./keys.ts";
-import { type Served, servedBy } from "./served.ts";
+import { type Served, servedBy, STALE_AFTER_MS } from "./served.ts";
 
 /** The cached part of the context: the same for every session of a user. */
 type CachedContext = Omit<RequestContext, "sessionHash" | "sessionExpiresAt">;
@@ -69,7 +69,11 @@ export class ContextLoader {
     this.#keys = options.keys;
     this.#cache = options.cache;
     this.#cachedFor = options.cachedFor;
-    this.#sessions = options.cache && new Cache({ l1MaxBytes: 8 * 1024 * 1024, ttlMs: 60_000 });
+    this.#sessions = options.cache && new Cache({
+      l1MaxBytes: 8 * 1024 * 1024,
+      ttlMs: 60_000,
+      softTimeoutMs: STALE_AFTER_MS,
+    });
   }
 
   /** The topics the request context is built from (remembered: read on every request). */

@@ -6,7 +6,7 @@ import { Loaders } from "./loaders.ts";
 import type { Resource } from "./resource.ts";
 
 /** Loaders over versions the test sets, a cache on a memory L2, and a resource it loads. */
-function setup() {
+function setup(staleAfterMs = 500) {
   const versions = new Map<string, number>([["doc:1", 1]]);
   const cache = new Cache({ l2: new MemoryStore(), closeL2: true });
   // The resources below never reach the database.
@@ -14,6 +14,7 @@ function setup() {
     db: {} as Db,
     versions: { version: (topic) => versions.get(topic) ?? 0 },
     cache,
+    staleAfterMs,
   });
   const state = { load: () => Promise.resolve("v1") };
   const resource: Resource<string> = {
@@ -53,6 +54,26 @@ Deno.test("read() throws when nothing earlier is held, or when the load fails ot
     versions.set("doc:1", 2);
     state.load = () => Promise.reject(new TypeError("Cannot read the row"));
     await assert.rejects(loaders.read(resource), TypeError);
+  } finally {
+    await cache.close();
+  }
+});
+
+Deno.test("read() serves earlier versions stale while the current ones are slow to load", async () => {
+  const { versions, cache, loaders, state, resource } = setup(20);
+  try {
+    await loaders.read(resource);
+    versions.set("doc:1", 2);
+    let finish!: (value: string) => void;
+    state.load = () => new Promise((resolve) => finish = resolve);
+    const started = performance.now();
+    const stale = await loaders.read(resource);
+    assert.deepEqual([stale.value, stale.superseded], ["v1", true]);
+    assert.ok(performance.now() - started < 500);
+    // The load carries on; once it is in, readers get the current value.
+    finish("v2");
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    assert.deepEqual(await loaders.read(resource), { value: "v2", served: "hit" });
   } finally {
     await cache.close();
   }

@@ -13,6 +13,13 @@ import { formatCacheStatus } from "../http/cache_status.ts";
  */
 export type Served = CacheResult<unknown>["status"] | "collapsed" | "bypass";
 
+/**
+ * How long a reader that holds a stale value waits for a fresher one, in milliseconds: well
+ * under the second a request may take, so a database that answers slowly, or not at all, costs
+ * readers of cached data at most this. The caches' soft timeout.
+ */
+export const STALE_AFTER_MS = 500;
+
 /** A loaded value and how it was served. */
 export interface Loaded<T> {
   value: T;
