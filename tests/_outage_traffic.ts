@@ -6,6 +6,7 @@
  * @module
  */
 import { healthOf, type HealthReport, type Instance, type Rig, sleep } from "./_outage_rig.ts";
+import { StallMonitor } from "./_stalls.ts";
 
 /** What a request did: a page or the API, with or without `If-None-Match`, or a write. */
 export type RequestKind = "page" | "page-inm" | "api" | "api-inm" | "task" | "log";
@@ -62,6 +63,8 @@ export interface TrafficOptions {
 export class Traffic {
   readonly requests: RequestRecord[] = [];
   readonly health: HealthSample[] = [];
+  /** When this process could not run (the machine is shared): see `_stalls.ts`. */
+  readonly stalls = new StallMonitor();
   #rig: Rig;
   #options: Required<TrafficOptions>;
   #running = true;
@@ -95,6 +98,20 @@ export class Traffic {
   async stop(): Promise<void> {
     this.#running = false;
     await Promise.all(this.#loops);
+    this.stalls.stop();
+  }
+
+  /**
+   * How long a span waited for the app: its wall-clock time less the time this process was not
+   * scheduled meanwhile.
+   */
+  waited(span: { start: number; end: number }): number {
+    return span.end - span.start - this.stalls.unscheduled(span.start, span.end);
+  }
+
+  /** The longest {@linkcode Traffic.waited} among `records` (0 for none). */
+  longestWait(records: readonly RequestRecord[]): number {
+    return records.reduce((max, r) => Math.max(max, this.waited(r)), 0);
   }
 
   /** The log entries written, with whether the write was answered 303. */

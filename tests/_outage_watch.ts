@@ -6,30 +6,37 @@
  * @module
  */
 import type { RequestRecord, Traffic } from "./_outage_traffic.ts";
+import type { StallMonitor } from "./_stalls.ts";
 import { healthOf, type Instance, type Rig, sleep } from "./_outage_rig.ts";
 import type { TestSocket } from "./_ws.ts";
 
 /**
  * Milliseconds from `since` until the instance's `/healthz` says its LISTEN connection is up
- * and its bus has applied everything up to `seq`; rejects after `limitMs`.
+ * and its bus has applied everything up to `seq`, less the time `stalls` saw this process not
+ * scheduled; rejects after `limitMs`.
  */
 export async function busCaughtUp(
   instance: Instance,
   seq: number,
   since: number,
+  stalls?: StallMonitor,
   limitMs = 10_000,
 ): Promise<number> {
   while (performance.now() - since < limitMs) {
     const report = await healthOf(instance).catch(() => null);
     if (report?.bus.listener === "connected" && report.bus.lastSeq >= seq) {
-      return performance.now() - since;
+      const now = performance.now();
+      return now - since - (stalls?.unscheduled(since, now) ?? 0);
     }
     await sleep(20);
   }
   throw new Error(`Instance ${instance.name}'s bus did not reach seq ${seq} in ${limitMs} ms`);
 }
 
-/** How a write on A reached B. Times are milliseconds after the write was answered. */
+/**
+ * How a write on A reached B. Times are milliseconds after the write was answered, less the time
+ * the process was not scheduled.
+ */
 export interface Propagation {
   write: RequestRecord;
   /** Until B's `GET /api/projects/:id` showed the entry. */
@@ -58,8 +65,9 @@ export async function propagationToB(
     if (!write) await sleep(5);
   }
   const seq = await topicSeq(rig, `project:${rig.project}`);
+  const answered = write.end;
   const socketSeen = socketOnB.event(`project:${rig.project}`, seq - 1, 10_000)
-    .then(() => performance.now() - write.end);
+    .then(() => traffic.waited({ start: answered, end: performance.now() }));
   let api = -1;
   while (api < 0) {
     if (performance.now() > write.end + 10_000) throw new Error("B never showed A's write");
@@ -68,7 +76,7 @@ export async function propagationToB(
     });
     const body = res.status === 200 ? await res.json() : await res.body?.cancel();
     if (body?.log?.some((entry: { text: string }) => entry.text === write.text)) {
-      api = performance.now() - write.end;
+      api = traffic.waited({ start: answered, end: performance.now() });
     } else await sleep(10);
   }
   return { write, api, socket: await socketSeen };
