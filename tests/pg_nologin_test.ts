@@ -36,11 +36,9 @@ Deno.test("the LISTEN connections, refused for 30 s, catch up within 1 s of bein
     const texts: string[] = [];
     for (let i = 1; i <= OUTSIDE_WRITES; i++) {
       const text = `written outside ${i}`;
-      await rig.sql(
-        `INSERT INTO log_entries (tenant_id, project_id, author, text)
-         SELECT tenant_id, id, 'A script', '${text}' FROM projects WHERE id = '${rig.project}'`,
-      );
-      await rig.sql(`UPDATE projects SET description = '${text}' WHERE id = '${rig.quiet}'`);
+      for (const project of [rig.project, rig.quiet]) {
+        await rig.sql(`UPDATE projects SET description = '${text}' WHERE id = '${project}'`);
+      }
       texts.push(text);
       await sleep(REFUSED_MS / OUTSIDE_WRITES);
     }
@@ -69,7 +67,7 @@ Deno.test("the LISTEN connections, refused for 30 s, catch up within 1 s of bein
         headers: { cookie: rig.cookies.ada },
       });
       const body = res.status === 200 ? await res.json() : await res.body?.cancel();
-      if (body?.log?.some((entry: { text: string }) => entry.text === texts.at(-1))) {
+      if (body?.project?.description === texts.at(-1)) {
         shownOnB = traffic.waited({ start: allowed, end: performance.now() });
       } else await sleep(10);
     }
