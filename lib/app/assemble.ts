@@ -107,7 +107,7 @@ export async function assemble(
     htmlCache: new HtmlCache({ maxBytes: 32 * 1024 * 1024 }),
     // Without a configured key (an app in a test), one of this process: its sessions are its own.
     hasher: new SessionHasher(config.sessionSecret ?? crypto.randomUUID() + crypto.randomUUID()),
-    renderPage: (vnode, opts) => renderPage(vnode, { buildId: options.buildId, nonce: opts.nonce }),
+    renderPage: (vnode) => renderPage(vnode, { buildId: options.buildId }),
     etags: new ResourceEtags({ buildId: options.buildId, sources: loaders, memo: revalidations }),
     writeThrough: createWriteThrough(bus, loaders),
     metrics,
