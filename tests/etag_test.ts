@@ -29,7 +29,7 @@ function label(path: string): string {
 
 function assertPrivate(reply: Reply, what: string): void {
   assert.equal(reply.headers.get("cache-control"), "private, no-cache", `${what}: Cache-Control`);
-  assert.equal(reply.headers.get("vary"), "Cookie", `${what}: Vary`);
+  assert.equal(reply.headers.get("vary"), "Cookie, Accept-Encoding", `${what}: Vary`);
 }
 
 /** The status the dashboard's JSON gives a task. */

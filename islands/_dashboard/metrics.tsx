@@ -22,10 +22,11 @@ export function MetricCurrent(props: { metric: Metric; ctx: EditContext }) {
   if (!ctx.canEdit) {
     return <span class="metric-value">{withUnit(metric.current, metric.unit)}</span>;
   }
-  const { values, errors } = formFor(ctx, "metric", metric.id);
+  const { active, values, errors } = formFor(ctx, "metric", metric.id);
   const id = `metric-${metric.id}-current`;
   return (
     <form
+      data-submitted={active ? "" : undefined}
       method="post"
       action={projectAction(ctx.projectId, "metrics", metric.id)}
       class="inline-form"

@@ -78,6 +78,7 @@ function EditRisk(props: { risk: Risk; ctx: EditContext }) {
         prefix={`risk-${props.risk.id}`}
         values={{ ...riskValues(props.risk), ...values }}
         errors={errors}
+        submitted={active}
         submit="Save risk"
       />
     </details>
@@ -85,7 +86,7 @@ function EditRisk(props: { risk: Risk; ctx: EditContext }) {
 }
 
 function AddRisk(props: { ctx: EditContext }) {
-  const { values, errors } = formFor(props.ctx, "risk");
+  const { active, values, errors } = formFor(props.ctx, "risk");
   return (
     <div class="add-risk">
       <h3 id="add-risk-title">Add risk</h3>
@@ -94,6 +95,7 @@ function AddRisk(props: { ctx: EditContext }) {
         prefix="risk-new"
         values={{ impact: "medium", probability: "medium", ...values }}
         errors={errors}
+        submitted={active}
         submit="Add risk"
         labelledBy="add-risk-title"
       />
@@ -111,6 +113,8 @@ interface RiskFormProps {
   prefix: string;
   values: Record<string, string>;
   errors: Record<string, string>;
+  /** This is the form that failed: its fields hold the submitted values. */
+  submitted: boolean;
   submit: string;
   labelledBy?: string;
 }
@@ -119,6 +123,7 @@ function RiskForm(props: RiskFormProps) {
   const { prefix, values, errors } = props;
   return (
     <form
+      data-submitted={props.submitted ? "" : undefined}
       method="post"
       action={props.action}
       class="form-grid"

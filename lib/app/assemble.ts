@@ -92,8 +92,8 @@ export async function assemble(
   const metrics = new Metrics({ intervalMs: options.metricsIntervalMs });
   const revalidations = new RevalidationMemo({
     version: (topic) => loaders.version(topic),
-    onAnswer: (method, route, label, seconds) =>
-      metrics.http.record(method, route, 304, label as Cohort, seconds),
+    onAnswer: (method, route, label, seconds, status) =>
+      metrics.http.record(method, route, status, label as Cohort, seconds),
   });
   const deps: AppDeps = {
     config,

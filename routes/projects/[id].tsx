@@ -14,7 +14,11 @@ import { createDashboardHandle, type LiveDashboardHandle } from "../../lib/store
 import { createContextHandle } from "../../lib/store/context.ts";
 import { Layout } from "../_layout.tsx";
 import { storedPage } from "../_stored.ts";
-import type { EditContext, FormState } from "../../islands/_dashboard/edit.ts";
+import {
+  type EditContext,
+  type FormState,
+  SubmittedValues,
+} from "../../islands/_dashboard/edit.ts";
 import { StatusDot } from "../../islands/_dashboard/ui.tsx";
 import { CommunicationLog } from "../../islands/CommunicationLog.tsx";
 import { DashboardSummary } from "../../islands/DashboardSummary.tsx";
@@ -122,10 +126,13 @@ export function ProjectPage(props: ProjectPageProps) {
   const { dashboard } = props;
   const { project } = dashboard;
   const editable = canEdit(props.role);
+  const form = editable ? props.form : undefined;
+  // The islands get the form and its messages; its values reach the HTML once, through
+  // SubmittedValues, and the browser reads them back from the form's fields.
   const ctx: EditContext = {
     projectId: project.id,
     canEdit: editable,
-    form: editable ? props.form : undefined,
+    form: form && { form: form.form, id: form.id, errors: form.errors },
   };
   const hasErrors = Boolean(ctx.form && Object.keys(ctx.form.errors).length > 0);
   // One handle for every island: its section signals are serialised once and shared.
@@ -163,21 +170,23 @@ export function ProjectPage(props: ProjectPageProps) {
           ))}
         </ul>
       </nav>
-      <div class="dashboard">
-        <DashboardSummary live={live} edit={ctx} />
-        <PhasesSection phases={dashboard.phases} live={live} ctx={ctx} />
-        <TeamTable live={live} />
-        <KeyMetrics live={live} edit={ctx} />
-        <RiskRegister live={live} edit={ctx} />
-        <MilestoneBoard live={live} />
-        <CommunicationLog live={live} edit={ctx} />
-      </div>
+      <SubmittedValues.Provider value={form?.values ?? null}>
+        <div class="dashboard">
+          <DashboardSummary live={live} edit={ctx} />
+          <PhasesSection phases={dashboard.phases} live={live} ctx={ctx} />
+          <TeamTable live={live} />
+          <KeyMetrics live={live} edit={ctx} />
+          <RiskRegister live={live} edit={ctx} />
+          <MilestoneBoard live={live} />
+          <CommunicationLog live={live} edit={ctx} />
+        </div>
+      </SubmittedValues.Provider>
     </Layout>
   );
 }
 
 /** The id of the first field in error, to jump to; the form's section if there is none. */
-function errorTarget(form: FormState, dashboard: ProjectDashboard): string {
+function errorTarget(form: Omit<FormState, "values">, dashboard: ProjectDashboard): string {
   const field = Object.keys(form.errors).find((key) => !key.startsWith("_"));
   if (form.form === "log") return field === "text" ? "log-text" : "log";
   if (form.form === "risk") {
