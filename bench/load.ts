@@ -11,7 +11,11 @@
  * - (d) a bare `Deno.serve` hello world: the ceiling;
  * - (e) a bare `Deno.serve` that reads the same request's `Cookie` and `If-None-Match` and
  *   answers a 304 with the four headers Beacon's carries: the floor of a revalidation;
+ * - (f) a bare `Deno.serve` answering with exactly the bytes and headers Beacon sent for the
+ *   cached dashboard (captured on the wire): the floor of a cached 200;
  * - a 95 % read / 5 % write mix on the cached server.
+ *
+ * Every page request says `Accept-Encoding: gzip`, as browsers do (wrk does not decode it).
  *
  * It prints the figures and the ratios against their targets and rewrites the "Load test"
  * section of `docs/performance.md`, leaving other sections alone. Child processes are killed
@@ -27,6 +31,7 @@
 import { parseArgs } from "node:util";
 import postgres from "postgres";
 import { TEST_SESSION_SECRET } from "../tests/_db.ts";
+import { BARE_REPLAY, rawGet, saveResponse, type WireResponse } from "./_wire.ts";
 
 interface Options {
   duration: number;
@@ -64,6 +69,8 @@ interface RunResult {
   /** GET responses whose `Cache-Status` says `hit`, and those that say `fwd=`. */
   cacheHit: number;
   cacheFwd: number;
+  /** Bytes read from the server (wrk's count: status lines, headers, bodies); 0 if unknown. */
+  bytes: number;
 }
 
 interface Row {
@@ -398,8 +405,9 @@ function done(summary, latency, requests)
   end
   local e = summary.errors
   io.write(string.format('WRK_RESULT {"requests":%d,"durationUs":%d,"p50Us":%d,"p99Us":%d,' ..
-    '"failed":%d,${COUNTERS.map((c) => `"${c}":%d`).join(",")}}\\n',
+    '"bytes":%d,"failed":%d,${COUNTERS.map((c) => `"${c}":%d`).join(",")}}\\n',
     summary.requests, summary.duration, latency:percentile(50), latency:percentile(99),
+    summary.bytes,
     e.connect + e.read + e.write + e.timeout, ${COUNTERS.map((c) => `t.${c}`).join(", ")}))
 end
 `;
@@ -427,6 +435,7 @@ async function runWrk(target: LoadTarget, seconds: number, o: Options): Promise<
       failed: r.failed,
       cacheHit: r.chit,
       cacheFwd: r.cfwd,
+      bytes: r.bytes,
     };
   } finally {
     await Deno.remove(file).catch(() => {});
@@ -448,6 +457,7 @@ async function runFetch(target: LoadTarget, seconds: number, o: Options): Promis
     failed: 0,
     cacheHit: 0,
     cacheFwd: 0,
+    bytes: 0,
   };
   const latencies: number[] = [];
   const started = performance.now();
@@ -560,6 +570,8 @@ interface Report {
   database: string;
   /** The headers (c) sent, for (e) to send the same. */
   conditional: Record<string, string> | null;
+  /** The cached dashboard's 200 as Beacon sent it, for (f) to send the same. */
+  cachedPage: WireResponse | null;
 }
 
 async function loadTest(o: Options, report: Report): Promise<void> {
@@ -592,7 +604,11 @@ async function loadTest(o: Options, report: Report): Promise<void> {
 }
 
 function dashboardTarget(origin: string, s: Session, headers: Record<string, string> = {}) {
-  return { origin, path: `/projects/${s.projectId}`, headers: { Cookie: s.cookie, ...headers } };
+  return {
+    origin,
+    path: `/projects/${s.projectId}`,
+    headers: { Cookie: s.cookie, "Accept-Encoding": "gzip", ...headers },
+  };
 }
 
 async function scenarioUncached(o: Options, env: Record<string, string>, report: Report) {
@@ -614,6 +630,8 @@ async function scenariosCached(o: Options, env: Record<string, string>, report: 
     const s = await signIn(origin);
     const b = await measure("(b)", dashboardTarget(origin, s), o);
     report.rows.push({ name: "(b) CACHE=on, 200", result: b, note: cacheNote(b) });
+    const page = dashboardTarget(origin, s);
+    report.cachedPage = await rawGet(origin, page.path, page.headers);
     const probe = await probeRevalidation(origin, s);
     report.revalidation = probe;
     if (probe.status !== 304) {
@@ -678,6 +696,19 @@ async function scenariosBare(o: Options, report: Report) {
     result: bare,
     note: "reads Cookie and If-None-Match, sends 4 headers",
   });
+  if (!report.cachedPage) return;
+  console.log("(f) starting a bare Deno.serve that sends Beacon's cached 200");
+  const file = await saveResponse(report.cachedPage);
+  try {
+    const page = await measureScript(BARE_REPLAY, "(f)", {}, o, { RESPONSE_FILE: file });
+    report.rows.push({
+      name: "(f) bare Deno.serve, the same 200",
+      result: page,
+      note: `Beacon's bytes and ${report.cachedPage.headers.length} header fields`,
+    });
+  } finally {
+    await Deno.remove(file).catch(() => {});
+  }
 }
 
 async function measureScript(
@@ -685,11 +716,12 @@ async function measureScript(
   name: string,
   headers: Record<string, string>,
   o: Options,
+  env: Record<string, string> = {},
 ): Promise<RunResult> {
   const file = await Deno.makeTempFile({ prefix: "beacon-bare-", suffix: ".ts" });
   try {
     await Deno.writeTextFile(file, source);
-    const { child, origin } = await startServer(file, {}, "/");
+    const { child, origin } = await startServer(file, env, "/");
     try {
       return await measure(name, { origin, path: "/", headers }, o);
     } finally {
@@ -728,6 +760,7 @@ function renderSection(report: Report): string {
   const ce = ratio(report, "(c)", "(e)");
   const ed = ratio(report, "(e)", "(d)");
   const ba = ratio(report, "(b)", "(a)");
+  const bf = ratio(report, "(b)", "(f)");
   const { server, client, pages } = report.hitRatio;
   const hitVerdict = (value: number | null) => verdict(value === null ? null : value >= 0.99);
   const fives = report.rows.reduce((sum, r) => sum + r.result.s5xx, 0);
@@ -776,6 +809,9 @@ ${rows.join("\n")}
 | (c) / (e): Beacon vs a bare handler, same 304 | ${ce === null ? "n/a" : fmt(ce, 3)} | | ${
     ce === null ? "n/a" : "Beacon's share of the floor"
   } |
+| (b) / (f): Beacon's cached 200 vs a bare Deno.serve sending the same bytes | ${
+    bf === null ? "n/a" : fmt(bf, 3)
+  } | ≥ 0.5 | ${verdict(bf === null ? null : bf >= 0.5)} |
 | (b) / (a): cached vs uncached 200s | ${ba === null ? "n/a" : fmt(ba, 1)} | ≥ 10 | ${
     verdict(ba === null ? null : ba >= 10)
   } |
@@ -791,7 +827,26 @@ ${rows.join("\n")}
 | 5xx in all runs | ${fives} | 0 | ${verdict(fives === 0)} |
 
 Revalidation probe: ${revalidation}.
+
+${wireNote(report)}
 `;
+}
+
+/** The cached 200 on the wire, and wrk's bytes per response in (b) and (f). */
+function wireNote(report: Report): string {
+  const page = report.cachedPage;
+  if (!page) return "The cached dashboard was not captured.";
+  const encoding = page.headers.find(([n]) => n.toLowerCase() === "content-encoding")?.[1];
+  const perResponse = (name: string) => {
+    const r = report.rows.find((row) => row.name.startsWith(name))?.result;
+    return r?.bytes && r.requests ? fmt(r.bytes / r.requests, 0) : "n/a";
+  };
+  return `Bytes on the wire per cached 200 (\`Accept-Encoding: gzip\`): ${
+    fmt(page.wireBytes, 0)
+  } (body ${fmt(page.body.byteLength, 0)}, ${encoding ?? "identity"}; ${page.headers.length} ` +
+    `header fields); wrk read ${perResponse("(b)")} per response in (b), ${
+      perResponse("(f)")
+    } in (f).`;
 }
 
 /** Replaces the "## Load test" section of the Markdown file, keeping every other section. */
@@ -826,6 +881,7 @@ async function main(): Promise<void> {
     revalidation: null,
     hitRatio: { client: null, server: null, pages: null },
     conditional: null,
+    cachedPage: null,
     options,
     database: "",
   };
