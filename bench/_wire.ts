@@ -66,7 +66,8 @@ function parseResponse(all: Uint8Array): WireResponse {
     const colon = line.indexOf(":");
     return [line.slice(0, colon).trim(), line.slice(colon + 1).trim()];
   });
-  const length = Number(headers.find(([n]) => n.toLowerCase() === "content-length")?.[1]);
+  const declared = headers.find(([n]) => n.toLowerCase() === "content-length")?.[1];
+  const length = status === 304 ? 0 : Number(declared);
   if (!Number.isFinite(length)) throw new Error("The response has no Content-Length");
   const body = all.slice(end + 4, end + 4 + length);
   return { status, headers, body, wireBytes: end + 4 + length };
@@ -75,11 +76,13 @@ function parseResponse(all: Uint8Array): WireResponse {
 /**
  * A bare `Deno.serve` script answering every request with the response saved at
  * `$RESPONSE_FILE` (JSON: headers, base64 body) — the same bytes and headers, less those
- * `Deno.serve` adds itself (`date`, `content-length`).
+ * `Deno.serve` adds itself (`date`, `content-length`) and the capture's `connection: close`.
  */
-export const BARE_REPLAY = `const saved = JSON.parse(Deno.readTextFileSync(Deno.env.get("RESPONSE_FILE")));
+export const BARE_REPLAY =
+  `const saved = JSON.parse(Deno.readTextFileSync(Deno.env.get("RESPONSE_FILE")));
 const body = Uint8Array.from(atob(saved.body), (c) => c.charCodeAt(0));
-const headers = saved.headers.filter(([n]) => !["date", "content-length"].includes(n.toLowerCase()));
+const own = ["date", "content-length", "connection", "keep-alive", "transfer-encoding"];
+const headers = new Headers(saved.headers.filter(([n]) => !own.includes(n.toLowerCase())));
 Deno.serve({ hostname: Deno.env.get("HOST"), port: Number(Deno.env.get("PORT")), onListen() {} },
   () => new Response(body, { headers }));
 `;

@@ -297,14 +297,14 @@ interface Revalidation {
 
 /** Asks for the dashboard, then asks again with its ETag: is the answer a 304? */
 async function probeRevalidation(origin: string, s: Session): Promise<Revalidation> {
-  const url = `${origin}/projects/${s.projectId}`;
-  const first = await fetch(url, { headers: { Cookie: s.cookie } });
-  await first.body?.cancel();
-  const etag = first.headers.get("etag");
-  const cacheStatus = first.headers.get("cache-status");
+  const { path, headers } = dashboardTarget(origin, s);
+  const first = await rawGet(origin, path, headers);
+  const header = (name: string) =>
+    first.headers.find(([n]) => n.toLowerCase() === name)?.[1] ?? null;
+  const etag = header("etag");
+  const cacheStatus = header("cache-status");
   if (!etag) return { etag, cacheStatus, status: null };
-  const again = await fetch(url, { headers: { Cookie: s.cookie, "If-None-Match": etag } });
-  await again.body?.cancel();
+  const again = await rawGet(origin, path, { ...headers, "If-None-Match": etag });
   return { etag, cacheStatus, status: again.status };
 }
 
