@@ -38,6 +38,8 @@ export interface Assembly {
 export interface AssembleOptions {
   /** The islands' build id. */
   buildId: string;
+  /** The build's static imports, so pages preload their modules at once (`BuildManifest`). */
+  buildImports?: Record<string, string[]>;
   /** Key namespace and Redis key prefix, so test runs sharing a Redis never meet. */
   namespace?: string;
   /** Told of problems the parts handle themselves (Redis errors, bus replays). */
@@ -107,7 +109,8 @@ export async function assemble(
     htmlCache: new HtmlCache({ maxBytes: 32 * 1024 * 1024 }),
     // Without a configured key (an app in a test), one of this process: its sessions are its own.
     hasher: new SessionHasher(config.sessionSecret ?? crypto.randomUUID() + crypto.randomUUID()),
-    renderPage: (vnode) => renderPage(vnode, { buildId: options.buildId }),
+    renderPage: (vnode) =>
+      renderPage(vnode, { buildId: options.buildId, imports: options.buildImports }),
     etags: new ResourceEtags({ buildId: options.buildId, sources: loaders, memo: revalidations }),
     writeThrough: createWriteThrough(bus, loaders),
     metrics,

@@ -112,3 +112,23 @@ export async function precompress(
   }
   return codings;
 }
+
+const STATIC_IMPORT = /(?:\bfrom|\bimport)\s*"\.\/([^"]+\.js)"/g;
+
+/**
+ * The build files each JavaScript file of the build imports statically (`./chunk-X.js`), so
+ * a page can preload the whole graph of its islands at once instead of level by level.
+ */
+export async function staticImports(
+  dir: string,
+  files: readonly string[],
+): Promise<Record<string, string[]>> {
+  const imports: Record<string, string[]> = {};
+  for (const file of files) {
+    if (extensionOf(file) !== "js") continue;
+    const code = await Deno.readTextFile(join(dir, file));
+    const found = [...new Set([...code.matchAll(STATIC_IMPORT)].map((m) => m[1]))];
+    if (found.length) imports[file] = found.filter((f) => files.includes(f)).sort();
+  }
+  return imports;
+}

@@ -9,7 +9,13 @@
 import { createHash } from "node:crypto";
 import { join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { type BuildCoding, copyStaticFiles, precompress, staticFiles } from "./_build_files.ts";
+import {
+  type BuildCoding,
+  copyStaticFiles,
+  precompress,
+  staticFiles,
+  staticImports,
+} from "./_build_files.ts";
 import { runDenoBundle, writeShim } from "./_deno_bundle.ts";
 import { localModules } from "./_module_graph.ts";
 import { IslandBuildError } from "./build_error.ts";
@@ -42,6 +48,8 @@ export interface BuildManifest {
   assets: string[];
   /** File → the codings written beside it (`<file>.br`, `<file>.gz`). */
   codings: Record<string, BuildCoding[]>;
+  /** JavaScript file → the build files it imports statically. */
+  imports: Record<string, string[]>;
 }
 
 /** One build on disk. */
@@ -58,7 +66,7 @@ const DEFAULT_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const CLIENT_ENTRY = fileURLToPath(new URL("./client.ts", import.meta.url));
 const ISLAND_FILE = /^([A-Za-z0-9][A-Za-z0-9_-]*)\.(tsx|ts|jsx|js)$/;
 /** Changes when what a build folder holds changes, so older folders are not reused. */
-const BUILD_FORMAT = "3: bundles, static files, br and gzip variants";
+const BUILD_FORMAT = "4: bundles, static files, br and gzip variants, static imports";
 
 let currentId: string | undefined;
 const pending = new Map<string, Promise<Build>>();
@@ -225,6 +233,7 @@ async function bundleIslands(options: BuildOptions, id: string): Promise<Build> 
     manifest.islands = Object.fromEntries(Object.keys(islands).map((c) => [c, `${c}.js`]));
     manifest.assets = await copyStaticFiles(staticFiles(staticDir), tmp);
     manifest.files = listFiles(tmp).map((file) => relative(tmp, file)).sort();
+    manifest.imports = await staticImports(tmp, manifest.files);
     manifest.codings = await precompress(tmp, manifest.files);
     for (const file of [manifest.client, ...Object.values(manifest.islands)]) {
       if (!manifest.files.includes(file)) {
@@ -256,7 +265,15 @@ function resolveOptions(options: BuildOptions): Required<BuildOptions> {
 }
 
 function emptyManifest(buildId: string): BuildManifest {
-  return { buildId, client: "client.js", islands: {}, files: [], assets: [], codings: {} };
+  return {
+    buildId,
+    client: "client.js",
+    islands: {},
+    files: [],
+    assets: [],
+    codings: {},
+    imports: {},
+  };
 }
 
 function listFiles(dir: string): string[] {

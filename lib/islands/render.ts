@@ -20,6 +20,11 @@ export interface RenderPageOptions {
   buildId?: string;
   /** Where `buildRoutes()` is mounted. Defaults to `"/_build"`. */
   basePath?: string;
+  /**
+   * The build's static imports (`BuildManifest.imports`): with them, the page preloads every
+   * module its islands need at once; without, only the runtime and the island chunks.
+   */
+  imports?: Readonly<Record<string, readonly string[]>>;
 }
 
 interface RenderedIsland {
@@ -31,10 +36,12 @@ class RenderState {
   readonly islands: RenderedIsland[] = [];
   /** The build's folder URL: `<basePath>/<buildId>`. */
   readonly base: string;
+  readonly imports: Readonly<Record<string, readonly string[]>>;
   /** How many island wrappers enclose the node being rendered; only outermost ones are marked. */
   depth = 0;
 
   constructor(opts: RenderPageOptions) {
+    this.imports = opts.imports ?? {};
     this.base = `${(opts.basePath ?? "/_build").replace(/\/+$/, "")}/${
       opts.buildId ?? currentBuildId()
     }`;
@@ -169,12 +176,34 @@ function islandScripts(local: RenderState): string {
     islands.map(({ island, props }) => ({ name: island.name, props })),
   );
   const chunks = [...new Set(islands.map(({ island }) => island.chunk))].sort();
-  const preloads = ["client", ...chunks].map((chunk) =>
-    `<link rel="modulepreload" href="${escapeAttribute(`${base}/${chunk}.js`)}">`
+  const modules = moduleGraph(
+    ["client.js", ...chunks.map((chunk) => `${chunk}.js`)],
+    local.imports,
+  );
+  const preloads = modules.map((file) =>
+    `<link rel="modulepreload" href="${escapeAttribute(`${base}/${file}`)}">`
   );
   return `<script type="application/json" id="${STATE_ELEMENT_ID}">${json}</script>` +
     preloads.join("") +
     `<script type="module" src="${escapeAttribute(`${base}/${bootFileName(chunks)}`)}"></script>`;
+}
+
+/** The entry files and every file they import, transitively: entries first, then imports. */
+function moduleGraph(
+  entries: readonly string[],
+  imports: Readonly<Record<string, readonly string[]>>,
+): string[] {
+  const seen = new Set<string>(entries);
+  const queue = [...entries];
+  while (queue.length) {
+    for (const file of imports[queue.shift()!] ?? []) {
+      if (!seen.has(file)) {
+        seen.add(file);
+        queue.push(file);
+      }
+    }
+  }
+  return [...seen];
 }
 
 function escapeAttribute(value: string): string {

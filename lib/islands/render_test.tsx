@@ -191,3 +191,24 @@ Deno.test("renderPage() refuses unserialisable island props", () => {
   // The failed render leaves no state behind.
   assert.ok(!renderPage(page(<p />), BUILD).includes("<script"));
 });
+
+Deno.test("renderPage() preloads every module the used chunks import, once", () => {
+  const html = renderPage(page(<RenderCounter count={signal(1)} />), {
+    ...BUILD,
+    imports: {
+      "client.js": ["chunk-A.js"],
+      "RenderCounter.js": ["chunk-A.js", "chunk-B.js"],
+      "chunk-B.js": ["chunk-C.js"],
+      "RenderUnused.js": ["chunk-D.js"],
+    },
+  });
+  const preloaded = [...html.matchAll(/<link rel="modulepreload" href="[^"]+\/([^"/]+)">/g)]
+    .map((m) => m[1]);
+  assert.deepEqual(preloaded, [
+    "client.js",
+    "RenderCounter.js",
+    "chunk-A.js",
+    "chunk-B.js",
+    "chunk-C.js",
+  ]);
+});

@@ -60,6 +60,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     const build = await ensureBuild();
     const assembly = await assemble(config, db, {
       buildId: build.id,
+      buildImports: build.manifest.imports,
       onError: (error) => log(`Handled: ${error instanceof Error ? error.message : error}`),
     });
     log(
