@@ -780,7 +780,9 @@ function renderSection(report: Report): string {
 
 \`deno task load\` (\`bench/load.ts\`) seeds a throwaway database, starts Beacon on 127.0.0.1
 with \`CACHE=off\` and then \`CACHE=on\`, signs in as ada@acme.test and loads
-\`GET /projects/:id\` (Acme's demo project). Flags: \`--duration\`, \`--connections\`,
+\`GET /projects/:id\` (Acme's demo project) with \`Accept-Encoding: gzip\`, as browsers ask; (f)
+replays the bytes and headers Beacon sent for that cached 200 from a bare \`Deno.serve\`.
+Flags: \`--duration\`, \`--connections\`,
 \`--threads\`, \`--warmup\`, \`--engine=auto|wrk|fetch\`, \`--pg\`, \`--redis\`, \`--budget\`, \`--out\`.
 Re-running it replaces this section only.
 
