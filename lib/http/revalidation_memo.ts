@@ -228,7 +228,9 @@ export class RevalidationMemo {
   #remember(pending: Pending, response: Response): Response {
     const status = response.status;
     const kept = pending.kept;
-    if (status !== 304 && !(status === 200 && kept)) return response;
+    // A 200 is answered again only to a GET (a HEAD gets no body).
+    const body = status === 200 && kept !== undefined && pending.key.startsWith("GET ");
+    if (status !== 304 && !body) return response;
     const sent = response.headers.get("etag");
     if (sent === null || (status === 200 && sent !== kept!.etag)) return response;
     if (response.headers.has("set-cookie")) return response;
