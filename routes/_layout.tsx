@@ -74,6 +74,7 @@ function TopBar(props: Pick<LayoutProps, "user" | "tenant" | "role">) {
           <div class="topbar__user">
             <span class="topbar__name" title={props.user.email}>{props.user.name}</span>
             {props.role && <span class="role-badge">{roleNames[props.role] ?? props.role}</span>}
+            {props.role === "owner" && <a class="topbar__link" href="/members">People</a>}
             {props.role && ADMIN_ROLES.includes(props.role) && (
               <a class="topbar__link" href="/admin/flags">Flags</a>
             )}

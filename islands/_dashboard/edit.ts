@@ -12,15 +12,18 @@
  */
 import { createContext } from "preact";
 import { useContext } from "preact/hooks";
+
 /**
  * A write form that failed validation, shown again with the entered values and the errors.
  *
- * `id` names the metric or risk the form edits (none for "Add risk" and the log form).
+ * `id` names the row the form edits (none for a form that adds one; the phase's id for a form
+ * that adds a task to it).
  * `errors` maps a field name to its message; a key that is no field, such as `_form`, is shown
  * at the top of the form.
  */
 export type FormState = {
-  form: "log" | "metric" | "risk";
+  /** Which form: `log`, `metric`, `risk`, `phase`, `task`, `team`, `blocker`, …. */
+  form: string;
   id?: string;
   values: Record<string, string>;
   errors: Record<string, string>;
@@ -37,6 +40,8 @@ export interface EditContext {
   canEdit: boolean;
   /** A form that failed validation, to show again with its errors (values: see the module). */
   form?: FailedForm;
+  /** The section the page was asked to show in edit mode (`?edit=`), if any. */
+  editing?: string;
 }
 
 /**
@@ -104,4 +109,16 @@ export function formFor(
  */
 export function projectAction(projectId: string, ...segments: string[]): string {
   return ["", "projects", projectId, ...segments].map(encodeURIComponent).join("/");
+}
+
+/**
+ * Whether the form that failed validation is one of `kinds`: its section's edit panel opens.
+ *
+ * @example
+ * ```ts
+ * failedIn({ projectId: "p1", canEdit: true }, ["phase", "task"]); // false
+ * ```
+ */
+export function failedIn(ctx: EditContext, kinds: readonly string[]): boolean {
+  return ctx.form !== undefined && kinds.includes(ctx.form.form);
 }

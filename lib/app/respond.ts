@@ -24,6 +24,12 @@ import type { Resource } from "../resources/resource.ts";
 import { cacheStatusFor, type Served } from "../resources/served.ts";
 import { checkConditional } from "../http/conditional.ts";
 
+/** Options of {@linkcode page}. */
+export interface PageOptions {
+  /** `Cache-Control: no-store`: the page shows a secret, such as a one-time link. */
+  noStore?: boolean;
+}
+
 /** How a cacheable page was made: its ETag and how its data was served. */
 export interface Revalidation {
   etag: string | null;
@@ -50,10 +56,13 @@ export async function page(
   vnode: VNode | (() => VNode),
   status: ContentfulStatusCode = 200,
   revalidation?: Revalidation,
+  options: PageOptions = {},
 ): Promise<Response> {
   const { renderPage, htmlCache } = c.var.deps;
   const tree = () => typeof vnode === "function" ? vnode() : vnode;
   privateHeaders(c);
+  // A page that shows a secret once is kept nowhere.
+  if (options.noStore) c.header("Cache-Control", "no-store");
   if (revalidation) c.header("Cache-Status", cacheStatusFor(revalidation.served));
   const etag = revalidation?.etag;
   if (!etag) return await compressedResponse(c, renderPage(tree()), { status, contentType: HTML });
