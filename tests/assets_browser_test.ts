@@ -88,7 +88,9 @@ Deno.test("in Chromium a failed form keeps its values after hydration", options,
     await page.click(`text=${PROJECT}`);
     await page.waitForSelector(".live-indicator[data-state='live']");
     const long = "x".repeat(1200);
-    // The form posts without the island's help; the 422 page is the dashboard again.
+    // The register's editors, then the add form posts without the island's help; the 422
+    // page is the dashboard again, the editors open.
+    await page.click("#risks a.section-edit");
     await page.fill("#risk-new-title", "A risk with too long a mitigation");
     await page.evaluate((value) => {
       const field = document.querySelector<HTMLInputElement>("#risk-new-mitigation")!;
@@ -107,7 +109,10 @@ Deno.test("in Chromium a failed form keeps its values after hydration", options,
     await t.server.db.query("UPDATE risks SET owner = 'Renamed owner' WHERE title = $1", [
       "Cache invalidation complexity",
     ]);
-    await page.waitForSelector("td[data-label=Owner]:text('Renamed owner')");
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll<HTMLInputElement>("#risks input[name=owner]")]
+        .some((input) => input.value === "Renamed owner")
+    );
     assert.equal(await page.inputValue("#risk-new-mitigation"), long);
     assert.equal(await page.inputValue("#risk-new-title"), "A risk with too long a mitigation");
   });
