@@ -343,7 +343,7 @@ function figures(before: Side, after: Side, staticRepeat: Visit[]): Figure[] {
     chart: false,
   });
   rows.push({
-    label: "(5) island renders per burst",
+    label: "(5) renders per burst (islands and phase cards)",
     before: before.burst.renders,
     after: after.burst.renders,
     target: "−60 %",
