@@ -63,7 +63,7 @@ export const handler: Handlers = {
       return { path, ...result };
     }));
     privateHeaders(c);
-    // Compressed when large (a dashboard's data is ~16 kB of JSON): `COMPRESS_MIN_BYTES`.
+    // Compressed when large (a dashboard's data is ~20 kB of JSON): `COMPRESS_MIN_BYTES`.
     return await compressedResponse(c, JSON.stringify({ resources: entries }), {
       contentType: JSON_TYPE,
     });
