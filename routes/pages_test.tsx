@@ -164,8 +164,9 @@ Deno.test("Layout renders a document with title, stylesheet, favicon and sign-ou
   );
   assert.match(html, /^<html lang="en">/);
   assert.match(html, /<title>Projects · Beacon<\/title>/);
-  assert.match(html, /<link rel="stylesheet" href="\/static\/app.css"/);
-  assert.match(html, /<link rel="icon" href="\/static\/favicon.svg"/);
+  // Files of the build: immutable under its id.
+  assert.match(html, /<link rel="icon" href="\/_build\/[0-9a-f]{16}\/favicon.svg"/);
+  assert.match(html, /<link rel="stylesheet" href="\/_build\/[0-9a-f]{16}\/app.css"/);
   assert.match(html, /<a class="brand" href="\/">/);
   assert.match(html, /Acme/);
   assert.match(html, /Ada Lovelace/);

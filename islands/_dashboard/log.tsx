@@ -104,10 +104,11 @@ function LogText(props: { text: string; items: string[] }) {
 }
 
 function LogForm(props: { ctx: EditContext }) {
-  const { values, errors } = formFor(props.ctx, "log");
+  const { active, values, errors } = formFor(props.ctx, "log");
   const id = "log-text";
   return (
     <form
+      data-submitted={active ? "" : undefined}
       method="post"
       action={projectAction(props.ctx.projectId, "log")}
       class="stack log-form"

@@ -38,6 +38,8 @@ export interface Assembly {
 export interface AssembleOptions {
   /** The islands' build id. */
   buildId: string;
+  /** The build's static imports, so pages preload their modules at once (`BuildManifest`). */
+  buildImports?: Record<string, string[]>;
   /** Key namespace and Redis key prefix, so test runs sharing a Redis never meet. */
   namespace?: string;
   /** Told of problems the parts handle themselves (Redis errors, bus replays). */
@@ -94,8 +96,8 @@ export async function assemble(
   const metrics = new Metrics({ intervalMs: options.metricsIntervalMs });
   const revalidations = new RevalidationMemo({
     version: (topic) => loaders.version(topic),
-    onAnswer: (method, route, label, seconds) =>
-      metrics.http.record(method, route, 304, label as Cohort, seconds),
+    onAnswer: (method, route, label, seconds, status) =>
+      metrics.http.record(method, route, status, label as Cohort, seconds),
   });
   const deps: AppDeps = {
     config,
@@ -109,7 +111,8 @@ export async function assemble(
     htmlCache: new HtmlCache({ maxBytes: 32 * 1024 * 1024 }),
     // Without a configured key (an app in a test), one of this process: its sessions are its own.
     hasher: new SessionHasher(config.sessionSecret ?? crypto.randomUUID() + crypto.randomUUID()),
-    renderPage: (vnode, opts) => renderPage(vnode, { buildId: options.buildId, nonce: opts.nonce }),
+    renderPage: (vnode) =>
+      renderPage(vnode, { buildId: options.buildId, imports: options.buildImports }),
     etags: new ResourceEtags({ buildId: options.buildId, sources: loaders, memo: revalidations }),
     writeThrough: createWriteThrough(bus, loaders),
     metrics,

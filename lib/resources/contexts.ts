@@ -118,6 +118,29 @@ export class ContextLoader {
   }
 
   /**
+   * Loads the context of a session just created, ahead of its first request (sign-in is the
+   * write that makes it): the session is kept as created and the user's context filled unless
+   * this process holds it. Counted as a warm, not a miss, like a writer's refill.
+   *
+   * @param session The session as it was stored.
+   */
+  async warm(session: SessionRecord): Promise<void> {
+    if (!this.#cache) return;
+    await this.#sessions!.getOrLoad(
+      this.#sessionKey(session.idHash),
+      () => Promise.resolve(session),
+      { warm: true },
+    );
+    if (!this.#cachedFor(session.tenantId, session.userId)) return;
+    const key = this.#contextKey(session);
+    if (this.#cache.getL1(key) !== undefined) return;
+    await this.#cache.getOrLoad(key, () => this.#build(session), {
+      sensitiveFields: SENSITIVE,
+      warm: true,
+    });
+  }
+
+  /**
    * How a context was served: `hit` unless this request loaded it (`miss`) or took it stale,
    * and `bypass` when the cache is off for its user.
    */

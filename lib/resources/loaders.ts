@@ -8,6 +8,7 @@
  */
 import type { Cache, CacheResult } from "../cache/mod.ts";
 import type { Db } from "../db/connection.ts";
+import type { SessionRecord } from "../db/accounts.ts";
 import { asUnavailable } from "../db/unavailable.ts";
 import { CACHE_FLAG, type FlagTable } from "../flags/mod.ts";
 import type { ProjectDashboard, ProjectSummary } from "../model/types.ts";
@@ -111,6 +112,14 @@ export class Loaders {
    */
   context(sessionHash: string): RequestContext | null | Promise<RequestContext | null> {
     return this.#contexts.context(sessionHash);
+  }
+
+  /**
+   * Fills the context of a session just created (at sign-in), so its first request hits;
+   * counted as a warm.
+   */
+  warmContext(session: SessionRecord): Promise<void> {
+    return this.#contexts.warm(session);
   }
 
   /** How a context was served: `hit`, `miss`, `stale`, `collapsed` or `bypass`. */

@@ -6,7 +6,6 @@
 import { type Context, Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { bodyLimit } from "hono/body-limit";
-import { serveStatic } from "hono/deno";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { AppDeps, AppEnv } from "../app/deps.ts";
 import { page } from "../app/respond.ts";
@@ -55,7 +54,6 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     httpMetrics<AppEnv>(deps.metrics.http, { cohort: (c) => cohortOf(c.var.session?.flags) }),
   );
   app.use(securityHeaders());
-  app.use("/static/*", serveStatic({ root: "./" }));
   app.route("/_build", buildRoutes());
   app.use(function provideDeps(c, next) {
     c.set("deps", deps);
@@ -92,7 +90,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   return app;
 }
 
-function renderError(c: Context<AppEnv>, error: Error): Response {
+function renderError(c: Context<AppEnv>, error: Error): Response | Promise<Response> {
   let status = 500;
   let message = "Something went wrong on our side. Please try again.";
   const unavailable = asUnavailable(error);

@@ -66,6 +66,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     const assembly = await assemble(config, db, {
       buildId: build.id,
       namespace: options.namespace,
+      buildImports: build.manifest.imports,
       onError: (error) => log(`Handled: ${error instanceof Error ? error.message : error}`),
     });
     log(

@@ -1,7 +1,8 @@
 /**
  * `POST /api/batch`: `{ "resources": [{ "path": "/api/...", "etag": "..." }] }` → each one's
  * status, ETag and body, as its own conditional GET would answer; at most
- * {@linkcode MAX_BATCH} per request.
+ * {@linkcode MAX_BATCH} per request. Each entry's `etag` is the identity tag, and a held tag
+ * of any coding (`-gzip`, `-br`) matches it.
  *
  * @module
  */
@@ -11,7 +12,8 @@ import { signedIn } from "../../lib/app/respond.ts";
 import { HttpError } from "../../lib/http/errors.ts";
 import { privateHeaders } from "../../lib/http/headers.ts";
 import { MAX_BATCH } from "../../lib/model/api.ts";
-import { answer } from "./_answer.ts";
+import { compressedResponse } from "../../lib/http/coded_response.ts";
+import { answer, heldInBatch, JSON_TYPE } from "./_answer.ts";
 
 const batchBody = z.object({
   resources: z.array(z.object({
@@ -61,11 +63,14 @@ export const handler: Handlers = {
         c,
         ctx,
         path,
-        etag,
+        heldInBatch(etag),
       );
       return { path, ...result };
     }));
     privateHeaders(c);
-    return c.json({ resources: entries });
+    // Compressed when large (a dashboard's data is ~20 kB of JSON): `COMPRESS_MIN_BYTES`.
+    return await compressedResponse(c, JSON.stringify({ resources: entries }), {
+      contentType: JSON_TYPE,
+    });
   },
 };

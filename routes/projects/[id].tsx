@@ -14,7 +14,11 @@ import { createDashboardHandle } from "../../lib/store/dashboard.ts";
 import { createContextHandle } from "../../lib/store/context.ts";
 import { Layout } from "../_layout.tsx";
 import { storedPage } from "../_stored.ts";
-import type { EditContext, FormState } from "../../islands/_dashboard/edit.ts";
+import {
+  type EditContext,
+  type FormState,
+  SubmittedValues,
+} from "../../islands/_dashboard/edit.ts";
 import { ActiveBlockers } from "../../islands/ActiveBlockers.tsx";
 import { CommunicationLog } from "../../islands/CommunicationLog.tsx";
 import { DashboardSummary } from "../../islands/DashboardSummary.tsx";
@@ -153,10 +157,13 @@ export function ProjectPage(props: ProjectPageProps) {
   const { dashboard } = props;
   const { project } = dashboard;
   const editable = canEdit(props.role);
+  const form = editable ? props.form : undefined;
+  // The islands get the form and its messages; its values reach the HTML once, through
+  // SubmittedValues, and the browser reads them back from the form's fields.
   const ctx: EditContext = {
     projectId: project.id,
     canEdit: editable,
-    form: editable ? props.form : undefined,
+    form: form && { form: form.form, id: form.id, errors: form.errors },
     editing: editable ? props.editing : undefined,
   };
   const hasErrors = Boolean(ctx.form && Object.keys(ctx.form.errors).length > 0);
@@ -196,31 +203,33 @@ export function ProjectPage(props: ProjectPageProps) {
           ))}
         </ul>
       </nav>
-      <div class="dashboard">
-        <DashboardSummary live={live} edit={ctx} />
-        <PhaseList live={live} edit={ctx} />
-        <TeamTable live={live} edit={ctx} />
-        <KeyMetrics live={live} edit={ctx} />
-        <ActiveBlockers live={live} edit={ctx} />
-        <RiskRegister live={live} edit={ctx} />
-        <MilestoneBoard live={live} edit={ctx} />
-        <CommunicationLog live={live} edit={ctx} />
-        <KeyAccomplishments live={live} edit={ctx} />
-        <NextActions live={live} edit={ctx} />
-        {project.extraSections.map((extra, i) => (
-          <section key={i} class="card section" aria-label={extra.heading}>
-            <h2>{extra.heading}</h2>
-            <pre class="extra-section">{extra.body}</pre>
-          </section>
-        ))}
-      </div>
+      <SubmittedValues.Provider value={form?.values ?? null}>
+        <div class="dashboard">
+          <DashboardSummary live={live} edit={ctx} />
+          <PhaseList live={live} edit={ctx} />
+          <TeamTable live={live} edit={ctx} />
+          <KeyMetrics live={live} edit={ctx} />
+          <ActiveBlockers live={live} edit={ctx} />
+          <RiskRegister live={live} edit={ctx} />
+          <MilestoneBoard live={live} edit={ctx} />
+          <CommunicationLog live={live} edit={ctx} />
+          <KeyAccomplishments live={live} edit={ctx} />
+          <NextActions live={live} edit={ctx} />
+          {project.extraSections.map((extra, i) => (
+            <section key={i} class="card section" aria-label={extra.heading}>
+              <h2>{extra.heading}</h2>
+              <pre class="extra-section">{extra.body}</pre>
+            </section>
+          ))}
+        </div>
+      </SubmittedValues.Provider>
       <ProjectFooter live={live} />
     </Layout>
   );
 }
 
 /** Where the failed form's section is, to jump to. */
-function errorTarget(form: FormState): string {
+function errorTarget(form: Omit<FormState, "values">): string {
   const sectionOf: Record<string, string> = {
     settings: "project",
     summary: "summary",
