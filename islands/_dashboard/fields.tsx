@@ -147,6 +147,8 @@ export interface ActionButtonProps {
  * ```
  */
 export function ActionButton(props: ActionButtonProps) {
+  // The accessible name is one string: a hidden span beside the visible text is laid out as a
+  // block of its own, and is read with a space before its colon ("Resolve : …").
   const text = props.target ? `${props.label}: ${props.target}` : props.label;
   return (
     <form method="post" action={props.action} class="inline-form action-form">
@@ -157,20 +159,9 @@ export function ActionButton(props: ActionButtonProps) {
         type="submit"
         class={props.danger ? "button button--small button--danger" : "button button--small"}
         title={props.icon ? text : undefined}
+        aria-label={props.target || props.icon ? text : undefined}
       >
-        {props.icon
-          ? (
-            <>
-              <span aria-hidden="true">{props.icon}</span>
-              <span class="visually-hidden">{text}</span>
-            </>
-          )
-          : (
-            <>
-              {props.label}
-              {props.target && <span class="visually-hidden">: {props.target}</span>}
-            </>
-          )}
+        {props.icon ? <span aria-hidden="true">{props.icon}</span> : props.label}
       </button>
     </form>
   );
@@ -249,10 +240,11 @@ export function Editable(props: EditableProps) {
       <>
         <a
           class="button button--small section-edit"
+          aria-label={`Edit: ${props.label}`}
           href={`${base}?edit=${encodeURIComponent(props.id)}#${props.anchor}`}
           onClick={toggle(true)}
         >
-          Edit<span class="visually-hidden">: {props.label}</span>
+          Edit
         </a>
         {props.children}
       </>
@@ -262,10 +254,11 @@ export function Editable(props: EditableProps) {
     <>
       <a
         class="button button--small section-edit section-edit--done"
+        aria-label={`Done: ${props.label}`}
         href={`${base}#${props.anchor}`}
         onClick={toggle(false)}
       >
-        Done<span class="visually-hidden">: {props.label}</span>
+        Done
       </a>
       <div class="section-editor stack" data-editing={props.id}>{props.editor()}</div>
     </>
