@@ -114,11 +114,12 @@ export interface Submitted {
  */
 export async function submit(person: Person, button: Locator): Promise<Submitted> {
   const { page } = person;
-  const answered = page.waitForResponse((response) =>
-    response.request().method() === "POST" && response.request().isNavigationRequest()
-  );
-  await button.click();
-  const answer = await answered;
+  const [answer] = await Promise.all([
+    page.waitForResponse((response) =>
+      response.request().method() === "POST" && response.request().isNavigationRequest()
+    ),
+    button.click(),
+  ]);
   const status = answer.status();
   const location = answer.headers()["location"];
   const target = status === 303 && location
