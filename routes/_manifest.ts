@@ -96,6 +96,8 @@ export const ROUTES: Readonly<Record<string, RouteModule>> = {
   "/members/:userId/delete": membersUserIdDelete,
   "/metrics": metrics,
   "/projects": projectsIndex,
+  // Before "/projects/:id": the first route that matches answers, and "import" is no id.
+  "/projects/import": projectsImport,
   "/projects/:id": projectsId,
   "/projects/:id/accomplishments": projectsIdAccomplishmentsIndex,
   "/projects/:id/accomplishments/:itemId": projectsIdAccomplishmentsItemId,
@@ -140,6 +142,5 @@ export const ROUTES: Readonly<Record<string, RouteModule>> = {
   "/projects/:id/weeks/:weekId": projectsIdWeeksWeekId,
   "/projects/:id/weeks/:weekId/delete": projectsIdWeeksWeekIdDelete,
   "/projects/:id/weeks/:weekId/items": projectsIdWeeksWeekIdItems,
-  "/projects/import": projectsImport,
   "/ws": ws,
 };

@@ -2,7 +2,8 @@
  * `POST /projects/import` (`markdown`, as a text field or an uploaded `file`): reads a
  * progress dashboard in the reference's Markdown shape into a new project, all or nothing,
  * and answers 303 to it. Up to 1 MB (413 beyond); a document it cannot read is a 422 naming
- * the line and what was expected there. Owners and members only.
+ * the line and what was expected there. Owners and members only. `GET` (the address of a
+ * refused import, opened again) goes home, where the import form is.
  *
  * @module
  */
@@ -49,6 +50,7 @@ async function markdownOf(c: Context<AppEnv>): Promise<string> {
 
 /** The import handler. */
 export const handler: Handlers = {
+  GET: (c) => c.redirect("/", 303),
   async POST(c) {
     const ctx = withRole(c, EDITOR_ROLES);
     const markdown = await markdownOf(c);
