@@ -132,7 +132,12 @@ function MemberRow(props: { member: Member }) {
       <th scope="row">{member.name}</th>
       <td>
         {member.email}
-        {member.invitedUntil && <span class="muted">{" "}(invited)</span>}
+        {member.invitedUntil && (
+          <>
+            {" "}
+            <span class="muted">(invited)</span>
+          </>
+        )}
       </td>
       <td>{roleName(member.role)}</td>
       <td class="cell-actions">
