@@ -89,9 +89,11 @@ function Field(props: { field: FieldSpec; id: string; value: string; error?: str
   if (field.kind === "hidden") return <input type="hidden" name={field.name} value={value} />;
   const aria = fieldAria(id, error);
   const common = { id, name: field.name, required: field.required, ...aria };
+  // `defaultValue`, not `value`: what someone types stays when the island hydrates, or draws
+  // again for a live update; a field left untouched still shows a value changed meanwhile.
   let control;
   if (field.kind === "textarea") {
-    control = <textarea {...common} rows={3} maxLength={field.maxLength}>{value}</textarea>;
+    control = <textarea {...common} rows={3} maxLength={field.maxLength} defaultValue={value} />;
   } else if (field.kind === "select") {
     control = (
       <select {...common}>
@@ -109,7 +111,7 @@ function Field(props: { field: FieldSpec; id: string; value: string; error?: str
         min={field.min}
         max={field.max}
         maxLength={number ? undefined : field.maxLength ?? 300}
-        value={value}
+        defaultValue={value}
       />
     );
   }

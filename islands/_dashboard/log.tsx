@@ -123,7 +123,7 @@ function LogForm(props: { ctx: EditContext }) {
           rows={3}
           maxLength={4000}
           required
-          value={values.text ?? ""}
+          defaultValue={values.text ?? ""}
           aria-describedby={errors.text ? `${id}-error ${id}-hint` : `${id}-hint`}
           aria-invalid={errors.text ? "true" : undefined}
         />
