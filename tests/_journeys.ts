@@ -137,10 +137,22 @@ export async function settled(person: Person): Promise<void> {
   await person.page.waitForSelector(".live-indicator[data-state='live']");
 }
 
-/** Opens the "Edit" panel of a section (a CSS selector of the section itself). */
-export async function openEdit(page: Page, section: string): Promise<void> {
-  await page.click(`${section} > details.section-edit > summary`);
-  await page.waitForSelector(`${section} > details.section-edit[open]`);
+/**
+ * Shows a section's forms with its "Edit" control (a CSS selector of the section itself): in
+ * place with JavaScript, as the page's `?edit=<section>` address without.
+ */
+export async function openEdit(person: Person, section: string): Promise<void> {
+  const { page } = person;
+  const before = page.url();
+  await page.click(`${section} > a.section-edit`);
+  await page.waitForSelector(`${section} > .section-editor`);
+  if (person.js) assert.equal(page.url(), before, "Edit opens in place");
+  else assert.match(page.url(), /\?edit=[\w-]+#/, "Edit opens the section's forms as a page");
+}
+
+/** Whether a section shows its forms (it does after a refused form). */
+export async function isEditing(page: Page, section: string): Promise<boolean> {
+  return await page.locator(`${section} > .section-editor`).count() === 1;
 }
 
 /** Asserts that a write answered 303 and brought the browser back to the dashboard. */

@@ -11,6 +11,7 @@ import {
   assertNotReloaded,
   button,
   fitsTheWindow,
+  isEditing,
   LIVE_MS,
   type Mode,
   MODES,
@@ -62,7 +63,7 @@ async function addAndResolveBlocker({ ada, grace, dashboard, changes }: Walk): P
   const status = `${BLOCKERS_ROW} .status__label`;
   assert.equal(await ada.page.textContent(status), "Clear");
 
-  await openEdit(ada.page, "#blockers");
+  await openEdit(ada, "#blockers");
   await ada.page.fill("#blocker-new-text", changes.blocker);
   assertBackOnDashboard(await submit(ada, button(ada.page, "Add blocker")), dashboard);
   assert.equal(await ada.page.textContent("#blockers [data-blockers='1']"), changes.blocker);
@@ -72,7 +73,7 @@ async function addAndResolveBlocker({ ada, grace, dashboard, changes }: Walk): P
   await waitForText(grace.page, count, "1");
   await waitForText(grace.page, status, "1 open");
 
-  await openEdit(ada.page, "#blockers");
+  await openEdit(ada, "#blockers");
   const resolve = button(ada.page, `Resolve: ${changes.blocker}`);
   assertBackOnDashboard(await submit(ada, resolve), dashboard);
   assert.equal(
@@ -109,7 +110,7 @@ async function logALongWord({ ada, grace, dashboard, changes }: Walk): Promise<v
 }
 
 async function refuseAnEmptyPhase({ ada, dashboard }: Walk): Promise<void> {
-  await openEdit(ada.page, "#phases");
+  await openEdit(ada, "#phases");
   if (ada.js) {
     // The browser would not send an empty required field: the server must refuse it too.
     await ada.page.locator("#phase-new-title").evaluate((input) =>
@@ -124,8 +125,8 @@ async function refuseAnEmptyPhase({ ada, dashboard }: Walk): Promise<void> {
   assert.equal(await ada.page.textContent("#phase-new-title-error"), "Enter the phase's title");
   assert.equal(await ada.page.getAttribute("#phase-new-title", "aria-invalid"), "true");
   assert.match(await ada.page.textContent(".page-alert") ?? "", /Your change was not saved/);
-  assert.equal(await ada.page.locator("#phases > details.section-edit[open]").count(), 1);
-  assert.ok(await ada.page.isVisible("#phase-new-title"), "the form is shown, open");
+  assert.ok(await isEditing(ada.page, "#phases"), "the section shows its forms");
+  assert.ok(await ada.page.isVisible("#phase-new-title"), "the form is shown");
 
   // The address of the refused form, opened again, is the dashboard, not a 404.
   const again = await ada.page.goto(refused.url.href);

@@ -9,7 +9,15 @@ import assert from "node:assert/strict";
 import { fileURLToPath } from "node:url";
 import type { Locator, Page } from "playwright-core";
 import { signIn, withServerAndBrowser } from "./_browser.ts";
-import { button, LIVE_MS, options, type Person, submit, waitForText } from "./_journeys.ts";
+import {
+  button,
+  LIVE_MS,
+  openEdit,
+  options,
+  type Person,
+  submit,
+  waitForText,
+} from "./_journeys.ts";
 
 const UPDATE = Deno.env.get("UPDATE_SCREENSHOTS") === "1";
 const GUIDE = fileURLToPath(new URL("../docs/guide/", import.meta.url));
@@ -64,7 +72,7 @@ Deno.test(
         const grace = await open("grace@acme.test");
         await grace.page.goto(imported.url.href);
         await grace.page.waitForSelector(".live-indicator[data-state='live']");
-        await ada.page.click("#blockers > details.section-edit > summary");
+        await openEdit(ada, "#blockers");
         await ada.page.fill("#blocker-new-text", "Staging Redis credentials not issued yet");
         await picture(folder, "edit-a-section.png", ada.page.locator("#blockers"));
         await submit(ada, button(ada.page, "Add blocker"));

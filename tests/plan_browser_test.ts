@@ -38,13 +38,13 @@ async function startProject(ada: Person, name: string): Promise<string> {
 }
 
 async function addTeamRow(ada: Person, dashboard: string, member: string): Promise<void> {
-  await openEdit(ada.page, "#team");
+  await openEdit(ada, "#team");
   await ada.page.fill("#team-new-member", member);
   assertBackOnDashboard(await submit(ada, button(ada.page, "Add member")), dashboard);
 }
 
 async function addPhase(ada: Person, dashboard: string, title: string, timeframe: string) {
-  await openEdit(ada.page, "#phases");
+  await openEdit(ada, "#phases");
   await ada.page.fill("#phase-new-title", title);
   await ada.page.fill("#phase-new-timeframe", timeframe);
   assertBackOnDashboard(await submit(ada, button(ada.page, "Add phase")), dashboard);
@@ -64,7 +64,7 @@ async function addTask(
   phase: string,
   task: { title: string; assignee?: string },
 ): Promise<void> {
-  await openEdit(ada.page, `#${phase}`);
+  await openEdit(ada, `#${phase}`);
   await ada.page.fill(`#${phase}-task-new-title`, task.title);
   if (task.assignee) await ada.page.fill(`#${phase}-task-new-assignee`, task.assignee);
   assertBackOnDashboard(await submit(ada, button(ada.page, "Add task")), dashboard);
@@ -72,7 +72,7 @@ async function addTask(
 
 /** Presses "Move up: …" or "Move down: …" in a section's Edit panel. */
 async function move(ada: Person, dashboard: string, section: string, label: string) {
-  await openEdit(ada.page, section);
+  await openEdit(ada, section);
   assertBackOnDashboard(await submit(ada, button(ada.page, label)), dashboard);
 }
 
