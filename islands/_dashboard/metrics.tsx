@@ -6,7 +6,7 @@
  * @module
  */
 import type { Metric, MetricGroup } from "../../lib/model/types.ts";
-import { type EditContext, failedIn, formFor, projectAction } from "./edit.ts";
+import { type EditContext, formFor, projectAction } from "./edit.ts";
 import { Editable, type FieldSpec, HEALTH_OPTIONS, RowActions, WriteForm } from "./fields.tsx";
 import { StatusDot, TableWrap } from "./ui.tsx";
 
@@ -62,7 +62,7 @@ export function MetricsSection(props: { metrics: Metric[]; ctx: EditContext }) {
         id="metrics"
         anchor="metrics"
         label="Key metrics"
-        failed={failedIn(ctx, ["metric"])}
+        failed={metricFailed(ctx, props.metrics, ["performance", "quality"])}
         editor={() => (
           <>
             <MetricEditors metrics={performance} group="performance" ctx={ctx} />
@@ -90,6 +90,27 @@ export function MetricsSection(props: { metrics: Metric[]; ctx: EditContext }) {
  */
 export function metricFormKind(group: MetricGroup): "summary" | "metric" {
   return group === "summary" ? "summary" : "metric";
+}
+
+/**
+ * Whether the form that failed is one of these metrics' or their groups' add form (the
+ * section's editor opens). The contract's `current`-only form fails as "metric" in any group.
+ *
+ * @example
+ * ```ts
+ * metricFailed({ projectId: "p1", canEdit: true }, [], ["summary"]); // false
+ * ```
+ */
+export function metricFailed(
+  ctx: EditContext,
+  metrics: readonly Metric[],
+  groups: readonly MetricGroup[],
+): boolean {
+  const form = ctx.form;
+  if (form?.form !== "metric" && form?.form !== "summary") return false;
+  const id = form.id ?? "";
+  return metrics.some((m) => m.id === id && groups.includes(m.group)) ||
+    groups.some((group) => id === `new:${group}`);
 }
 
 /**
@@ -184,7 +205,11 @@ function metricValues(metric: Metric): Record<string, string> {
 
 function MetricEditor(props: { metric: Metric; ctx: EditContext; first: boolean; last: boolean }) {
   const { metric, ctx } = props;
-  const { active, values, errors } = formFor(ctx, metricFormKind(metric.group), metric.id);
+  // `POST /projects/:id/metrics/:metricId` (`current` alone) fails as "metric" in any group.
+  const kind = ctx.form?.form === "metric" && ctx.form.id === metric.id
+    ? "metric"
+    : metricFormKind(metric.group);
+  const { active, values, errors } = formFor(ctx, kind, metric.id);
   const action = projectAction(ctx.projectId, "metrics", metric.id);
   return (
     <fieldset class="editor">
@@ -196,7 +221,7 @@ function MetricEditor(props: { metric: Metric; ctx: EditContext; first: boolean;
         action={`${action}/edit`}
         id={`metric-${metric.id}`}
         fields={[{ name: "group", label: "", kind: "hidden" }, ...metricFields(metric.group)]}
-        values={active ? values : metricValues(metric)}
+        values={active ? { ...metricValues(metric), ...values } : metricValues(metric)}
         errors={errors}
         submitted={active}
         submit="Save metric"

@@ -5,9 +5,9 @@
  * @module
  */
 import type { Metric } from "../../lib/model/types.ts";
-import { type EditContext, failedIn } from "./edit.ts";
+import type { EditContext } from "./edit.ts";
 import { Editable } from "./fields.tsx";
-import { MetricEditors, targetText } from "./metrics.tsx";
+import { MetricEditors, metricFailed, targetText } from "./metrics.tsx";
 import { StatusDot, TableWrap } from "./ui.tsx";
 
 /**
@@ -28,7 +28,7 @@ export function SummarySection(props: { metrics: Metric[]; ctx: EditContext }) {
         id="summary"
         anchor="summary"
         label="Executive summary"
-        failed={failedIn(ctx, ["summary"])}
+        failed={metricFailed(ctx, metrics, ["summary"])}
         editor={() => (
           <>
             <MetricEditors metrics={metrics} group="summary" ctx={ctx} />
