@@ -21,9 +21,11 @@ import * as DashboardSummary from "./DashboardSummary.tsx";
 import * as KeyAccomplishments from "./KeyAccomplishments.tsx";
 import * as KeyMetrics from "./KeyMetrics.tsx";
 import * as LiveIndicator from "./LiveIndicator.tsx";
+import * as MemberList from "./MemberList.tsx";
 import * as MilestoneBoard from "./MilestoneBoard.tsx";
 import * as NextActions from "./NextActions.tsx";
 import * as PhaseList from "./PhaseList.tsx";
+import * as ProjectCards from "./ProjectCards.tsx";
 import * as ProjectFooter from "./ProjectFooter.tsx";
 import * as ProjectHeader from "./ProjectHeader.tsx";
 import * as RiskRegister from "./RiskRegister.tsx";
@@ -39,9 +41,11 @@ export const islandModules = {
   KeyAccomplishments,
   KeyMetrics,
   LiveIndicator,
+  MemberList,
   MilestoneBoard,
   NextActions,
   PhaseList,
+  ProjectCards,
   ProjectFooter,
   ProjectHeader,
   RiskRegister,

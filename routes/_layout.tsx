@@ -5,7 +5,7 @@
  */
 import type { ComponentChildren } from "preact";
 import type { Role } from "../lib/model/types.ts";
-import { ADMIN_ROLES } from "../lib/model/context.ts";
+import { ADMIN_ROLES, PEOPLE_ROLES } from "../lib/model/context.ts";
 import { buildFileUrl } from "../lib/islands/mod.ts";
 
 /** Properties of {@linkcode Layout}. */
@@ -74,7 +74,9 @@ function TopBar(props: Pick<LayoutProps, "user" | "tenant" | "role">) {
           <div class="topbar__user">
             <span class="topbar__name" title={props.user.email}>{props.user.name}</span>
             {props.role && <span class="role-badge">{roleNames[props.role] ?? props.role}</span>}
-            {props.role === "owner" && <a class="topbar__link" href="/members">People</a>}
+            {props.role && PEOPLE_ROLES.includes(props.role) && (
+              <a class="topbar__link" href="/members">People</a>
+            )}
             {props.role && ADMIN_ROLES.includes(props.role) && (
               <a class="topbar__link" href="/admin/flags">Flags</a>
             )}

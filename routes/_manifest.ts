@@ -14,6 +14,8 @@ import * as adminFlagsKey from "./admin/flags/[key].ts";
 import * as adminFlagsKeyReset from "./admin/flags/[key]/reset.ts";
 import * as apiBatch from "./api/batch.ts";
 import * as apiContext from "./api/context.ts";
+import * as apiMembers from "./api/members.ts";
+import * as apiProjectsIndex from "./api/projects/index.ts";
 import * as apiProjectsId from "./api/projects/[id].ts";
 import * as healthz from "./healthz.ts";
 import * as inviteToken from "./invite/[token].tsx";
@@ -86,6 +88,8 @@ export const ROUTES: Readonly<Record<string, RouteModule>> = {
   "/admin/flags/:key/reset": adminFlagsKeyReset,
   "/api/batch": apiBatch,
   "/api/context": apiContext,
+  "/api/members": apiMembers,
+  "/api/projects": apiProjectsIndex,
   "/api/projects/:id": apiProjectsId,
   "/healthz": healthz,
   "/invite/:token": inviteToken,

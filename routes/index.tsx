@@ -1,15 +1,21 @@
 /**
- * `GET /`: the tenant's projects, each with its progress and health.
+ * `GET /`: the tenant's projects, each with its progress and health. The cards are an island
+ * over the page's live store, so a project created, imported, archived or restored, or a task
+ * changed, by anyone in the tenant shows on every open home page.
  *
  * @module
  */
 import type { Handlers } from "../lib/app/deps.ts";
-import { etagOf, page, revalidate, signedIn } from "../lib/app/respond.ts";
+import { contextEtagOf, etagOf, page, revalidate, signedIn } from "../lib/app/respond.ts";
 import type { ProjectSummary, Role, Tenant, User } from "../lib/model/types.ts";
-import { formatDateTime, percent } from "../islands/_dashboard/format.ts";
-import { ProgressBar, StatusDot } from "../islands/_dashboard/ui.tsx";
 import { type FieldSpec, WriteForm } from "../islands/_dashboard/fields.tsx";
-import { canEdit } from "../lib/model/context.ts";
+import { canEdit, type ContextJson } from "../lib/model/context.ts";
+import { PROJECT_LIST_PATH } from "../lib/model/api.ts";
+import { contextJson } from "../lib/resources/context.ts";
+import { createContextHandle } from "../lib/store/context.ts";
+import { createListHandle } from "../lib/store/list.ts";
+import { LiveIndicator } from "../islands/LiveIndicator.tsx";
+import { ProjectCards } from "../islands/ProjectCards.tsx";
 import { Layout } from "./_layout.tsx";
 import { storedPage } from "./_stored.ts";
 
@@ -17,7 +23,10 @@ import { storedPage } from "./_stored.ts";
 export const handler: Handlers = {
   async GET(c) {
     const ctx = signedIn(c);
-    const { loaders, htmlCache } = c.var.deps;
+    const { loaders, htmlCache, bus } = c.var.deps;
+    // The page's socket replays from here: the low-water mark, read before the versions (see
+    // the dashboard's route).
+    const seq = bus.lowWater;
     const list = loaders.resources.projectList(ctx.tenant.id);
     const etag = etagOf(c, ctx, list, "page");
     const notModified = revalidate(c, etag, { exists: true });
@@ -25,16 +34,30 @@ export const handler: Handlers = {
     if (etag && htmlCache.has(ctx.user.id, etag)) {
       return page(c, storedPage, 200, { etag, served: "hit" });
     }
+    // Same versions as `etag` (no await since): the list loaded next is at least this new.
+    const apiEtag = etagOf(c, ctx, list, "api");
+    const context = { body: contextJson(ctx), etag: contextEtagOf(c, ctx) };
     const { value: projects, served, freshUntil, superseded } = await loaders.read(
       list,
       ctx.user.id,
     );
+    // Data of earlier versions (the database is out of reach): no ETag describes it, and the
+    // page's socket starts from nothing, so the page revalidates once it can.
+    const current = !superseded;
+    const live = { etag: current ? apiEtag : null, seq: current ? seq : 0, context };
     return page(
       c,
-      () => <HomePage tenant={ctx.tenant} user={ctx.user} role={ctx.role} projects={projects} />,
+      () => (
+        <HomePage
+          tenant={ctx.tenant}
+          user={ctx.user}
+          role={ctx.role}
+          projects={projects}
+          live={live}
+        />
+      ),
       200,
-      // Data of earlier versions (the database is out of reach): no ETag describes it.
-      { etag: superseded ? null : etag, served, freshUntil },
+      { etag: current ? etag : null, served, freshUntil },
     );
   },
 };
@@ -47,6 +70,17 @@ export interface HomePageProps {
   projects: ProjectSummary[];
   /** A new-project or import form that failed, shown again with its message. */
   failed?: HomeForm;
+  /**
+   * What the browser's store starts from: the ETag `GET /api/projects` would answer for these
+   * projects (null: unknown), the last invalidation sequence number they reflect (0: none),
+   * and what `GET /api/context` would answer now, so the store follows the user's flags.
+   * Absent: all unknown, and the store asks once the socket is live.
+   */
+  live?: {
+    etag: string | null;
+    seq: number;
+    context?: { body: ContextJson; etag: string | null };
+  };
 }
 
 /** A failed form of the home page: which one, what was sent and the messages. */
@@ -70,24 +104,27 @@ const PROJECT_FIELDS: readonly FieldSpec[] = [
  * ```
  */
 export function HomePage(props: HomePageProps) {
+  const context = props.live?.context;
+  const live = createListHandle(PROJECT_LIST_PATH, props.projects, {
+    etag: props.live?.etag,
+    seq: props.live?.seq,
+    context: context && createContextHandle(context.body, context.etag),
+  });
   return (
     <Layout title="Projects" user={props.user} tenant={props.tenant} role={props.role}>
       <header class="page-header">
         <h1>Projects</h1>
         <p class="muted">{props.tenant.name}'s projects and how they are doing.</p>
+        <p class="page-header__status">
+          <LiveIndicator />
+        </p>
       </header>
       {props.failed && (
         <div class="form-alert page-alert" role="alert">
           Nothing was created. {Object.values(props.failed.errors)[0]}
         </div>
       )}
-      {props.projects.length === 0
-        ? <p class="card empty">No projects yet.</p>
-        : (
-          <ul class="project-list" role="list">
-            {props.projects.map((project) => <ProjectCard key={project.id} project={project} />)}
-          </ul>
-        )}
+      <ProjectCards live={live} />
       {canEdit(props.role) && <NewProject failed={props.failed} />}
     </Layout>
   );
@@ -150,30 +187,5 @@ function NewProject(props: { failed?: HomeForm }) {
         </form>
       </section>
     </div>
-  );
-}
-
-function ProjectCard(props: { project: ProjectSummary }) {
-  const p = props.project;
-  const href = `/projects/${encodeURIComponent(p.id)}`;
-  return (
-    <li class={`card project-card project-card--${p.health}`}>
-      <h2 class="project-card__title">
-        <a href={href}>{p.name}</a>
-      </h2>
-      {p.description && <p class="project-card__description">{p.description}</p>}
-      <p class="project-card__status">
-        <StatusDot health={p.health} label={p.status} />
-      </p>
-      <ProgressBar
-        value={p.doneCount}
-        max={p.taskCount}
-        label={`${p.name}: tasks done`}
-        text={`${p.doneCount} of ${p.taskCount} tasks done (${percent(p.doneCount, p.taskCount)}%)`}
-      />
-      <p class="project-card__updated muted">
-        Updated <time datetime={p.updatedAt}>{formatDateTime(p.updatedAt)}</time>
-      </p>
-    </li>
   );
 }

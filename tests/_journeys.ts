@@ -130,9 +130,12 @@ export async function submit(person: Person, button: Locator): Promise<Submitted
   return { status, url: new URL(page.url()) };
 }
 
-/** Waits, on a dashboard with JavaScript, until its islands are hydrated and live. */
+/**
+ * Waits, on a live page (a dashboard, the home page, People) with JavaScript, until its
+ * islands are hydrated and live.
+ */
 export async function settled(person: Person): Promise<void> {
-  if (!person.js || !new URL(person.page.url()).pathname.startsWith("/projects/")) return;
+  if (!person.js) return;
   if (await person.page.locator(".live-indicator").count() === 0) return;
   await person.page.waitForSelector(".live-indicator[data-state='live']");
 }

@@ -1,6 +1,6 @@
 /**
- * ETag-aware routes, as a client sees them: `GET /`, `GET /projects/:id`, `GET /api/context`
- * and `GET /api/projects/:id` answer revalidations (RFC 9110 §13) with `304 Not Modified`
+ * ETag-aware routes, as a client sees them: `GET /`, `GET /projects/:id`, `GET /api/context`,
+ * `GET /api/projects` and `GET /api/projects/:id` answer revalidations (RFC 9110 §13) with `304 Not Modified`
  * before any database or Redis call, only ever for the user who holds the tag, and change
  * their tag the moment a write lands — through the app or straight in SQL.
  *
@@ -17,9 +17,15 @@ import {
   todoTask,
 } from "./_app.ts";
 
-/** The four ETag-aware resources of a project. */
+/** The ETag-aware resources a project is shown in. */
 function resources(projectId: string): string[] {
-  return ["/", `/projects/${projectId}`, "/api/context", `/api/projects/${projectId}`];
+  return [
+    "/",
+    `/projects/${projectId}`,
+    "/api/context",
+    "/api/projects",
+    `/api/projects/${projectId}`,
+  ];
 }
 
 /** A path as a step's name: the project's id as `:id`. */
@@ -158,11 +164,11 @@ async function rfcCases(test: Deno.TestContext, t: TestApp): Promise<void> {
         assert.equal(routed.status, 304, `${path} round ${round}, routed`);
       }
     }
-    assert.equal(t.db.queryCount - queries, 0, "database queries during 40 revalidations");
+    assert.equal(t.db.queryCount - queries, 0, "database queries during 50 revalidations");
     assert.equal(
       cache.counters.snapshot().l2.calls - redisCalls,
       0,
-      "Redis calls during 40 revalidations",
+      "Redis calls during 50 revalidations",
     );
   });
 }
@@ -287,7 +293,7 @@ async function assertWriteSeen(
   before: Map<string, string>,
 ): Promise<void> {
   const { acme, users } = watchers;
-  const changing = ["/", `/projects/${acme}`, `/api/projects/${acme}`];
+  const changing = ["/", `/projects/${acme}`, "/api/projects", `/api/projects/${acme}`];
   const after = await tagsOf(t, watchers);
   for (const [what, tag] of before) {
     const path = what.split(" ")[1];

@@ -1,9 +1,10 @@
 /**
  * In Chromium, with JavaScript on and off: an owner adds a person at `/members` and is shown
- * a one-time sign-in link; the newcomer opens it in a browser of their own, sets a password
- * and lands signed in; the link then is spent. Signed in again with that password, the
- * newcomer's open dashboard follows the owner's changes without a reload. Refused forms say why
- * and reload as pages.
+ * a one-time sign-in link, while a second owner's open People page shows the person, invited,
+ * without a reload; the newcomer opens the link in a browser of their own, sets a password
+ * and lands signed in; the link then is spent, and the second owner's page says so. Signed in
+ * again with that password, the newcomer's open dashboard follows the owner's changes without a
+ * reload. Refused forms say why and reload as pages.
  */
 import assert from "node:assert/strict";
 import type { Browser } from "playwright-core";
@@ -19,6 +20,7 @@ import {
   type Person,
   signedIn,
   submit,
+  watch,
 } from "./_journeys.ts";
 
 const NAME = "Katherine Johnson";
@@ -54,6 +56,23 @@ async function addPerson(ada: Person, email: string): Promise<string> {
   const link = await ada.page.inputValue(".invite-link__url");
   assert.match(link, /\/invite\/[A-Za-z0-9_-]{20,}$/);
   return link;
+}
+
+/** Makes Grace an owner with the role form of her row, so she may watch the People page. */
+async function makeGraceAnOwner(ada: Person): Promise<void> {
+  const row = ada.page.locator('tr[data-member="grace@acme.test"]');
+  await row.locator("select").selectOption("owner");
+  const changed = await submit(ada, button(row, "Change role"));
+  assert.equal(changed.status, 303);
+  assert.equal(changed.url.pathname, "/members");
+  const now = ada.page.locator('tr[data-member="grace@acme.test"] td').nth(1);
+  assert.equal(await now.textContent(), "Owner");
+}
+
+/** Waits until the row of `email` on a watcher's People page shows `text`. */
+async function waitForRow(watcher: Person, email: string, text: RegExp): Promise<void> {
+  const row = watcher.page.locator(`tr[data-member="${email}"]`, { hasText: text });
+  await row.waitFor({ timeout: LIVE_MS });
 }
 
 async function acceptTheLink(newcomer: Person, link: string): Promise<void> {
@@ -115,10 +134,16 @@ async function walk(t: TestServer, browser: Browser, mode: Mode, step: Deno.Test
     "an address that is no email is refused with a message",
     () => refuseABadEmail(ada),
   );
+  await makeGraceAnOwner(ada);
+  const grace = await watch(browser, t, `${t.url}/members`);
   const email = `katherine.${mode.javaScriptEnabled ? "js" : "html"}@acme.test`;
   let link = "";
   await step.step("a person added is shown a one-time sign-in link", async () => {
     link = await addPerson(ada, email);
+  });
+  await step.step("a second owner's open People page shows them, invited", async () => {
+    await waitForRow(grace, email, new RegExp(`${NAME}.*\\(invited\\)Member`));
+    assert.ok(!(await grace.page.textContent("main"))?.includes(link), "never the link");
   });
   await step.step("the link lets the newcomer set a password and land signed in", async () => {
     const context = await browser.newContext({ javaScriptEnabled: mode.javaScriptEnabled });
@@ -129,6 +154,9 @@ async function walk(t: TestServer, browser: Browser, mode: Mode, step: Deno.Test
   await ada.page.goto(ada.page.url());
   const row = ada.page.locator(`tr[data-member="${email}"]`);
   assert.doesNotMatch(await row.textContent() ?? "", /\(invited\)/, "no longer only invited");
+  await waitForRow(grace, email, new RegExp(`^${NAME}${email.replaceAll(".", "\\.")}Member`));
+  await assertNotReloaded(grace);
+  await grace.context.close();
   await step.step(
     "the newcomer signs in with the new password, and their open dashboard follows the team",
     () => followAsNewcomer(t, browser, ada, email),
@@ -137,7 +165,7 @@ async function walk(t: TestServer, browser: Browser, mode: Mode, step: Deno.Test
 }
 
 Deno.test(
-  "an owner adds a person, who signs in through the one-time link in a browser of their own",
+  "an owner adds a person, seen on a second owner's open People page, who signs in through the one-time link in a browser of their own",
   options,
   async (test) => {
     await withServerAndBrowser(async (t, browser) => {

@@ -1,7 +1,8 @@
 /**
  * In Chromium, with JavaScript on and off: a project started from the home page and planned
  * on its dashboard — a team row, phases, tasks, an assignee, a new order — while a second
- * member's open dashboard follows every step without a reload.
+ * member's open home page shows the new project and its progress, and their open dashboard
+ * follows every step, without a reload.
  */
 import assert from "node:assert/strict";
 import { type TestServer, withServerAndBrowser } from "./_browser.ts";
@@ -10,6 +11,7 @@ import {
   assertBackOnDashboard,
   assertNotReloaded,
   button,
+  LIVE_MS,
   type Mode,
   MODES,
   openEdit,
@@ -76,9 +78,20 @@ async function move(ada: Person, dashboard: string, section: string, label: stri
   assertBackOnDashboard(await submit(ada, button(ada.page, label)), dashboard);
 }
 
+/** The progress text of the home page's card of the project whose dashboard is `url`. */
+function cardProgress(url: string): string {
+  return `.project-card:has(a[href="${new URL(url).pathname}"]) .progress__text`;
+}
+
 async function planJourney(t: TestServer, browser: Browser, mode: Mode): Promise<void> {
   const ada = await signedIn(browser, t, "ada@acme.test", mode);
-  const dashboard = await startProject(ada, `Website relaunch, ${mode.name}`);
+  const graceHome = await watch(browser, t, `${t.url}/`);
+  const name = `Website relaunch, ${mode.name}`;
+  const dashboard = await startProject(ada, name);
+  const card = graceHome.page.locator(".project-card__title a", { hasText: name });
+  await card.waitFor({ timeout: LIVE_MS });
+  assert.equal(await card.getAttribute("href"), new URL(dashboard).pathname);
+  await waitForText(graceHome.page, cardProgress(dashboard), "0 of 0 tasks done (0%)");
   const grace = await watch(browser, t, dashboard);
 
   await addTeamRow(ada, dashboard, MEMBER);
@@ -115,12 +128,16 @@ async function planJourney(t: TestServer, browser: Browser, mode: Mode): Promise
   await waitForTexts(grace.page, "article.phase h3", phasesNow);
 
   await assertNotReloaded(grace);
+  // The card on the home page counts the tasks too.
+  await waitForText(graceHome.page, cardProgress(dashboard), "0 of 2 tasks done (0%)");
+  await assertNotReloaded(graceHome);
   await ada.context.close();
   await grace.context.close();
+  await graceHome.context.close();
 }
 
 Deno.test(
-  "a project started on the home page is planned on its dashboard, and a second member sees each step without a reload",
+  "a project started on the home page is planned on its dashboard, and a second member sees it on their home page and each step on the dashboard without a reload",
   options,
   async (test) => {
     await withServerAndBrowser(async (t, browser) => {

@@ -136,6 +136,24 @@ export function etagOf(
   return c.var.deps.etags.resource(etagRequest(c, ctx), resource, representation);
 }
 
+/**
+ * The ETag of a representation read straight from the database, from what it shows (see
+ * `ResourceEtags.content()`), for the signed-in reader; null when the cache is off for them.
+ *
+ * @example
+ * ```ts ignore
+ * const etag = contentEtagOf(c, ctx, "api-members", members);
+ * ```
+ */
+export function contentEtagOf(
+  c: Context<AppEnv>,
+  ctx: RequestContext,
+  kind: string,
+  body: unknown,
+): string | null {
+  return c.var.deps.etags.content(etagRequest(c, ctx), kind, body);
+}
+
 /** The ETag of `GET /api/context` for the signed-in reader; null when the cache is off. */
 export function contextEtagOf(c: Context<AppEnv>, ctx: RequestContext): string | null {
   return c.var.deps.etags.context(etagRequest(c, ctx));

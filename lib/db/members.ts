@@ -6,7 +6,7 @@
  * @module
  */
 import type { Db, Queryable } from "./connection.ts";
-import type { Role } from "../model/types.ts";
+import type { Member, Role } from "../model/types.ts";
 import { DUMMY_HASH } from "./password.ts";
 import { iso } from "./time.ts";
 import { createInvitation } from "./invitations.ts";
@@ -14,25 +14,8 @@ import { createInvitation } from "./invitations.ts";
 // Nobody's password matches it, and checking one against it takes as long as a real hash.
 const NO_PASSWORD = DUMMY_HASH;
 
-/**
- * A member of a tenant as the members page shows them.
- *
- * @example
- * ```ts
- * import { listMembers, type Member } from "./members.ts";
- * import type { Queryable } from "./connection.ts";
- * declare const db: Queryable;
- * const owners: Member[] = (await listMembers(db, "t1")).filter((m) => m.role === "owner");
- * ```
- */
-export interface Member {
-  userId: string;
-  name: string;
-  email: string;
-  role: Role;
-  /** When the newest unused invitation expires, if one is pending; else null. */
-  invitedUntil: string | null;
-}
+// The shape the browser shows too, so it is declared in the model.
+export type { Member };
 
 /**
  * What adding a member did.

@@ -8,6 +8,12 @@
 /** The API path of the request context. */
 export const CONTEXT_PATH = "/api/context";
 
+/** The API path of the tenant's project list, the home page's cards. */
+export const PROJECT_LIST_PATH = "/api/projects";
+
+/** The API path of the tenant's people, the People page's list (owners only). */
+export const MEMBERS_PATH = "/api/members";
+
 /** The most resources one `POST /api/batch` may name. */
 export const MAX_BATCH = 50;
 

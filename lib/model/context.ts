@@ -26,6 +26,9 @@ export const EDITOR_ROLES: readonly Role[] = ["owner", "admin", "member"];
 /** Roles allowed to administer the tenant (flags, cache monitor). */
 export const ADMIN_ROLES: readonly Role[] = ["owner", "admin"];
 
+/** Roles allowed to see and manage the tenant's people (`/members`, `/api/members`). */
+export const PEOPLE_ROLES: readonly Role[] = ["owner"];
+
 /**
  * Whether the role may change projects.
  *

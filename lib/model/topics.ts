@@ -7,7 +7,7 @@
  * @module
  */
 
-import { CONTEXT_PATH, dashboardPath } from "./api.ts";
+import { CONTEXT_PATH, dashboardPath, MEMBERS_PATH, PROJECT_LIST_PATH } from "./api.ts";
 
 /**
  * Who may be told of a topic's events: the tenant's members, one user, or nobody (sessions
@@ -15,8 +15,11 @@ import { CONTEXT_PATH, dashboardPath } from "./api.ts";
  */
 export type Audience = "tenant" | "user" | "nobody";
 
-/** What the page's store holds for a topic: the request context, a dashboard, or nothing. */
-export type TopicResource = "context" | "dashboard" | null;
+/**
+ * What the page's store holds for a topic: the request context, a dashboard, the tenant's
+ * project list or its people, or nothing.
+ */
+export type TopicResource = "context" | "dashboard" | "projects" | "members" | null;
 
 /** What a kind of topic is. */
 export interface TopicDeclaration {
@@ -29,9 +32,10 @@ export interface TopicDeclaration {
 /** Every kind of topic, the part of a topic before the colon. */
 export const TOPICS = {
   tenant: { audience: "tenant", resource: "context", about: "a tenant's own row" },
-  projects: { audience: "tenant", resource: null, about: "a tenant's project list" },
+  projects: { audience: "tenant", resource: "projects", about: "a tenant's project list" },
   project: { audience: "tenant", resource: "dashboard", about: "one project's dashboard" },
-  members: { audience: "tenant", resource: "context", about: "a tenant's members and roles" },
+  // The context's role follows `user:<id>`, which a membership row bumps too.
+  members: { audience: "tenant", resource: "members", about: "a tenant's members and roles" },
   user: { audience: "user", resource: "context", about: "a user's profile and memberships" },
   session: { audience: "nobody", resource: null, about: "one session (revocation)" },
   flags: { audience: "tenant", resource: "context", about: "feature flags (flags:* global)" },
@@ -191,19 +195,30 @@ export function sessionOfTopic(topic: string): string | undefined {
 
 /**
  * The path of the resource of the page's store that a topic invalidates, if any: the request
- * context for the context's topics, `/api/projects/<id>` for a project's.
+ * context for the context's topics, `/api/projects/<id>` for a project's, `/api/projects` for
+ * the project list's and `/api/members` for the members'. The tenant's lists have paths of no
+ * tenant: the server answers them for the session's.
  *
  * @example
  * ```ts
  * resourcePathOf("project:p1"); // "/api/projects/p1"
  * resourcePathOf("flags:*"); // "/api/context"
- * resourcePathOf("projects:t1"); // undefined
+ * resourcePathOf("projects:t1"); // "/api/projects"
+ * resourcePathOf("session:ab12"); // undefined
  * ```
  */
 export function resourcePathOf(topic: string): string | undefined {
   const kind = topicKind(topic);
-  const resource = kind && TOPICS[kind].resource;
-  if (resource === "context") return CONTEXT_PATH;
-  if (resource === "dashboard") return dashboardPath(topic.slice(topic.indexOf(":") + 1));
-  return undefined;
+  switch (kind && TOPICS[kind].resource) {
+    case "context":
+      return CONTEXT_PATH;
+    case "dashboard":
+      return dashboardPath(topic.slice(topic.indexOf(":") + 1));
+    case "projects":
+      return PROJECT_LIST_PATH;
+    case "members":
+      return MEMBERS_PATH;
+    default:
+      return undefined;
+  }
 }

@@ -49,10 +49,11 @@ Deno.test("audienceOf() reads each kind's declared audience; the global flags go
 Deno.test("resourcePathOf() names the store's resource a topic invalidates", () => {
   const id = ID.toLowerCase();
   assert.equal(resourcePathOf(projectTopic(id)), `/api/projects/${id}`);
-  for (const topic of [userTopic(id), membersTopic(id), tenantTopic(id), flagsTopic(null)]) {
+  for (const topic of [userTopic(id), tenantTopic(id), flagsTopic(id), flagsTopic(null)]) {
     assert.equal(resourcePathOf(topic), "/api/context", topic);
   }
-  assert.equal(resourcePathOf(projectListTopic(id)), undefined);
+  assert.equal(resourcePathOf(projectListTopic(id)), "/api/projects");
+  assert.equal(resourcePathOf(membersTopic(id)), "/api/members");
   assert.equal(resourcePathOf(sessionTopic("ab12")), undefined);
   assert.equal(sessionOfTopic(sessionTopic("ab12")), "ab12");
   assert.equal(sessionOfTopic(userTopic(id)), undefined);

@@ -50,6 +50,25 @@ export interface ProjectSummary {
   percent: number;
 }
 
+/**
+ * A member of a tenant as the People page shows them.
+ *
+ * @example
+ * ```ts
+ * import type { Member } from "./types.ts";
+ * declare const members: Member[];
+ * const owners = members.filter((m) => m.role === "owner");
+ * ```
+ */
+export interface Member {
+  userId: string;
+  name: string;
+  email: string;
+  role: Role;
+  /** When the newest unused invitation expires, if one is pending; else null. */
+  invitedUntil: string | null;
+}
+
 export type {
   DashboardData,
   DashboardPart,

@@ -87,6 +87,21 @@ export class ResourceEtags {
     return this.#etag(req, "context", "", []);
   }
 
+  /**
+   * The ETag of a representation read straight from the database rather than through the
+   * cache, such as the People page's list: from what it shows (its JSON), for the reader
+   * (build, user, tenant, role), so it is right whatever changed it — a person renamed in SQL
+   * or an invitation that expired bumps no topic of the list. A match still costs the read, so
+   * it is not noted for the memo, which answers from versions alone. Null when the cache is
+   * off for the reader, as every ETag.
+   */
+  content(req: EtagRequest, kind: string, body: unknown): string | null {
+    const { ctx } = req;
+    if (!this.#sources.cachedFor(ctx.tenant.id, ctx.user.id)) return null;
+    const shown = JSON.stringify(body);
+    return weakEtag([this.#buildId, kind, ctx.user.id, ctx.tenant.id, ctx.role, shown]);
+  }
+
   #etag(req: EtagRequest, kind: string, id: string, topics: readonly string[]): string | null {
     const { ctx } = req;
     const sources = this.#sources;

@@ -63,7 +63,7 @@ export async function fetchBatched(
  *
  * @param fetch The `fetch` to use.
  * @param resources The paths and the ETags held.
- * @returns Each resource's answer: 200 with body, 304, or 404.
+ * @returns Each resource's answer: 200 with body, 304, 403 or 404.
  * @throws {Error} When a resource is answered with another status.
  *
  * @example
@@ -86,9 +86,11 @@ export function fetchEach(
         return { path, status: 200, etag: answered, body: await response.json() };
       case 304:
         return { path, status: 304, etag: answered ?? etag };
+      // Gone, or no longer the reader's to see (an owner who is one no more): kept as it was.
+      case 403:
       case 404:
         await response.body?.cancel();
-        return { path, status: 404 };
+        return { path, status: response.status };
       default:
         await response.body?.cancel();
         throw new Error(`Cannot revalidate ${path}: the server answered ${response.status}`);

@@ -188,6 +188,29 @@ export class LiveStore {
     this.#restore(this.hold(new ContextResource(handle)), seq, handle.etag);
   }
 
+  /**
+   * Holds a resource a page rendered, such as a list of the tenant's, with the request context
+   * it carries, as {@linkcode LiveStore.adoptDashboard} does for a dashboard: takes the session
+   * snapshot when it is newer than the page, and opens the socket. The first resource per path
+   * wins.
+   *
+   * @param resource The resource, made from the island's props.
+   * @param rendered The sequence number the rendered data reflects, and the context rendered
+   * with it.
+   * @returns The resource held at its path.
+   */
+  adopt<R extends LiveResource>(
+    resource: R,
+    rendered: { seq: number; context?: LiveContextHandle },
+  ): R {
+    const known = this.#resources.get(resource.path);
+    if (known) return known as R;
+    this.#restore(this.hold(resource), rendered.seq, resource.etag);
+    if (rendered.context) this.adoptContext(rendered.context, rendered.seq);
+    this.connect();
+    return resource;
+  }
+
   /** Records a sequence number seen. */
   noteSeq(seq: number): void {
     if (seq > this.#lastSeq) this.#lastSeq = seq;

@@ -13,9 +13,10 @@ import { compressedResponse } from "../../lib/http/coded_response.ts";
 import { notModified } from "../../lib/http/conditional.ts";
 import { privateHeaders } from "../../lib/http/headers.ts";
 import { ifNoneMatchHits, matchingEtag, parseIfNoneMatch } from "../../lib/http/if_none_match.ts";
-import { CONTEXT_PATH } from "../../lib/model/api.ts";
+import { CONTEXT_PATH, MEMBERS_PATH, PROJECT_LIST_PATH } from "../../lib/model/api.ts";
 import { contextJson, type RequestContext } from "../../lib/resources/context.ts";
 import { cacheStatusFor, type Served } from "../../lib/resources/served.ts";
+import { answerMembers, answerProjectList } from "./_lists.ts";
 
 /** A resource's answer: what a GET would send, status, ETag and body. */
 export interface ResourceAnswer {
@@ -63,7 +64,8 @@ function heldInRequest(c: Context<AppEnv>): HeldMatch {
 
 /**
  * Answers `GET path` for the signed-in user, given what the client holds: 304 when it
- * matches (carrying the matching tag), else 200 with the body, or 404.
+ * matches (carrying the matching tag), else 200 with the body, or 404 (403 for a list the
+ * user's role may not see).
  */
 export async function answer(
   c: Context<AppEnv>,
@@ -79,6 +81,8 @@ export async function answer(
     const served = loaders.contextServed(ctx);
     return { status: 200, etag: etag ?? undefined, body: contextJson(ctx), served };
   }
+  if (path === PROJECT_LIST_PATH) return await answerProjectList(c, ctx, held);
+  if (path === MEMBERS_PATH) return await answerMembers(c, ctx, held);
   const match = PROJECT_PATH.exec(path);
   if (!match) return { status: 404, error: "Not found" };
   let projectId: string;
@@ -111,7 +115,7 @@ export async function answer(
 export async function respond(c: Context<AppEnv>, path: string): Promise<Response> {
   const ctx = signedIn(c);
   const result = await answer(c, ctx, path, heldInRequest(c));
-  if (result.status === 404) throw new HttpError(404, result.error ?? "Not found");
+  if (result.status >= 400) throw new HttpError(result.status, result.error ?? "Not found");
   privateHeaders(c);
   if (result.status === 304) {
     return notModified(c, result.etag!, { "Cache-Status": cacheStatusFor("hit") });

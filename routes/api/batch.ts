@@ -22,7 +22,7 @@ const batchBody = z.object({
   })),
 });
 
-const BATCHABLE = /^\/api\/(context|projects\/[^/?#]+)$/;
+const BATCHABLE = /^\/api\/(context|members|projects|projects\/[^/?#]+)$/;
 
 /** One resource's answer inside a batch. */
 export interface BatchEntry {
@@ -56,7 +56,7 @@ export const handler: Handlers = {
         return {
           path,
           status: 400,
-          error: "Only /api/context and /api/projects/:id can be batched",
+          error: "Only /api/context, /api/projects(/:id) and /api/members can be batched",
         };
       }
       const { served: _served, freshUntil: _freshUntil, ...result } = await answer(

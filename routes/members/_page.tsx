@@ -1,26 +1,25 @@
 /**
  * The people of a tenant, for its owners: who has which role, pending sign-in links, and the
- * forms to add a person, change a role or remove someone.
+ * forms to add a person, change a role or remove someone. The table is an island over the
+ * page's live store, so what another owner changes shows on every open People page.
  *
  * @module
  */
 import type { Context } from "hono";
 import type { AppEnv } from "../../lib/app/deps.ts";
-import type { Member } from "../../lib/db/members.ts";
-import { listMembers } from "../../lib/db/members.ts";
-import type { Role } from "../../lib/model/types.ts";
-import type { RequestContext } from "../../lib/resources/context.ts";
-import { ActionButton, type FieldSpec, WriteForm } from "../../islands/_dashboard/fields.tsx";
-import { TableWrap } from "../../islands/_dashboard/ui.tsx";
+import { contextEtagOf } from "../../lib/app/respond.ts";
+import type { Member } from "../../lib/model/types.ts";
+import { MEMBERS_PATH } from "../../lib/model/api.ts";
+import type { ContextJson } from "../../lib/model/context.ts";
+import { contextJson, type RequestContext } from "../../lib/resources/context.ts";
+import { createContextHandle } from "../../lib/store/context.ts";
+import { createListHandle } from "../../lib/store/list.ts";
+import { type FieldSpec, WriteForm } from "../../islands/_dashboard/fields.tsx";
+import { ROLE_OPTIONS } from "../../islands/_dashboard/members.tsx";
+import { LiveIndicator } from "../../islands/LiveIndicator.tsx";
+import { MemberList } from "../../islands/MemberList.tsx";
+import { readMembers } from "../api/_lists.ts";
 import { Layout } from "../_layout.tsx";
-
-/** Roles an owner can give, strongest first. */
-export const ROLE_OPTIONS = [
-  ["owner", "Owner"],
-  ["admin", "Admin"],
-  ["member", "Member"],
-  ["viewer", "Viewer"],
-] as const;
 
 const ADD_FIELDS: readonly FieldSpec[] = [
   { name: "email", label: "Email", required: true, maxLength: 254 },
@@ -38,6 +37,16 @@ export interface MembersPageNotes {
   failed?: { values: Record<string, string>; errors: Record<string, string> };
 }
 
+/** What the browser's store starts from; see {@linkcode MembersPage}. */
+export interface MembersLive {
+  /** The ETag `GET /api/members` would answer for the members shown; null when unknown. */
+  etag: string | null;
+  /** The last invalidation sequence number the members reflect. */
+  seq: number;
+  /** What `GET /api/context` would answer now. */
+  context: { body: ContextJson; etag: string | null };
+}
+
 /**
  * Renders the people page for the signed-in owner.
  *
@@ -51,12 +60,16 @@ export async function membersPage(
   ctx: RequestContext,
   notes: MembersPageNotes = {},
 ) {
-  const members = await listMembers(c.var.deps.db, ctx.tenant.id);
-  return <MembersPage ctx={ctx} members={members} notes={notes} />;
+  // The page's socket replays from here: read before the members, so no change falls between.
+  const seq = c.var.deps.bus.lowWater;
+  const { members, etag } = await readMembers(c, ctx);
+  const live = { etag, seq, context: { body: contextJson(ctx), etag: contextEtagOf(c, ctx) } };
+  return <MembersPage ctx={ctx} members={members} notes={notes} live={live} />;
 }
 
 /**
- * The people page.
+ * The people page. With `live`, the table's island starts its store from it; without, the
+ * store asks once the socket is live.
  *
  * @example
  * ```tsx
@@ -64,14 +77,22 @@ export async function membersPage(
  * ```
  */
 export function MembersPage(
-  props: { ctx: RequestContext; members: Member[]; notes: MembersPageNotes },
+  props: { ctx: RequestContext; members: Member[]; notes: MembersPageNotes; live?: MembersLive },
 ) {
-  const { ctx, members, notes } = props;
+  const { ctx, members, notes, live } = props;
+  const handle = createListHandle(MEMBERS_PATH, members, {
+    etag: live?.etag,
+    seq: live?.seq,
+    context: live && createContextHandle(live.context.body, live.context.etag),
+  });
   return (
     <Layout title="People" user={ctx.user} tenant={ctx.tenant} role={ctx.role}>
       <header class="page-header">
         <h1>People</h1>
         <p class="lead">Who can see and change {ctx.tenant.name}'s projects.</p>
+        <p class="page-header__status">
+          <LiveIndicator />
+        </p>
       </header>
       {notes.invited && (
         <div class="card invite-link" role="status">
@@ -93,21 +114,7 @@ export function MembersPage(
         </div>
       )}
       {notes.notice && <p class="banner" role="status">{notes.notice}</p>}
-      <TableWrap label="People">
-        <table class="table">
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Email</th>
-              <th scope="col">Role</th>
-              <th scope="col">Change</th>
-            </tr>
-          </thead>
-          <tbody>
-            {members.map((member) => <MemberRow key={member.userId} member={member} />)}
-          </tbody>
-        </table>
-      </TableWrap>
+      <MemberList live={handle} />
       <section class="card stack" aria-labelledby="add-person-title">
         <h2 id="add-person-title">Add a person</h2>
         <WriteForm
@@ -123,46 +130,4 @@ export function MembersPage(
       </section>
     </Layout>
   );
-}
-
-function MemberRow(props: { member: Member }) {
-  const { member } = props;
-  return (
-    <tr data-member={member.email}>
-      <th scope="row">{member.name}</th>
-      <td>
-        {member.email}
-        {member.invitedUntil && (
-          <>
-            {" "}
-            <span class="muted">(invited)</span>
-          </>
-        )}
-      </td>
-      <td>{roleName(member.role)}</td>
-      <td class="cell-actions">
-        <form method="post" action={`/members/${member.userId}`} class="inline-form">
-          <label class="visually-hidden" for={`role-${member.userId}`}>
-            Role of {member.name}
-          </label>
-          <select id={`role-${member.userId}`} name="role">
-            {ROLE_OPTIONS.map(([value, label]) => (
-              <option key={value} value={value} selected={value === member.role}>{label}</option>
-            ))}
-          </select>
-          <button type="submit" class="button button--small">Change role</button>
-        </form>
-        <ActionButton
-          action={`/members/${member.userId}/delete`}
-          label="Remove"
-          target={member.name}
-          danger
-        />
-      </td>
-    </tr>
-  );
-}
-
-function roleName(role: Role): string {
-  return ROLE_OPTIONS.find(([value]) => value === role)?.[1] ?? role;
 }

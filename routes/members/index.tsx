@@ -11,11 +11,12 @@ import { page, withRole } from "../../lib/app/respond.ts";
 import { formFields } from "../../lib/http/form.ts";
 import { textField } from "../../lib/http/text.ts";
 import { addMember } from "../../lib/db/members.ts";
+import { PEOPLE_ROLES } from "../../lib/model/context.ts";
 import { fieldErrors } from "../projects/[id]/_write.tsx";
 import { membersPage } from "./_page.tsx";
 
 /** Who may manage people. */
-export const OWNERS = ["owner"] as const;
+export const OWNERS = PEOPLE_ROLES;
 
 const schema = z.object({
   email: z.string().trim().toLowerCase().max(254).pipe(z.email("Enter a valid email address")),

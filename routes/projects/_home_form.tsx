@@ -6,9 +6,9 @@
  */
 import type { Context } from "hono";
 import type { AppEnv } from "../../lib/app/deps.ts";
-import { page } from "../../lib/app/respond.ts";
+import { contextEtagOf, etagOf, page } from "../../lib/app/respond.ts";
 import { wantsJson } from "../../lib/http/form.ts";
-import type { RequestContext } from "../../lib/resources/context.ts";
+import { contextJson, type RequestContext } from "../../lib/resources/context.ts";
 import { type HomeForm, HomePage } from "../index.tsx";
 
 /**
@@ -28,8 +28,14 @@ export async function homeFormFailed(
 ): Promise<Response> {
   const message = Object.values(failed.errors)[0];
   if (wantsJson(c)) return c.json({ error: message, errors: failed.errors, ...extra }, 422);
-  const { loaders } = c.var.deps;
-  const { value: projects } = await loaders.projectList(ctx.tenant.id, ctx.user.id);
+  const { loaders, bus } = c.var.deps;
+  // As `GET /` renders it, so the cards stay live while the form is corrected.
+  const seq = bus.lowWater;
+  const list = loaders.resources.projectList(ctx.tenant.id);
+  const apiEtag = etagOf(c, ctx, list, "api");
+  const context = { body: contextJson(ctx), etag: contextEtagOf(c, ctx) };
+  const { value: projects, superseded } = await loaders.read(list, ctx.user.id);
+  const live = superseded ? { etag: null, seq: 0, context } : { etag: apiEtag, seq, context };
   return page(
     c,
     <HomePage
@@ -38,6 +44,7 @@ export async function homeFormFailed(
       role={ctx.role}
       projects={projects}
       failed={failed}
+      live={live}
     />,
     422,
   );
