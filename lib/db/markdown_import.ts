@@ -17,11 +17,13 @@ import {
   type DashboardDocument,
   formatLastUpdated,
   type Health as DocHealth,
+  type QualityMetric,
   type RiskLevel,
   type Status,
+  type SummaryRow,
 } from "../markdown/mod.ts";
 import { instantOf } from "../model/labels.ts";
-import type { ExtraSection, Health, Level } from "../model/types.ts";
+import type { ExtraSection, Health, Level, MetricGroup } from "../model/types.ts";
 
 /**
  * A document the database cannot hold as it is, e.g. a risk without a title or a task title
@@ -200,17 +202,7 @@ async function importPlan(rows: Rows, doc: DashboardDocument): Promise<void> {
   );
   const metric = ["metric_group", "name", "baseline", "current", "target", "direction"];
   await rows.insert("metrics", [...metric, "health", "status_label", "position"], [
-    ...doc.summary.map((m, i) => [
-      "summary",
-      m.metric,
-      "",
-      m.current,
-      m.target,
-      m.direction,
-      health(m.status),
-      m.status.label,
-      i,
-    ]),
+    ...doc.summary.map((m, i) => statusMetricRow("summary", m, i)),
     ...doc.performanceMetrics.map((m, i) => [
       "performance",
       m.metric,
@@ -222,17 +214,7 @@ async function importPlan(rows: Rows, doc: DashboardDocument): Promise<void> {
       "",
       i,
     ]),
-    ...doc.qualityMetrics.map((m, i) => [
-      "quality",
-      m.metric,
-      "",
-      m.current,
-      m.target,
-      m.direction,
-      health(m.status),
-      m.status.label,
-      i,
-    ]),
+    ...doc.qualityMetrics.map((m, i) => statusMetricRow("quality", m, i)),
   ]);
   await rows.insertChecklists(
     { heading: "milestones", label: "note", item: "milestone_items", parent: "milestone_id" },
@@ -286,6 +268,16 @@ const DEFAULT_HEALTH: DocHealth = "red";
 
 function health(status: Status): Health {
   return status.health ?? DEFAULT_HEALTH;
+}
+
+/** A summary or quality metric as stored: no baseline; the document's status and label. */
+function statusMetricRow(
+  group: MetricGroup,
+  m: SummaryRow | QualityMetric,
+  position: number,
+): unknown[] {
+  const status = [health(m.status), m.status.label];
+  return [group, m.metric, "", m.current, m.target, m.direction, ...status, position];
 }
 
 function level(value: RiskLevel): Level {
