@@ -5,7 +5,7 @@
  * JSON. A refused form is a 422 page with that row's editor open, keeping what was typed.
  */
 import assert from "node:assert/strict";
-import { createTestApp, formPost, send, type TestApp } from "./_app.ts";
+import { createTestApp, formPost, ORIGIN, send, type TestApp } from "./_app.ts";
 import type { ProjectDashboard } from "../lib/model/types.ts";
 
 async function dashboard(t: TestApp, cookie: string, id: string): Promise<ProjectDashboard> {
@@ -147,7 +147,7 @@ Deno.test("metrics are added and edited in full; the summary's rows open the sum
   }
 });
 
-Deno.test("team rows, tasks and deliverables are edited in full", async (test) => {
+Deno.test("team rows, tasks, deliverables and weeks are edited in full", async (test) => {
   const t = await createTestApp();
   try {
     const ada = await t.login("ada@acme.test");
@@ -243,6 +243,22 @@ Deno.test("team rows, tasks and deliverables are edited in full", async (test) =
       const prefix = `accomplishment-${item.id}`;
       assert.ok(keeps(refused.body, prefix, "details", "- Kept detail\nSecond"));
     });
+    await test.step("a week's title and note change", async () => {
+      const week = before.milestones[0];
+      const res = await post(t, ada, `/projects/${id}/weeks/${week.id}`, {
+        title: "Week 1 (kick-off)",
+        note: "",
+      });
+      assert.equal(res.status, 303);
+      assert.equal(res.location, `/projects/${id}#milestones`);
+      const now = (await dashboard(t, ada, id)).milestones[0];
+      assert.deepEqual([now.id, now.title, now.note, now.items], [
+        week.id,
+        "Week 1 (kick-off)",
+        null,
+        week.items,
+      ]);
+    });
     await test.step("an island gets the refusal as JSON; a row of nobody's is 404", async () => {
       const res = await t.request(
         `/projects/${id}/team/${before.team[0].id}`,
@@ -262,6 +278,77 @@ Deno.test("team rows, tasks and deliverables are edited in full", async (test) =
         });
         assert.equal(gone.status, 404, path);
       }
+    });
+  } finally {
+    await t.drop();
+  }
+});
+
+Deno.test("a refused form of any section is a 422 showing its message where it was typed", async (test) => {
+  const t = await createTestApp();
+  try {
+    const ada = await t.login("ada@acme.test");
+    const id = await t.projectId("acme");
+    const before = await dashboard(t, ada, id);
+    const phase = before.phases[0].id;
+    const risk = before.risks[0].id;
+    const week = before.milestones[0].id;
+    const typed = "Typed here";
+    const forms: [string, Record<string, string>, string, string, string?][] = [
+      ["team", { member: "", current_task: typed }, "team-new", "member", "current_task"],
+      ["accomplishments", { title: "", owner: typed }, "accomplishment-new", "title", "owner"],
+      ["actions", { group: "", text: typed }, "action-new", "group", "text"],
+      ["blockers", { text: " " }, "blocker-new", "text"],
+      ["milestones", { title: "", note: typed }, "week-new", "title", "note"],
+      [
+        `phases/${phase}`,
+        { title: "", timeframe: typed },
+        `phase-${phase}-edit`,
+        "title",
+        "timeframe",
+      ],
+      [
+        `risks/${risk}`,
+        { title: "", impact: "high", probability: "low", owner: typed },
+        `risk-${risk}`,
+        "title",
+        "owner",
+      ],
+      ["settings", { name: "" }, "settings", "name"],
+      [`weeks/${week}`, { title: "", note: typed }, `week-${week}`, "title", "note"],
+      [`weeks/${week}/items`, { text: "" }, `week-${week}-item`, "text"],
+    ];
+    await test.step("each form's message stands under its field, beside what was typed", async () => {
+      for (const [path, fields, prefix, field, kept] of forms) {
+        const res = await post(t, ada, `/projects/${id}/${path}`, fields);
+        assert.equal(res.status, 422, path);
+        assert.match(errorOf(res.body, prefix, field) ?? "", /^(Enter|Choose) /, path);
+        if (kept) assert.ok(keeps(res.body, prefix, kept, typed), `${path} keeps ${kept}`);
+      }
+    });
+    await test.step("a task without a title and a tick that is not true or false are 422", async () => {
+      const task = await post(t, ada, `/projects/${id}/phases/${phase}/tasks`, { title: " " });
+      assert.equal(task.status, 422);
+      const action = before.actionGroups[0].items[0].id;
+      const tick = await post(t, ada, `/projects/${id}/actions/${action}`, { done: "maybe" });
+      assert.equal(tick.status, 422);
+    });
+    await test.step("a write that is not a form is a 415; a form that cannot be read, a 400", async () => {
+      const sent = (type: string, body: string) =>
+        t.request(`/projects/${id}/blockers`, {
+          method: "POST",
+          headers: { cookie: ada, origin: ORIGIN, "content-type": type },
+          body,
+        });
+      const json = await sent("application/json", JSON.stringify({ text: "Blocked" }));
+      assert.equal(json.status, 415);
+      await json.body?.cancel();
+      const broken = await sent("multipart/form-data", "no boundary, no parts");
+      assert.equal(broken.status, 400);
+      await broken.body?.cancel();
+    });
+    await test.step("nothing was written", async () => {
+      assert.deepEqual(await dashboard(t, ada, id), before);
     });
   } finally {
     await t.drop();
