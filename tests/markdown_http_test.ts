@@ -178,9 +178,59 @@ Deno.test("a bad document is a clear 4xx naming the line, and nothing is half-im
       });
       assert.equal(log.status, 413, "other routes keep their 64 KiB");
     });
+    await test.step("a document the database cannot hold is a 422 that keeps the text", async () => {
+      const long = "L".repeat(301);
+      const doc = REFERENCE.replace("- [x] Cache schema design", `- [x] ${long}`);
+      const page = await importDoc(t, ada, doc, "field");
+      assert.equal(page.status, 422);
+      assert.match(page.body, /task 3 of phase 1 is longer than 300 characters/);
+      assert.match(
+        page.body,
+        new RegExp(`<textarea id="import-markdown"[^>]*>[^<]*- \\[x\\] ${long}`),
+      );
+      const json = await importDoc(t, ada, doc, "file", "application/json");
+      assert.equal(json.status, 422);
+      assert.match(JSON.parse(json.body).error, /^Cannot import the dashboard: task 3 of phase 1/);
+    });
+    await test.step("what is not a form is a 415; a form that cannot be read, a 400", async () => {
+      const sent = (type: string | null, body: string) => {
+        const headers: Record<string, string> = { cookie: ada, origin: ORIGIN };
+        if (type) headers["content-type"] = type;
+        return t.request("/projects/import", { method: "POST", headers, body });
+      };
+      for (const type of ["application/json", "text/markdown", null]) {
+        const res = await sent(type, REFERENCE);
+        assert.equal(res.status, 415, String(type));
+        assert.match(await res.text(), /Send the dashboard as a form/);
+      }
+      const broken = await sent("multipart/form-data", "no boundary, no parts");
+      assert.equal(broken.status, 400);
+      await broken.body?.cancel();
+    });
     await test.step("no project came of any of it", async () => {
       assert.equal(await projects(), before);
     });
+  } finally {
+    await t.drop();
+  }
+});
+
+Deno.test("an empty file beside the text field imports the field; an island gets 201 and the id", async () => {
+  const t = await createTestApp();
+  try {
+    const ada = await t.login("ada@acme.test");
+    const form = new FormData();
+    form.set("file", new File([], "empty.md"));
+    form.set("markdown", REFERENCE);
+    const res = await t.request("/projects/import", {
+      method: "POST",
+      headers: { cookie: ada, origin: ORIGIN, accept: "application/json" },
+      body: form,
+    });
+    assert.equal(res.status, 201);
+    const { id } = await res.json();
+    const d = await dashboard(t, ada, id);
+    assert.equal(d.project.name, "Redis Caching Implementation");
   } finally {
     await t.drop();
   }

@@ -6,18 +6,8 @@
  * @module
  */
 import type { Db } from "./connection.ts";
-import {
-  deleteFromList,
-  inProject,
-  type Moved,
-  type MoveDirection,
-  moveInList,
-  nextPosition,
-  optionalText,
-  type OrderedList,
-  type ProjectScope,
-  requiredText,
-} from "./project_writes.ts";
+import { optionalText, type ProjectScope, requiredText } from "./project_writes.ts";
+import { type Columns, type SectionWrites, sectionWrites } from "./section_writes.ts";
 
 /**
  * An accomplishment as a form sends it.
@@ -36,20 +26,14 @@ export interface AccomplishmentInput {
   details: string[];
 }
 
-function accomplishments(scope: ProjectScope): OrderedList {
-  return {
-    table: "accomplishments",
-    by: { project_id: scope.projectId, tenant_id: scope.tenantId },
-  };
-}
+const accomplishments: SectionWrites = sectionWrites({ table: "accomplishments" });
 
-function values(input: AccomplishmentInput): unknown[] {
-  const details = input.details.map((d) => optionalText(d)).filter((d) => d !== null);
-  return [
-    requiredText(input.title, "an accomplishment's title"),
-    optionalText(input.owner),
-    details,
-  ];
+function columns(input: AccomplishmentInput): Columns {
+  return {
+    title: requiredText(input.title, "an accomplishment's title"),
+    owner: optionalText(input.owner),
+    details: input.details.map((d) => optionalText(d)).filter((d) => d !== null),
+  };
 }
 
 /**
@@ -68,16 +52,8 @@ export async function addAccomplishment(
   scope: ProjectScope,
   input: AccomplishmentInput,
 ): Promise<{ id: string } | null> {
-  const row = values(input);
-  return await inProject(db, scope, async (tx) => {
-    const position = await nextPosition(tx, accomplishments(scope));
-    const [inserted] = await tx.query<{ id: string }>(
-      `INSERT INTO accomplishments (tenant_id, project_id, title, owner, details, position)
-       VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-      [scope.tenantId, scope.projectId, ...row, position],
-    );
-    return inserted;
-  });
+  const added = await accomplishments.append(db, scope, columns(input));
+  return added && { id: added.id };
 }
 
 /**
@@ -95,15 +71,7 @@ export async function updateAccomplishment(
   accomplishmentId: string,
   input: AccomplishmentInput,
 ): Promise<{ id: string } | null> {
-  const row = values(input);
-  return await inProject(db, scope, async (tx) => {
-    const rows = await tx.query<{ id: string }>(
-      `UPDATE accomplishments SET title = $1, owner = $2, details = $3
-       WHERE id = $4 AND project_id = $5 AND tenant_id = $6 RETURNING id`,
-      [...row, accomplishmentId, scope.projectId, scope.tenantId],
-    );
-    return rows[0] ?? null;
-  });
+  return await accomplishments.update(db, scope, accomplishmentId, columns(input));
 }
 
 /**
@@ -115,17 +83,7 @@ export async function updateAccomplishment(
  * await deleteAccomplishment(db, scope, id);
  * ```
  */
-export async function deleteAccomplishment(
-  db: Db,
-  scope: ProjectScope,
-  accomplishmentId: string,
-): Promise<{ id: string } | null> {
-  return await inProject(
-    db,
-    scope,
-    (tx) => deleteFromList(tx, accomplishments(scope), accomplishmentId),
-  );
-}
+export const deleteAccomplishment: SectionWrites["remove"] = accomplishments.remove;
 
 /**
  * Moves a deliverable one place up or down; at either end nothing moves.
@@ -136,11 +94,4 @@ export async function deleteAccomplishment(
  * await moveAccomplishment(db, scope, id, "up");
  * ```
  */
-export async function moveAccomplishment(
-  db: Db,
-  scope: ProjectScope,
-  id: string,
-  direction: MoveDirection,
-): Promise<Moved | null> {
-  return await inProject(db, scope, (tx) => moveInList(tx, accomplishments(scope), id, direction));
-}
+export const moveAccomplishment: SectionWrites["move"] = accomplishments.move;

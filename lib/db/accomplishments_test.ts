@@ -3,6 +3,7 @@ import { dbTest } from "./_test_support.ts";
 import {
   addAccomplishment,
   deleteAccomplishment,
+  moveAccomplishment,
   updateAccomplishment,
 } from "./accomplishments.ts";
 
@@ -36,6 +37,23 @@ dbTest("accomplishments are added, edited and deleted", async (t, demo) => {
       [],
     ]);
   });
+  await t.step("moved up, and not past the end", async () => {
+    const titles = async () => (await list()).map((a) => a.title);
+    const [, , , fourth] = await titles();
+    assert.deepEqual(await moveAccomplishment(db, acme, added!.id, "up"), {
+      id: added!.id,
+      position: 3,
+      moved: true,
+    });
+    assert.deepEqual((await titles()).slice(3), ["Security review done", fourth]);
+    const last = (await list())[4].id;
+    assert.deepEqual(await moveAccomplishment(db, acme, last, "down"), {
+      id: last,
+      position: 4,
+      moved: false,
+    });
+    await moveAccomplishment(db, acme, added!.id, "down");
+  });
   await t.step("deleted; the ones after it move up", async () => {
     await deleteAccomplishment(db, acme, (await list())[0].id);
     assert.deepEqual((await list()).map((a) => a.position), [0, 1, 2, 3]);
@@ -46,5 +64,6 @@ dbTest("accomplishments are added, edited and deleted", async (t, demo) => {
     assert.equal(await addAccomplishment(db, demo.foreign, input), null);
     assert.equal(await updateAccomplishment(db, demo.globex, added!.id, input), null);
     assert.equal(await deleteAccomplishment(db, demo.globex, added!.id), null);
+    assert.equal(await moveAccomplishment(db, demo.globex, added!.id, "up"), null);
   });
 });

@@ -8,18 +8,10 @@
  */
 import type { Db } from "./connection.ts";
 import { iso } from "./time.ts";
-import {
-  deleteFromList,
-  inProject,
-  nextPosition,
-  type OrderedList,
-  type ProjectScope,
-  requiredText,
-} from "./project_writes.ts";
+import { inProject, type ProjectScope, requiredText } from "./project_writes.ts";
+import { type SectionWrites, sectionWrites } from "./section_writes.ts";
 
-function blockers(scope: ProjectScope): OrderedList {
-  return { table: "blockers", by: { project_id: scope.projectId, tenant_id: scope.tenantId } };
-}
+const blockers: SectionWrites = sectionWrites({ table: "blockers" });
 
 /**
  * Adds an open blocker at the end of the list.
@@ -35,16 +27,8 @@ export async function addBlocker(
   scope: ProjectScope,
   text: string,
 ): Promise<{ id: string } | null> {
-  const clean = requiredText(text, "a blocker");
-  return await inProject(db, scope, async (tx) => {
-    const position = await nextPosition(tx, blockers(scope));
-    const [row] = await tx.query<{ id: string }>(
-      `INSERT INTO blockers (tenant_id, project_id, text, position)
-       VALUES ($1, $2, $3, $4) RETURNING id`,
-      [scope.tenantId, scope.projectId, clean, position],
-    );
-    return row;
-  });
+  const added = await blockers.append(db, scope, { text: requiredText(text, "a blocker") });
+  return added && { id: added.id };
 }
 
 /**
@@ -84,10 +68,4 @@ export async function setBlockerResolved(
  * await deleteBlocker(db, scope, blockerId);
  * ```
  */
-export async function deleteBlocker(
-  db: Db,
-  scope: ProjectScope,
-  blockerId: string,
-): Promise<{ id: string } | null> {
-  return await inProject(db, scope, (tx) => deleteFromList(tx, blockers(scope), blockerId));
-}
+export const deleteBlocker: SectionWrites["remove"] = blockers.remove;

@@ -17,11 +17,13 @@ import {
   type DashboardDocument,
   formatLastUpdated,
   type Health as DocHealth,
+  type QualityMetric,
   type RiskLevel,
   type Status,
+  type SummaryRow,
 } from "../markdown/mod.ts";
 import { instantOf } from "../model/labels.ts";
-import type { ExtraSection, Health, Level } from "../model/types.ts";
+import type { ExtraSection, Health, Level, MetricGroup } from "../model/types.ts";
 
 /**
  * A document the database cannot hold as it is, e.g. a risk without a title or a task title
@@ -141,6 +143,39 @@ class Rows {
       );
     }
   }
+
+  /**
+   * Inserts titled checklists in their order: each heading (a milestone week, a next-action
+   * group) with its label column, then every heading's items under it.
+   */
+  async insertChecklists(tables: ChecklistTables, lists: Checklist[]): Promise<void> {
+    const ids = lists.map(() => crypto.randomUUID());
+    await this.insert(
+      tables.heading,
+      ["id", "title", tables.label, "position"],
+      lists.map((list, i) => [ids[i], list.title, list.label, i]),
+    );
+    await this.insert(
+      tables.item,
+      [tables.parent, "text", "done", "position"],
+      lists.flatMap((list, i) => list.items.map((item, j) => [ids[i], item.text, item.done, j])),
+    );
+  }
+}
+
+/** Where checklists go: the headings' table and label column, the items' table and link. */
+interface ChecklistTables {
+  heading: string;
+  label: string;
+  item: string;
+  parent: string;
+}
+
+/** A heading of a checklist with its label (a week's note, a group's when) and items. */
+interface Checklist {
+  title: string;
+  label: string | null;
+  items: { text: string; done: boolean }[];
 }
 
 async function importPlan(rows: Rows, doc: DashboardDocument): Promise<void> {
@@ -167,17 +202,7 @@ async function importPlan(rows: Rows, doc: DashboardDocument): Promise<void> {
   );
   const metric = ["metric_group", "name", "baseline", "current", "target", "direction"];
   await rows.insert("metrics", [...metric, "health", "status_label", "position"], [
-    ...doc.summary.map((m, i) => [
-      "summary",
-      m.metric,
-      "",
-      m.current,
-      m.target,
-      m.direction,
-      health(m.status),
-      m.status.label,
-      i,
-    ]),
+    ...doc.summary.map((m, i) => statusMetricRow("summary", m, i)),
     ...doc.performanceMetrics.map((m, i) => [
       "performance",
       m.metric,
@@ -189,28 +214,11 @@ async function importPlan(rows: Rows, doc: DashboardDocument): Promise<void> {
       "",
       i,
     ]),
-    ...doc.qualityMetrics.map((m, i) => [
-      "quality",
-      m.metric,
-      "",
-      m.current,
-      m.target,
-      m.direction,
-      health(m.status),
-      m.status.label,
-      i,
-    ]),
+    ...doc.qualityMetrics.map((m, i) => statusMetricRow("quality", m, i)),
   ]);
-  const weeks = doc.milestones.map((week) => ({ id: crypto.randomUUID(), week }));
-  await rows.insert(
-    "milestones",
-    ["id", "title", "note", "position"],
-    weeks.map(({ id, week }, i) => [id, week.title, week.note, i]),
-  );
-  await rows.insert(
-    "milestone_items",
-    ["milestone_id", "text", "done", "position"],
-    weeks.flatMap(({ id, week }) => week.items.map((item, i) => [id, item.text, item.done, i])),
+  await rows.insertChecklists(
+    { heading: "milestones", label: "note", item: "milestone_items", parent: "milestone_id" },
+    doc.milestones.map((week) => ({ title: week.title, label: week.note, items: week.items })),
   );
 }
 
@@ -250,16 +258,9 @@ async function importRecords(rows: Rows, doc: DashboardDocument, now: string): P
     ["title", "owner", "details::text[]", "position"],
     doc.deliverables.map((d, i) => [d.title, d.owner, d.details, i]),
   );
-  const groups = doc.nextActions.map((group) => ({ id: crypto.randomUUID(), group }));
-  await rows.insert(
-    "action_groups",
-    ["id", "title", "when_label", "position"],
-    groups.map(({ id, group }, i) => [id, group.title, group.when, i]),
-  );
-  await rows.insert(
-    "action_items",
-    ["group_id", "text", "done", "position"],
-    groups.flatMap(({ id, group }) => group.items.map((item, i) => [id, item.text, item.done, i])),
+  await rows.insertChecklists(
+    { heading: "action_groups", label: "when_label", item: "action_items", parent: "group_id" },
+    doc.nextActions.map((group) => ({ title: group.title, label: group.when, items: group.items })),
   );
 }
 
@@ -267,6 +268,16 @@ const DEFAULT_HEALTH: DocHealth = "red";
 
 function health(status: Status): Health {
   return status.health ?? DEFAULT_HEALTH;
+}
+
+/** A summary or quality metric as stored: no baseline; the document's status and label. */
+function statusMetricRow(
+  group: MetricGroup,
+  m: SummaryRow | QualityMetric,
+  position: number,
+): unknown[] {
+  const status = [health(m.status), m.status.label];
+  return [group, m.metric, "", m.current, m.target, m.direction, ...status, position];
 }
 
 function level(value: RiskLevel): Level {

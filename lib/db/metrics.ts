@@ -11,17 +11,20 @@ import type { Db, Queryable } from "./connection.ts";
 import type { Health, MetricDirection, MetricGroup } from "../model/types.ts";
 import { splitTarget } from "../model/metric_status.ts";
 import {
-  deleteFromList,
   inProject,
-  type Moved,
-  type MoveDirection,
-  moveInList,
   nextPosition,
-  type OrderedList,
   plainText,
   type ProjectScope,
   requiredText,
 } from "./project_writes.ts";
+import {
+  type Columns,
+  type Section,
+  sectionList,
+  type SectionWrites,
+  sectionWrites,
+  updateRow,
+} from "./section_writes.ts";
 
 /**
  * A metric as a form sends it.
@@ -50,37 +53,21 @@ export interface MetricInput {
   statusLabel: string;
 }
 
-function group(scope: ProjectScope, metricGroup: MetricGroup): OrderedList {
-  return {
-    table: "metrics",
-    by: { project_id: scope.projectId, tenant_id: scope.tenantId, metric_group: metricGroup },
-  };
-}
+const METRICS: Section = { table: "metrics", listedBy: "metric_group", stamped: true };
+const metrics: SectionWrites = sectionWrites(METRICS);
 
-/** The stored columns of a metric, in the order the statements below name them. */
-function values(input: MetricInput): unknown[] {
+/** The stored columns of a metric but its group. */
+function columns(input: MetricInput): Columns {
   const { target, direction } = splitTarget(input.target, input.direction);
-  return [
-    requiredText(input.name, "a metric's name"),
-    input.group === "performance" ? plainText(input.baseline) : "",
-    plainText(input.current),
-    plainText(target),
+  return {
+    name: requiredText(input.name, "a metric's name"),
+    baseline: input.group === "performance" ? plainText(input.baseline) : "",
+    current: plainText(input.current),
+    target: plainText(target),
     direction,
-    input.health,
-    input.group === "performance" ? "" : plainText(input.statusLabel),
-  ];
-}
-
-async function groupOf(
-  tx: Queryable,
-  scope: ProjectScope,
-  metricId: string,
-): Promise<MetricGroup | null> {
-  const [row] = await tx.query<{ metric_group: MetricGroup }>(
-    "SELECT metric_group FROM metrics WHERE id = $1 AND project_id = $2 AND tenant_id = $3",
-    [metricId, scope.projectId, scope.tenantId],
-  );
-  return row?.metric_group ?? null;
+    health: input.health,
+    status_label: input.group === "performance" ? "" : plainText(input.statusLabel),
+  };
 }
 
 /**
@@ -100,17 +87,7 @@ export async function addMetric(
   scope: ProjectScope,
   input: MetricInput,
 ): Promise<{ id: string; position: number } | null> {
-  const row = values(input);
-  return await inProject(db, scope, async (tx) => {
-    const position = await nextPosition(tx, group(scope, input.group));
-    const [inserted] = await tx.query<{ id: string }>(
-      `INSERT INTO metrics (tenant_id, project_id, metric_group, name, baseline, current, target,
-         direction, health, status_label, position)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
-      [scope.tenantId, scope.projectId, input.group, ...row, position],
-    );
-    return { id: inserted.id, position };
-  });
+  return await metrics.append(db, scope, { metric_group: input.group, ...columns(input) });
 }
 
 /**
@@ -128,18 +105,17 @@ export async function updateMetric(
   metricId: string,
   input: MetricInput,
 ): Promise<{ id: string } | null> {
-  const row = values(input);
+  const metric = columns(input);
   return await inProject(db, scope, async (tx) => {
-    const before = await groupOf(tx, scope, metricId);
-    if (before === null) return null;
-    if (before !== input.group) await changeGroup(tx, scope, metricId, before, input.group);
-    const rows = await tx.query<{ id: string }>(
-      `UPDATE metrics SET name = $1, baseline = $2, current = $3, target = $4, direction = $5,
-         health = $6, status_label = $7, updated_at = now()
-       WHERE id = $8 AND project_id = $9 AND tenant_id = $10 RETURNING id`,
-      [...row, metricId, scope.projectId, scope.tenantId],
+    const [row] = await tx.query<{ metric_group: MetricGroup }>(
+      "SELECT metric_group FROM metrics WHERE id = $1 AND project_id = $2 AND tenant_id = $3",
+      [metricId, scope.projectId, scope.tenantId],
     );
-    return rows[0] ?? null;
+    if (row === undefined) return null;
+    if (row.metric_group !== input.group) {
+      await changeGroup(tx, scope, metricId, row.metric_group, input.group);
+    }
+    return await updateRow(tx, METRICS, scope, metricId, metric);
   });
 }
 
@@ -151,7 +127,7 @@ async function changeGroup(
   from: MetricGroup,
   to: MetricGroup,
 ): Promise<void> {
-  const position = await nextPosition(tx, group(scope, to));
+  const position = await nextPosition(tx, sectionList(METRICS, scope, to));
   const [old] = await tx.query<{ position: number }>(
     `UPDATE metrics m SET metric_group = $1, position = $2 FROM metrics o
      WHERE m.id = $3 AND o.id = m.id RETURNING o.position`,
@@ -179,14 +155,9 @@ export async function updateMetricCurrent(
   metricId: string,
   current: string,
 ): Promise<{ id: string; current: string } | null> {
-  return await inProject(db, scope, async (tx) => {
-    const rows = await tx.query<{ id: string; current: string }>(
-      `UPDATE metrics SET current = $1, updated_at = now()
-       WHERE id = $2 AND project_id = $3 AND tenant_id = $4 RETURNING id, current`,
-      [plainText(current), metricId, scope.projectId, scope.tenantId],
-    );
-    return rows[0] ?? null;
-  });
+  const clean = plainText(current);
+  const metric = await metrics.update(db, scope, metricId, { current: clean });
+  return metric && { id: metric.id, current: clean };
 }
 
 /**
@@ -198,18 +169,7 @@ export async function updateMetricCurrent(
  * await moveMetric(db, scope, metricId, "down");
  * ```
  */
-export async function moveMetric(
-  db: Db,
-  scope: ProjectScope,
-  metricId: string,
-  direction: MoveDirection,
-): Promise<Moved | null> {
-  return await inProject(db, scope, async (tx) => {
-    const metricGroup = await groupOf(tx, scope, metricId);
-    if (metricGroup === null) return null;
-    return await moveInList(tx, group(scope, metricGroup), metricId, direction);
-  });
-}
+export const moveMetric: SectionWrites["move"] = metrics.move;
 
 /**
  * Deletes a metric; the metrics after it in its group move up.
@@ -220,14 +180,4 @@ export async function moveMetric(
  * await deleteMetric(db, scope, metricId);
  * ```
  */
-export async function deleteMetric(
-  db: Db,
-  scope: ProjectScope,
-  metricId: string,
-): Promise<{ id: string } | null> {
-  return await inProject(db, scope, async (tx) => {
-    const metricGroup = await groupOf(tx, scope, metricId);
-    if (metricGroup === null) return null;
-    return await deleteFromList(tx, group(scope, metricGroup), metricId);
-  });
-}
+export const deleteMetric: SectionWrites["remove"] = metrics.remove;

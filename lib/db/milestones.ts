@@ -6,16 +6,16 @@
  *
  * @module
  */
-import type { Db, Queryable } from "./connection.ts";
+import type { Db } from "./connection.ts";
+import { inProject, optionalText, type ProjectScope, requiredText } from "./project_writes.ts";
 import {
-  deleteFromList,
-  inProject,
-  nextPosition,
-  optionalText,
-  type OrderedList,
-  type ProjectScope,
-  requiredText,
-} from "./project_writes.ts";
+  appendRow,
+  type ColumnSetter,
+  columnSetter,
+  type Section,
+  type SectionWrites,
+  sectionWrites,
+} from "./section_writes.ts";
 
 /**
  * A week as a form sends it.
@@ -33,13 +33,9 @@ export interface MilestoneInput {
   note: string | null;
 }
 
-function weeks(scope: ProjectScope): OrderedList {
-  return { table: "milestones", by: { project_id: scope.projectId, tenant_id: scope.tenantId } };
-}
-
-function itemsOf(scope: ProjectScope, milestoneId: string): OrderedList {
-  return { table: "milestone_items", by: { milestone_id: milestoneId, tenant_id: scope.tenantId } };
-}
+const weeks: SectionWrites = sectionWrites({ table: "milestones" });
+const ITEMS: Section = { table: "milestone_items", listedBy: "milestone_id" };
+const items: SectionWrites = sectionWrites(ITEMS);
 
 /**
  * Adds a week at the end of the milestones.
@@ -56,15 +52,8 @@ export async function addMilestone(
   input: MilestoneInput,
 ): Promise<{ id: string } | null> {
   const title = requiredText(input.title, "a milestone's title");
-  return await inProject(db, scope, async (tx) => {
-    const position = await nextPosition(tx, weeks(scope));
-    const [row] = await tx.query<{ id: string }>(
-      `INSERT INTO milestones (tenant_id, project_id, title, note, position)
-       VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-      [scope.tenantId, scope.projectId, title, optionalText(input.note), position],
-    );
-    return row;
-  });
+  const added = await weeks.append(db, scope, { title, note: optionalText(input.note) });
+  return added && { id: added.id };
 }
 
 /**
@@ -83,14 +72,7 @@ export async function updateMilestone(
   input: MilestoneInput,
 ): Promise<{ id: string } | null> {
   const title = requiredText(input.title, "a milestone's title");
-  return await inProject(db, scope, async (tx) => {
-    const rows = await tx.query<{ id: string }>(
-      `UPDATE milestones SET title = $1, note = $2
-       WHERE id = $3 AND project_id = $4 AND tenant_id = $5 RETURNING id`,
-      [title, optionalText(input.note), milestoneId, scope.projectId, scope.tenantId],
-    );
-    return rows[0] ?? null;
-  });
+  return await weeks.update(db, scope, milestoneId, { title, note: optionalText(input.note) });
 }
 
 /**
@@ -102,13 +84,7 @@ export async function updateMilestone(
  * await deleteMilestone(db, scope, milestoneId);
  * ```
  */
-export async function deleteMilestone(
-  db: Db,
-  scope: ProjectScope,
-  milestoneId: string,
-): Promise<{ id: string } | null> {
-  return await inProject(db, scope, (tx) => deleteFromList(tx, weeks(scope), milestoneId));
-}
+export const deleteMilestone: SectionWrites["remove"] = weeks.remove;
 
 /**
  * Adds an unticked item at the end of a week.
@@ -132,13 +108,8 @@ export async function addMilestoneItem(
       [milestoneId, scope.projectId, scope.tenantId],
     );
     if (week.length === 0) return null;
-    const position = await nextPosition(tx, itemsOf(scope, milestoneId));
-    const [row] = await tx.query<{ id: string }>(
-      `INSERT INTO milestone_items (tenant_id, project_id, milestone_id, text, position)
-       VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-      [scope.tenantId, scope.projectId, milestoneId, clean, position],
-    );
-    return row;
+    const { id } = await appendRow(tx, ITEMS, scope, { milestone_id: milestoneId, text: clean });
+    return { id };
   });
 }
 
@@ -151,21 +122,7 @@ export async function addMilestoneItem(
  * await setMilestoneItemDone(db, scope, itemId, true);
  * ```
  */
-export async function setMilestoneItemDone(
-  db: Db,
-  scope: ProjectScope,
-  itemId: string,
-  done: boolean,
-): Promise<{ id: string; done: boolean } | null> {
-  return await inProject(db, scope, async (tx) => {
-    const rows = await tx.query<{ id: string; done: boolean }>(
-      `UPDATE milestone_items SET done = $1
-       WHERE id = $2 AND project_id = $3 AND tenant_id = $4 RETURNING id, done`,
-      [done, itemId, scope.projectId, scope.tenantId],
-    );
-    return rows[0] ?? null;
-  });
-}
+export const setMilestoneItemDone: ColumnSetter<"done", boolean> = columnSetter(ITEMS, "done");
 
 /**
  * Deletes a milestone item; the items after it in its week move up.
@@ -176,26 +133,4 @@ export async function setMilestoneItemDone(
  * await deleteMilestoneItem(db, scope, itemId);
  * ```
  */
-export async function deleteMilestoneItem(
-  db: Db,
-  scope: ProjectScope,
-  itemId: string,
-): Promise<{ id: string } | null> {
-  return await inProject(db, scope, async (tx) => {
-    const milestoneId = await weekOfItem(tx, scope, itemId);
-    if (milestoneId === null) return null;
-    return await deleteFromList(tx, itemsOf(scope, milestoneId), itemId);
-  });
-}
-
-async function weekOfItem(
-  tx: Queryable,
-  scope: ProjectScope,
-  itemId: string,
-): Promise<string | null> {
-  const [row] = await tx.query<{ milestone_id: string }>(
-    "SELECT milestone_id FROM milestone_items WHERE id = $1 AND project_id = $2 AND tenant_id = $3",
-    [itemId, scope.projectId, scope.tenantId],
-  );
-  return row?.milestone_id ?? null;
-}
+export const deleteMilestoneItem: SectionWrites["remove"] = items.remove;

@@ -7,14 +7,16 @@
  * @module
  */
 import type { Db, Queryable } from "./connection.ts";
+import { inProject, nextPosition, type ProjectScope, requiredText } from "./project_writes.ts";
 import {
-  deleteFromList,
-  inProject,
-  nextPosition,
-  type OrderedList,
-  type ProjectScope,
-  requiredText,
-} from "./project_writes.ts";
+  appendRow,
+  type ColumnSetter,
+  columnSetter,
+  type Section,
+  sectionList,
+  type SectionWrites,
+  sectionWrites,
+} from "./section_writes.ts";
 
 /**
  * The groups the dashboard knows, in their usual order, with their when-labels.
@@ -31,16 +33,9 @@ export const ACTION_GROUPS: readonly { title: string; when: string | null }[] = 
   { title: "Next Week", when: null },
 ]);
 
-function groups(scope: ProjectScope): OrderedList {
-  return {
-    table: "action_groups",
-    by: { project_id: scope.projectId, tenant_id: scope.tenantId },
-  };
-}
-
-function itemsOf(scope: ProjectScope, groupId: string): OrderedList {
-  return { table: "action_items", by: { group_id: groupId, tenant_id: scope.tenantId } };
-}
+const GROUPS: Section = { table: "action_groups" };
+const ITEMS: Section = { table: "action_items", listedBy: "group_id" };
+const items: SectionWrites = sectionWrites(ITEMS);
 
 /**
  * Adds an unticked item at the end of a group, creating the group when the project has none of
@@ -62,13 +57,8 @@ export async function addNextAction(
   const text = requiredText(input.text, "a next action");
   return await inProject(db, scope, async (tx) => {
     const groupId = await groupNamed(tx, scope, title);
-    const position = await nextPosition(tx, itemsOf(scope, groupId));
-    const [row] = await tx.query<{ id: string }>(
-      `INSERT INTO action_items (tenant_id, project_id, group_id, text, position)
-       VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-      [scope.tenantId, scope.projectId, groupId, text, position],
-    );
-    return { id: row.id, groupId };
+    const { id } = await appendRow(tx, ITEMS, scope, { group_id: groupId, text });
+    return { id, groupId };
   });
 }
 
@@ -89,7 +79,7 @@ async function groupNamed(tx: Queryable, scope: ProjectScope, title: string): Pr
   };
   // A known group goes before the first group that usually follows it; others go last.
   const before = known === -1 ? undefined : existing.find((group) => rank(group.title) > known);
-  let position = await nextPosition(tx, groups(scope));
+  let position = await nextPosition(tx, sectionList(GROUPS, scope));
   if (before !== undefined) {
     position = Number(before.position);
     await tx.query(
@@ -116,21 +106,7 @@ async function groupNamed(tx: Queryable, scope: ProjectScope, title: string): Pr
  * await setNextActionDone(db, scope, itemId, true);
  * ```
  */
-export async function setNextActionDone(
-  db: Db,
-  scope: ProjectScope,
-  itemId: string,
-  done: boolean,
-): Promise<{ id: string; done: boolean } | null> {
-  return await inProject(db, scope, async (tx) => {
-    const rows = await tx.query<{ id: string; done: boolean }>(
-      `UPDATE action_items SET done = $1
-       WHERE id = $2 AND project_id = $3 AND tenant_id = $4 RETURNING id, done`,
-      [done, itemId, scope.projectId, scope.tenantId],
-    );
-    return rows[0] ?? null;
-  });
-}
+export const setNextActionDone: ColumnSetter<"done", boolean> = columnSetter(ITEMS, "done");
 
 /**
  * Deletes a next action; the items after it in its group move up. The group stays, even empty.
@@ -141,17 +117,4 @@ export async function setNextActionDone(
  * await deleteNextAction(db, scope, itemId);
  * ```
  */
-export async function deleteNextAction(
-  db: Db,
-  scope: ProjectScope,
-  itemId: string,
-): Promise<{ id: string } | null> {
-  return await inProject(db, scope, async (tx) => {
-    const [row] = await tx.query<{ group_id: string }>(
-      "SELECT group_id FROM action_items WHERE id = $1 AND project_id = $2 AND tenant_id = $3",
-      [itemId, scope.projectId, scope.tenantId],
-    );
-    if (row === undefined) return null;
-    return await deleteFromList(tx, itemsOf(scope, row.group_id), itemId);
-  });
-}
+export const deleteNextAction: SectionWrites["remove"] = items.remove;

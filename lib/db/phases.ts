@@ -6,18 +6,8 @@
  * @module
  */
 import type { Db } from "./connection.ts";
-import {
-  deleteFromList,
-  inProject,
-  type Moved,
-  type MoveDirection,
-  moveInList,
-  nextPosition,
-  type OrderedList,
-  plainText,
-  type ProjectScope,
-  requiredText,
-} from "./project_writes.ts";
+import { plainText, type ProjectScope, requiredText } from "./project_writes.ts";
+import { type Columns, type SectionWrites, sectionWrites } from "./section_writes.ts";
 
 /**
  * A phase as a form sends it.
@@ -35,8 +25,13 @@ export interface PhaseInput {
   timeframe: string;
 }
 
-function phases(scope: ProjectScope): OrderedList {
-  return { table: "phases", by: { project_id: scope.projectId, tenant_id: scope.tenantId } };
+const phases: SectionWrites = sectionWrites({ table: "phases" });
+
+function columns(input: PhaseInput): Columns {
+  return {
+    name: requiredText(input.name, "a phase's name"),
+    timeframe: plainText(input.timeframe),
+  };
 }
 
 /**
@@ -53,16 +48,7 @@ export async function addPhase(
   scope: ProjectScope,
   input: PhaseInput,
 ): Promise<{ id: string; position: number } | null> {
-  const name = requiredText(input.name, "a phase's name");
-  return await inProject(db, scope, async (tx) => {
-    const position = await nextPosition(tx, phases(scope));
-    const [row] = await tx.query<{ id: string }>(
-      `INSERT INTO phases (tenant_id, project_id, name, timeframe, position)
-       VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-      [scope.tenantId, scope.projectId, name, plainText(input.timeframe), position],
-    );
-    return { id: row.id, position };
-  });
+  return await phases.append(db, scope, columns(input));
 }
 
 /**
@@ -80,15 +66,7 @@ export async function updatePhase(
   phaseId: string,
   input: PhaseInput,
 ): Promise<{ id: string } | null> {
-  const name = requiredText(input.name, "a phase's name");
-  return await inProject(db, scope, async (tx) => {
-    const rows = await tx.query<{ id: string }>(
-      `UPDATE phases SET name = $1, timeframe = $2
-       WHERE id = $3 AND project_id = $4 AND tenant_id = $5 RETURNING id`,
-      [name, plainText(input.timeframe), phaseId, scope.projectId, scope.tenantId],
-    );
-    return rows[0] ?? null;
-  });
+  return await phases.update(db, scope, phaseId, columns(input));
 }
 
 /**
@@ -100,14 +78,7 @@ export async function updatePhase(
  * const moved = await movePhase(db, scope, phaseId, "up");
  * ```
  */
-export async function movePhase(
-  db: Db,
-  scope: ProjectScope,
-  phaseId: string,
-  direction: MoveDirection,
-): Promise<Moved | null> {
-  return await inProject(db, scope, (tx) => moveInList(tx, phases(scope), phaseId, direction));
-}
+export const movePhase: SectionWrites["move"] = phases.move;
 
 /**
  * Deletes a phase with its tasks; the phases after it move up.
@@ -118,10 +89,4 @@ export async function movePhase(
  * await deletePhase(db, scope, phaseId);
  * ```
  */
-export async function deletePhase(
-  db: Db,
-  scope: ProjectScope,
-  phaseId: string,
-): Promise<{ id: string } | null> {
-  return await inProject(db, scope, (tx) => deleteFromList(tx, phases(scope), phaseId));
-}
+export const deletePhase: SectionWrites["remove"] = phases.remove;

@@ -125,11 +125,25 @@ export interface OrderedList {
 
 const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
 
+/**
+ * A table or column name checked to be safe to write into SQL as it is: lower-case letters,
+ * digits and underscores.
+ *
+ * @throws {TypeError} When the name is anything else.
+ * @example
+ * ```ts
+ * import { plainIdentifier } from "./project_writes.ts";
+ * console.log(`SELECT position FROM ${plainIdentifier("tasks")}`);
+ * ```
+ */
+export function plainIdentifier(name: string): string {
+  if (!IDENTIFIER.test(name)) throw new TypeError(`"${name}" is not a plain identifier`);
+  return name;
+}
+
 function where(list: OrderedList, first: number): { sql: string; params: unknown[] } {
   const columns = Object.keys(list.by);
-  for (const name of [list.table, ...columns]) {
-    if (!IDENTIFIER.test(name)) throw new TypeError(`"${name}" is not a plain identifier`);
-  }
+  for (const name of [list.table, ...columns]) plainIdentifier(name);
   const sql = columns.map((column, i) => `${column} = $${first + i}`).join(" AND ");
   return { sql, params: Object.values(list.by) };
 }

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { dbTest } from "./_test_support.ts";
 import { lastUpdatedLabel } from "../model/labels.ts";
-import { optionalText, plainText, requiredText } from "./project_writes.ts";
+import { optionalText, plainIdentifier, plainText, requiredText } from "./project_writes.ts";
 import { addPhase, deletePhase, movePhase, updatePhase } from "./phases.ts";
 
 Deno.test("requiredText(), optionalText() and plainText() keep one trimmed line", () => {
@@ -14,6 +14,13 @@ Deno.test("requiredText(), optionalText() and plainText() keep one trimmed line"
   assert.equal(optionalText(null), null);
   assert.equal(optionalText(" Grace "), "Grace");
   assert.equal(plainText(undefined), "");
+});
+
+Deno.test("plainIdentifier() lets only lower-case names with digits and underscores into SQL", () => {
+  assert.equal(plainIdentifier("milestone_items"), "milestone_items");
+  for (const name of ["Tasks", "tasks; DROP TABLE tasks", "1st", "", "phase-id"]) {
+    assert.throws(() => plainIdentifier(name), TypeError, name);
+  }
 });
 
 dbTest("a write advances the project's Last Updated", async (_, demo) => {

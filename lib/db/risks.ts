@@ -7,18 +7,8 @@
  */
 import type { Db } from "./connection.ts";
 import type { Level } from "../model/types.ts";
-import {
-  deleteFromList,
-  inProject,
-  type Moved,
-  type MoveDirection,
-  moveInList,
-  nextPosition,
-  type OrderedList,
-  plainText,
-  type ProjectScope,
-  requiredText,
-} from "./project_writes.ts";
+import { plainText, type ProjectScope, requiredText } from "./project_writes.ts";
+import { type Columns, type SectionWrites, sectionWrites } from "./section_writes.ts";
 
 /**
  * A risk as the forms send it.
@@ -39,18 +29,16 @@ export interface RiskInput {
   owner: string;
 }
 
-function risks(scope: ProjectScope): OrderedList {
-  return { table: "risks", by: { project_id: scope.projectId, tenant_id: scope.tenantId } };
-}
+const risks: SectionWrites = sectionWrites({ table: "risks", stamped: true });
 
-function values(risk: RiskInput): unknown[] {
-  return [
-    requiredText(risk.title, "a risk's title"),
-    risk.impact,
-    risk.probability,
-    plainText(risk.mitigation),
-    plainText(risk.owner),
-  ];
+function columns(risk: RiskInput): Columns {
+  return {
+    title: requiredText(risk.title, "a risk's title"),
+    impact: risk.impact,
+    probability: risk.probability,
+    mitigation: plainText(risk.mitigation),
+    owner: plainText(risk.owner),
+  };
 }
 
 /**
@@ -69,16 +57,8 @@ export async function createRisk(
   scope: ProjectScope,
   risk: RiskInput,
 ): Promise<{ id: string } | null> {
-  const row = values(risk);
-  return await inProject(db, scope, async (tx) => {
-    const position = await nextPosition(tx, risks(scope));
-    const [inserted] = await tx.query<{ id: string }>(
-      `INSERT INTO risks (tenant_id, project_id, title, impact, probability, mitigation, owner,
-         position) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-      [scope.tenantId, scope.projectId, ...row, position],
-    );
-    return inserted;
-  });
+  const added = await risks.append(db, scope, columns(risk));
+  return added && { id: added.id };
 }
 
 /**
@@ -96,16 +76,7 @@ export async function updateRisk(
   riskId: string,
   risk: RiskInput,
 ): Promise<{ id: string } | null> {
-  const row = values(risk);
-  return await inProject(db, scope, async (tx) => {
-    const rows = await tx.query<{ id: string }>(
-      `UPDATE risks SET title = $1, impact = $2, probability = $3, mitigation = $4, owner = $5,
-         updated_at = now()
-       WHERE id = $6 AND project_id = $7 AND tenant_id = $8 RETURNING id`,
-      [...row, riskId, scope.projectId, scope.tenantId],
-    );
-    return rows[0] ?? null;
-  });
+  return await risks.update(db, scope, riskId, columns(risk));
 }
 
 /**
@@ -117,14 +88,7 @@ export async function updateRisk(
  * await moveRisk(db, scope, riskId, "up");
  * ```
  */
-export async function moveRisk(
-  db: Db,
-  scope: ProjectScope,
-  riskId: string,
-  direction: MoveDirection,
-): Promise<Moved | null> {
-  return await inProject(db, scope, (tx) => moveInList(tx, risks(scope), riskId, direction));
-}
+export const moveRisk: SectionWrites["move"] = risks.move;
 
 /**
  * Deletes a risk; the risks after it move up.
@@ -135,10 +99,4 @@ export async function moveRisk(
  * await deleteRisk(db, scope, riskId);
  * ```
  */
-export async function deleteRisk(
-  db: Db,
-  scope: ProjectScope,
-  riskId: string,
-): Promise<{ id: string } | null> {
-  return await inProject(db, scope, (tx) => deleteFromList(tx, risks(scope), riskId));
-}
+export const deleteRisk: SectionWrites["remove"] = risks.remove;

@@ -5,21 +5,24 @@
  *
  * @module
  */
-import type { Db, Queryable } from "./connection.ts";
+import type { Db } from "./connection.ts";
 import type { TaskStatus } from "../model/types.ts";
 import {
-  deleteFromList,
   inProject,
-  type Moved,
-  type MoveDirection,
-  moveInList,
-  nextPosition,
   optionalText,
-  type OrderedList,
   plainText,
   type ProjectScope,
   requiredText,
 } from "./project_writes.ts";
+import {
+  appendRow,
+  type Columns,
+  type ColumnSetter,
+  columnSetter,
+  type Section,
+  type SectionWrites,
+  sectionWrites,
+} from "./section_writes.ts";
 
 /**
  * A task as a form sends it.
@@ -38,20 +41,15 @@ export interface TaskInput {
   assignee: string | null;
 }
 
-function tasksOf(scope: ProjectScope, phaseId: string): OrderedList {
-  return { table: "tasks", by: { phase_id: phaseId, tenant_id: scope.tenantId } };
-}
+const TASKS: Section = { table: "tasks", listedBy: "phase_id", stamped: true };
+const tasks: SectionWrites = sectionWrites(TASKS);
 
-async function phaseOfTask(
-  tx: Queryable,
-  scope: ProjectScope,
-  taskId: string,
-): Promise<string | null> {
-  const [row] = await tx.query<{ phase_id: string }>(
-    "SELECT phase_id FROM tasks WHERE id = $1 AND project_id = $2 AND tenant_id = $3",
-    [taskId, scope.projectId, scope.tenantId],
-  );
-  return row?.phase_id ?? null;
+function columns(input: TaskInput): Columns {
+  return {
+    title: requiredText(input.title, "a task's title"),
+    note: plainText(input.note),
+    assignee: optionalText(input.assignee),
+  };
 }
 
 /**
@@ -69,28 +67,14 @@ export async function addTask(
   phaseId: string,
   input: TaskInput,
 ): Promise<{ id: string; position: number } | null> {
-  const title = requiredText(input.title, "a task's title");
+  const task = columns(input);
   return await inProject(db, scope, async (tx) => {
     const phase = await tx.query(
       "SELECT 1 FROM phases WHERE id = $1 AND project_id = $2 AND tenant_id = $3",
       [phaseId, scope.projectId, scope.tenantId],
     );
     if (phase.length === 0) return null;
-    const position = await nextPosition(tx, tasksOf(scope, phaseId));
-    const [row] = await tx.query<{ id: string }>(
-      `INSERT INTO tasks (tenant_id, project_id, phase_id, title, note, assignee, position)
-       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-      [
-        scope.tenantId,
-        scope.projectId,
-        phaseId,
-        title,
-        plainText(input.note),
-        optionalText(input.assignee),
-        position,
-      ],
-    );
-    return { id: row.id, position };
+    return await appendRow(tx, TASKS, scope, { phase_id: phaseId, ...task });
   });
 }
 
@@ -109,22 +93,7 @@ export async function updateTask(
   taskId: string,
   input: TaskInput,
 ): Promise<{ id: string } | null> {
-  const title = requiredText(input.title, "a task's title");
-  return await inProject(db, scope, async (tx) => {
-    const rows = await tx.query<{ id: string }>(
-      `UPDATE tasks SET title = $1, note = $2, assignee = $3, updated_at = now()
-       WHERE id = $4 AND project_id = $5 AND tenant_id = $6 RETURNING id`,
-      [
-        title,
-        plainText(input.note),
-        optionalText(input.assignee),
-        taskId,
-        scope.projectId,
-        scope.tenantId,
-      ],
-    );
-    return rows[0] ?? null;
-  });
+  return await tasks.update(db, scope, taskId, columns(input));
 }
 
 /**
@@ -136,21 +105,7 @@ export async function updateTask(
  * await setTaskStatus(db, scope, taskId, "doing");
  * ```
  */
-export async function setTaskStatus(
-  db: Db,
-  scope: ProjectScope,
-  taskId: string,
-  status: TaskStatus,
-): Promise<{ id: string; status: TaskStatus } | null> {
-  return await inProject(db, scope, async (tx) => {
-    const rows = await tx.query<{ id: string; status: TaskStatus }>(
-      `UPDATE tasks SET status = $1, updated_at = now()
-       WHERE id = $2 AND project_id = $3 AND tenant_id = $4 RETURNING id, status`,
-      [status, taskId, scope.projectId, scope.tenantId],
-    );
-    return rows[0] ?? null;
-  });
-}
+export const setTaskStatus: ColumnSetter<"status", TaskStatus> = columnSetter(TASKS, "status");
 
 /**
  * Swaps a task with the one before (`up`) or after (`down`) it in its phase.
@@ -161,18 +116,7 @@ export async function setTaskStatus(
  * await moveTask(db, scope, taskId, "down");
  * ```
  */
-export async function moveTask(
-  db: Db,
-  scope: ProjectScope,
-  taskId: string,
-  direction: MoveDirection,
-): Promise<Moved | null> {
-  return await inProject(db, scope, async (tx) => {
-    const phaseId = await phaseOfTask(tx, scope, taskId);
-    if (phaseId === null) return null;
-    return await moveInList(tx, tasksOf(scope, phaseId), taskId, direction);
-  });
-}
+export const moveTask: SectionWrites["move"] = tasks.move;
 
 /**
  * Deletes a task; the tasks after it in its phase move up.
@@ -183,14 +127,4 @@ export async function moveTask(
  * await deleteTask(db, scope, taskId);
  * ```
  */
-export async function deleteTask(
-  db: Db,
-  scope: ProjectScope,
-  taskId: string,
-): Promise<{ id: string } | null> {
-  return await inProject(db, scope, async (tx) => {
-    const phaseId = await phaseOfTask(tx, scope, taskId);
-    if (phaseId === null) return null;
-    return await deleteFromList(tx, tasksOf(scope, phaseId), taskId);
-  });
-}
+export const deleteTask: SectionWrites["remove"] = tasks.remove;

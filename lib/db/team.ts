@@ -7,18 +7,8 @@
  */
 import type { Db } from "./connection.ts";
 import type { Health } from "../model/types.ts";
-import {
-  deleteFromList,
-  inProject,
-  type Moved,
-  type MoveDirection,
-  moveInList,
-  nextPosition,
-  type OrderedList,
-  plainText,
-  type ProjectScope,
-  requiredText,
-} from "./project_writes.ts";
+import { plainText, type ProjectScope, requiredText } from "./project_writes.ts";
+import { type Columns, type SectionWrites, sectionWrites } from "./section_writes.ts";
 
 /**
  * A team row as a form sends it.
@@ -43,24 +33,19 @@ export interface TeamRowInput {
   progress: number;
 }
 
-function team(scope: ProjectScope): OrderedList {
-  return {
-    table: "team_assignments",
-    by: { project_id: scope.projectId, tenant_id: scope.tenantId },
-  };
-}
+const team: SectionWrites = sectionWrites({ table: "team_assignments" });
 
-function values(input: TeamRowInput): unknown[] {
+function columns(input: TeamRowInput): Columns {
   if (!Number.isInteger(input.progress) || input.progress < 0 || input.progress > 100) {
     throw new RangeError(`Cannot save a team row: progress ${input.progress} is not 0 to 100`);
   }
-  return [
-    requiredText(input.member, "a team member's name"),
-    input.health,
-    plainText(input.statusLabel),
-    plainText(input.currentTask),
-    input.progress,
-  ];
+  return {
+    member: requiredText(input.member, "a team member's name"),
+    status: input.health,
+    status_label: plainText(input.statusLabel),
+    current_task: plainText(input.currentTask),
+    progress: input.progress,
+  };
 }
 
 /**
@@ -80,16 +65,7 @@ export async function addTeamRow(
   scope: ProjectScope,
   input: TeamRowInput,
 ): Promise<{ id: string; position: number } | null> {
-  const row = values(input);
-  return await inProject(db, scope, async (tx) => {
-    const position = await nextPosition(tx, team(scope));
-    const [inserted] = await tx.query<{ id: string }>(
-      `INSERT INTO team_assignments (tenant_id, project_id, member, status, status_label,
-         current_task, progress, position) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-      [scope.tenantId, scope.projectId, ...row, position],
-    );
-    return { id: inserted.id, position };
-  });
+  return await team.append(db, scope, columns(input));
 }
 
 /**
@@ -107,16 +83,7 @@ export async function updateTeamRow(
   rowId: string,
   input: TeamRowInput,
 ): Promise<{ id: string } | null> {
-  const row = values(input);
-  return await inProject(db, scope, async (tx) => {
-    const rows = await tx.query<{ id: string }>(
-      `UPDATE team_assignments SET member = $1, status = $2, status_label = $3,
-         current_task = $4, progress = $5
-       WHERE id = $6 AND project_id = $7 AND tenant_id = $8 RETURNING id`,
-      [...row, rowId, scope.projectId, scope.tenantId],
-    );
-    return rows[0] ?? null;
-  });
+  return await team.update(db, scope, rowId, columns(input));
 }
 
 /**
@@ -128,14 +95,7 @@ export async function updateTeamRow(
  * await moveTeamRow(db, scope, rowId, "up");
  * ```
  */
-export async function moveTeamRow(
-  db: Db,
-  scope: ProjectScope,
-  rowId: string,
-  direction: MoveDirection,
-): Promise<Moved | null> {
-  return await inProject(db, scope, (tx) => moveInList(tx, team(scope), rowId, direction));
-}
+export const moveTeamRow: SectionWrites["move"] = team.move;
 
 /**
  * Deletes a team row; the rows after it move up. Tasks assigned to the member keep the name.
@@ -146,10 +106,4 @@ export async function moveTeamRow(
  * await deleteTeamRow(db, scope, rowId);
  * ```
  */
-export async function deleteTeamRow(
-  db: Db,
-  scope: ProjectScope,
-  rowId: string,
-): Promise<{ id: string } | null> {
-  return await inProject(db, scope, (tx) => deleteFromList(tx, team(scope), rowId));
-}
+export const deleteTeamRow: SectionWrites["remove"] = team.remove;

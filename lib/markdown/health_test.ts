@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { phaseStatusOf } from "./health.ts";
+import { phaseStatusOf, slugifyHealth } from "./health.ts";
 
 Deno.test("phaseStatusOf() counts a task in progress as a started phase", () => {
   const of = (...states: ("todo" | "doing" | "done")[]) =>
@@ -9,4 +9,14 @@ Deno.test("phaseStatusOf() counts a task in progress as a started phase", () => 
   assert.equal(of("doing", "todo"), "In Progress");
   assert.equal(of("todo", "todo"), "Not Started");
   assert.equal(of(), "Not Started");
+});
+
+Deno.test("slugifyHealth() reads an emoji or a colour name in any case, and nothing else", () => {
+  assert.deepEqual(
+    ["🟢", " 🟡 ", "🔴", "Green", " YELLOW ", "red"].map(slugifyHealth),
+    ["green", "yellow", "red", "green", "yellow", "red"],
+  );
+  for (const text of ["", "blue", "🔵", "green!", "🟢🟢"]) {
+    assert.equal(slugifyHealth(text), null, text);
+  }
 });

@@ -85,6 +85,29 @@ export function formWrite<S extends z.ZodType, T>(options: FormWriteOptions<S, T
 
 const moveForm = z.object({ direction: z.enum(["up", "down"], "Choose up or down") });
 
+/** A write of the one row the URL names, given the database, the scope and the row's id. */
+type RowWrite = (db: Db, scope: ProjectScope, id: string) => Promise<unknown>;
+
+/** The handler of a write to one row: `prepare` reads the request (throwing 422) first. */
+function rowWrite(
+  params: IdParams,
+  what: string,
+  anchor: (ids: Record<string, string>) => string,
+  prepare: (c: Context<AppEnv>) => Promise<RowWrite>,
+): Handlers {
+  const [name] = Object.keys(params);
+  return {
+    async POST(c) {
+      const { scope } = await writeScope(c);
+      const ids = idsOf(c, params);
+      const write = await prepare(c);
+      const { db } = c.var.deps;
+      const result = await writeProject(c, scope, what, () => write(db, scope, ids[name]));
+      return written(c, scope, anchor(ids), { result });
+    },
+  };
+}
+
 /**
  * The handler that moves a row of an ordered list one place up or down (`direction`).
  *
@@ -99,23 +122,11 @@ export function moveWrite(
   move: (db: Db, scope: ProjectScope, id: string, direction: MoveDirection) => Promise<unknown>,
   anchor: (ids: Record<string, string>) => string,
 ): Handlers {
-  const [name] = Object.keys(params);
-  return {
-    async POST(c) {
-      const { scope } = await writeScope(c);
-      const ids = idsOf(c, params);
-      const parsed = moveForm.safeParse(await formFields(c));
-      if (!parsed.success) throw new HttpError(422, parsed.error.issues[0].message);
-      const { db } = c.var.deps;
-      const result = await writeProject(
-        c,
-        scope,
-        what,
-        () => move(db, scope, ids[name], parsed.data.direction) as Promise<unknown>,
-      );
-      return written(c, scope, anchor(ids), { result });
-    },
-  };
+  return rowWrite(params, what, anchor, async (c) => {
+    const parsed = moveForm.safeParse(await formFields(c));
+    if (!parsed.success) throw new HttpError(422, parsed.error.issues[0].message);
+    return (db, scope, id) => move(db, scope, id, parsed.data.direction);
+  });
 }
 
 /**
@@ -129,19 +140,10 @@ export function moveWrite(
 export function deleteWrite(
   params: IdParams,
   what: string,
-  remove: (db: Db, scope: ProjectScope, id: string) => Promise<unknown>,
+  remove: RowWrite,
   anchor: (ids: Record<string, string>) => string,
 ): Handlers {
-  const [name] = Object.keys(params);
-  return {
-    async POST(c) {
-      const { scope } = await writeScope(c);
-      const ids = idsOf(c, params);
-      const { db } = c.var.deps;
-      const result = await writeProject(c, scope, what, () => remove(db, scope, ids[name]));
-      return written(c, scope, anchor(ids), { result });
-    },
-  };
+  return rowWrite(params, what, anchor, () => Promise.resolve(remove));
 }
 
 /** A `done` or `resolved` field: `true` or `false`, anything else is a 422. */
