@@ -327,8 +327,15 @@ Deno.test("a refused form of any section is a 422 showing its message where it w
       }
     });
     await test.step("a task without a title and a tick that is not true or false are 422", async () => {
-      const task = await post(t, ada, `/projects/${id}/phases/${phase}/tasks`, { title: " " });
+      const task = await post(t, ada, `/projects/${id}/phases/${phase}/tasks`, {
+        title: " ",
+        note: "typed note",
+      });
       assert.equal(task.status, 422);
+      // The phase's editor is open on the page: the message and the note are there to see.
+      const prefix = `phase-${phase}-task-new`;
+      assert.equal(errorOf(task.body, prefix, "title"), "Enter the task");
+      assert.ok(keeps(task.body, prefix, "note", "typed note"));
       const action = before.actionGroups[0].items[0].id;
       const tick = await post(t, ada, `/projects/${id}/actions/${action}`, { done: "maybe" });
       assert.equal(tick.status, 422);

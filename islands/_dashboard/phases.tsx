@@ -116,7 +116,7 @@ export function PhaseBlock(props: PhaseBlockProps) {
 /** Whether the failed form edits this phase or one of its tasks. */
 function owns(ctx: EditContext, phase: Phase): boolean {
   const id = ctx.form?.id;
-  return id === phase.id || phase.tasks.some((task) => task.id === id);
+  return id === phase.id || id === `new:${phase.id}` || phase.tasks.some((task) => task.id === id);
 }
 
 function PhaseEditor(props: PhaseBlockProps) {
