@@ -48,7 +48,11 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   if (!config.databaseUrl && !config.sessionSecret) {
     config = { ...config, sessionSecret: await embeddedSessionSecret(config.dataDir) };
   }
-  const db = await connect({ url: config.databaseUrl, dataDir: config.dataDir });
+  const db = await connect({
+    url: config.databaseUrl,
+    dataDir: config.dataDir,
+    listener: { url: config.listenDatabaseUrl },
+  });
   try {
     const applied = await migrate(db.forMaintenance());
     if (applied.length) {
