@@ -69,7 +69,11 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     log(
       config.cache
         ? `Cache: L1 in process, L2 ${
-          config.redisUrl ? "Redis at REDIS_URL" : "in-process store (set REDIS_URL for Redis)"
+          config.redisCluster
+            ? "Redis Cluster at the nodes REDIS_URL lists"
+            : config.redisUrl
+            ? "Redis at REDIS_URL"
+            : "in-process store (set REDIS_URL for Redis)"
         }`
         : "Cache: off (CACHE=off, the uncached baseline)",
     );
