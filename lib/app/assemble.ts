@@ -9,7 +9,7 @@ import type { Database } from "../db/connection.ts";
 import type { AppDeps } from "./deps.ts";
 import { createCache } from "../cache/mod.ts";
 import type { Cache } from "../cache/mod.ts";
-import { InvalidationBus } from "../live/mod.ts";
+import { InvalidationBus, SeqGate } from "../live/mod.ts";
 import { Hub } from "../live/hub.ts";
 import { Loaders } from "../resources/loaders.ts";
 import { FlagTable } from "../flags/mod.ts";
@@ -89,6 +89,7 @@ export async function assemble(
   const hub = new Hub(bus, {
     sessionAlive: async (hash) => (await loaders.context(hash)) !== null,
   });
+  const seqGate = new SeqGate(bus);
   const metrics = new Metrics({ intervalMs: options.metricsIntervalMs });
   const revalidations = new RevalidationMemo({
     version: (topic) => loaders.version(topic),
@@ -100,6 +101,7 @@ export async function assemble(
     db,
     bus,
     hub,
+    seqGate,
     cache,
     loaders,
     flags,
@@ -122,6 +124,7 @@ export async function assemble(
     async close() {
       deps.metrics.close();
       hub.close();
+      seqGate.close();
       flags.close();
       await bus.close();
       await cache?.close();

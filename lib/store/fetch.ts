@@ -27,17 +27,22 @@ export interface ResourceAnswer {
  *
  * @param fetch The `fetch` to use.
  * @param resources The paths and the ETags held.
+ * @param options `seq`: the last invalidation sequence number the page saw; the server answers
+ * once it has applied it (the page's socket may be on another instance).
  * @returns Each resource's answer.
  * @throws {Error} When a batch is not answered with a 2xx.
  *
  * @example
  * ```ts ignore
- * const answers = await fetchBatched(fetch, [{ path: "/api/context", etag: 'W/"1"' }]);
+ * const answers = await fetchBatched(fetch, [{ path: "/api/context", etag: 'W/"1"' }], {
+ *   seq: 412,
+ * });
  * ```
  */
 export async function fetchBatched(
   fetch: typeof globalThis.fetch,
   resources: readonly HeldResource[],
+  options: { seq?: number } = {},
 ): Promise<ResourceAnswer[]> {
   const chunks: HeldResource[][] = [];
   for (let i = 0; i < resources.length; i += MAX_BATCH) {
@@ -48,7 +53,9 @@ export async function fetchBatched(
       method: "POST",
       headers: { "content-type": "application/json", accept: "application/json" },
       credentials: "same-origin",
-      body: JSON.stringify({ resources: chunk }),
+      body: JSON.stringify(
+        options.seq ? { resources: chunk, seq: options.seq } : { resources: chunk },
+      ),
     });
     if (!response.ok) throw new Error(`Cannot revalidate: the batch answered ${response.status}`);
     const json = await response.json() as { resources?: ResourceAnswer[] };

@@ -286,7 +286,7 @@ export class LiveStore {
     if (batched) this.batches += Math.ceil(held.length / MAX_BATCH);
     else this.gets += held.length;
     const answers = batched
-      ? await fetchBatched(this.#fetch, held)
+      ? await fetchBatched(this.#fetch, held, { seq: this.#lastSeq })
       : await fetchEach(this.#fetch, held);
     batch(() => {
       for (const entry of answers) {

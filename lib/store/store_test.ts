@@ -46,10 +46,12 @@ function dashboard(): ProjectDashboard {
 /** A fake `fetch` for `/api/batch` that records each body and answers from `answer`. */
 function fakeBatch(answer: (path: string, etag?: string) => Record<string, unknown>) {
   const calls: { path: string; etag?: string }[][] = [];
+  const seqs: (number | undefined)[] = [];
   let gate: Promise<void> = Promise.resolve();
   const fetch = async (_url: string | URL | Request, init?: RequestInit) => {
-    const { resources } = JSON.parse(String(init?.body));
+    const { resources, seq } = JSON.parse(String(init?.body));
     calls.push(resources);
+    seqs.push(seq);
     await gate;
     const body = {
       resources: resources.map((r: { path: string; etag?: string }) => ({
@@ -61,6 +63,7 @@ function fakeBatch(answer: (path: string, etag?: string) => Record<string, unkno
   };
   return {
     calls,
+    seqs,
     fetch: fetch as typeof globalThis.fetch,
     hold(): () => void {
       let release!: () => void;
@@ -94,7 +97,7 @@ Deno.test("reconcile() keeps the identity of unchanged elements", () => {
   assert.equal(reconcile(before, structuredClone(before)), before);
 });
 
-Deno.test("LiveStore coalesces a burst of events into one batch with the ETag held", async () => {
+Deno.test("LiveStore coalesces a burst of events into one batch with the ETag held and the last seq", async () => {
   const { fake, store } = setup(() => ({ status: 304, etag: 'W/"1"' }));
   for (let seq = 6; seq <= 10; seq++) {
     store.handleFrame({ type: "event", seq, topic: "project:p1", version: seq });
@@ -103,6 +106,7 @@ Deno.test("LiveStore coalesces a burst of events into one batch with the ETag he
   await store.whenIdle();
   assert.deepEqual(fake.calls, [[{ path: "/api/projects/p1", etag: 'W/"1"' }]]);
   assert.equal(store.lastSeq, 10);
+  assert.deepEqual(fake.seqs, [10], "the server answers once it has applied seq 10");
 });
 
 Deno.test("LiveStore gathers events that come a few milliseconds apart into one batch", async () => {

@@ -1,7 +1,8 @@
 /**
- * `POST /api/batch`: `{ "resources": [{ "path": "/api/...", "etag": "..." }] }` → each one's
- * status, ETag and body, as its own conditional GET would answer; at most
- * {@linkcode MAX_BATCH} per request.
+ * `POST /api/batch`: `{ "resources": [{ "path": "/api/...", "etag": "..." }], "seq": n }` →
+ * each one's status, ETag and body, as its own conditional GET would answer; at most
+ * {@linkcode MAX_BATCH} per request. `seq`, the last invalidation the page heard of, holds the
+ * answer until this instance has applied it (see `lib/live/seq_gate.ts`).
  *
  * @module
  */
@@ -18,6 +19,7 @@ const batchBody = z.object({
     path: z.string().max(2048),
     etag: z.string().max(256).optional(),
   })),
+  seq: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER).optional(),
 });
 
 const BATCHABLE = /^\/api\/(context|projects\/[^/?#]+)$/;
@@ -45,10 +47,11 @@ export const handler: Handlers = {
     if (!parsed.success) {
       throw new HttpError(400, `Invalid batch: ${parsed.error.issues[0].message}`);
     }
-    const { resources } = parsed.data;
+    const { resources, seq } = parsed.data;
     if (resources.length > MAX_BATCH) {
       throw new HttpError(413, `A batch holds at most ${MAX_BATCH} resources`);
     }
+    if (seq !== undefined) await c.var.deps.seqGate.reach(seq);
     const entries = await Promise.all(resources.map(async ({ path, etag }): Promise<BatchEntry> => {
       if (!BATCHABLE.test(path)) {
         return {
