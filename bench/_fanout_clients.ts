@@ -1,7 +1,8 @@
 /**
  * The fan-out bench's watchers: each one is the page's own live store (`lib/store`), as a
  * dashboard page runs it, with `fetch` and `WebSocket` that add what the browser would (the
- * session cookie, `Origin`) plus the simulated client address in `X-Forwarded-For`. So each
+ * session cookie, `Origin`) plus the simulated client address in `X-Forwarded-For`; `fetch`
+ * is a lean HTTP/1.1 client on a keep-alive connection of its own (`_http1.ts`). So each
  * watcher speaks the page's protocol exactly: one socket, `hello` with the last sequence number
  * the page was rendered with, events, and one `POST /api/batch` with the ETags it holds per
  * burst.
@@ -13,6 +14,7 @@ import { createDashboardHandle, type DashboardResource } from "../lib/store/dash
 import { createContextHandle } from "../lib/store/context.ts";
 import type { ProjectDashboard } from "../lib/model/types.ts";
 import type { ContextJson } from "../lib/model/context.ts";
+import { http1Fetch } from "./_http1.ts";
 
 /** A signed-in session and what its page was rendered with. */
 export interface WatcherSession {
@@ -51,6 +53,12 @@ export class Watcher {
   seenAt: number | null = null;
   #expectation: Expectation | null = null;
   #onSeen: (() => void) | null = null;
+  /** When, since the last `expect`, the event came, the batch left and its answer came. */
+  marks: { event: number | null; sent: number | null; answered: number | null } = {
+    event: null,
+    sent: null,
+    answered: null,
+  };
 
   constructor(options: {
     baseUrl: string;
@@ -60,10 +68,12 @@ export class Watcher {
   }) {
     const { baseUrl, session, address } = options;
     const headers = { cookie: session.cookie, origin: baseUrl, "x-forwarded-for": address };
-    const clientFetch: typeof fetch = (input, init) => {
-      const sent = new Headers(init?.headers);
-      for (const [name, value] of Object.entries(headers)) sent.set(name, value);
-      return fetch(new URL(String(input), baseUrl), { ...init, headers: sent });
+    const pageFetch = http1Fetch(baseUrl, headers);
+    const clientFetch: typeof fetch = async (input, init) => {
+      this.marks.sent ??= now();
+      const answer = await pageFetch(input, init);
+      this.marks.answered ??= now();
+      return answer;
     };
     const socketUrl = `${baseUrl.replace(/^http/, "ws")}/ws`;
     class PageWebSocket extends DenoWebSocket {
@@ -83,6 +93,11 @@ export class Watcher {
       context: createContextHandle(session.context.body, session.context.etag),
     });
     this.resource = this.store.adoptDashboard(handle);
+    const handleFrame = this.store.handleFrame.bind(this.store);
+    this.store.handleFrame = (frame) => {
+      if (frame.type === "event") this.marks.event ??= now();
+      handleFrame(frame);
+    };
     const receive = this.resource.receive.bind(this.resource);
     this.resource.receive = (body, etag) => {
       const changed = receive(body, etag);
@@ -109,6 +124,7 @@ export class Watcher {
     this.#expectation = expectation;
     this.#onSeen = onSeen;
     this.seenAt = null;
+    this.marks = { event: null, sent: null, answered: null };
     this.#check(this.resource.snapshot());
   }
 
@@ -119,7 +135,7 @@ export class Watcher {
       for (const task of phase.tasks) {
         if (task.id !== expected.taskId) continue;
         if (task.status !== expected.status) return;
-        this.seenAt = performance.timeOrigin + performance.now();
+        this.seenAt = now();
         this.#onSeen?.();
         return;
       }
@@ -162,6 +178,11 @@ export async function signInWatcher(
     dashboard: await read<ProjectDashboard>(projectPath),
     context: await read<ContextJson>("/api/context"),
   };
+}
+
+/** The time in epoch milliseconds, to the microsecond. */
+function now(): number {
+  return performance.timeOrigin + performance.now();
 }
 
 /** A simulated client address per watcher, from the benchmarking range 198.18.0.0/15. */

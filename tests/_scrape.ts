@@ -12,6 +12,10 @@ export interface CacheCounts {
   misses: number;
   warms: number;
   loads: number;
+  /** Database statements sent (`beacon_db_queries_total`). */
+  queries: number;
+  /** Seconds spent in loaders (`beacon_cache_load_duration_seconds_sum`). */
+  loadSeconds: number;
 }
 
 /**
@@ -56,6 +60,8 @@ export async function cacheCounts(baseUrl: string): Promise<CacheCounts> {
     misses: value("beacon_cache_misses_total"),
     warms: value("beacon_cache_warms_total"),
     loads: value("beacon_cache_loads_total"),
+    queries: value("beacon_db_queries_total"),
+    loadSeconds: value("beacon_cache_load_duration_seconds_sum"),
   };
 }
 
@@ -64,7 +70,15 @@ export function countsBetween(
   before: readonly CacheCounts[],
   after: readonly CacheCounts[],
 ): CacheCounts {
-  const out: CacheCounts = { l1: 0, l2: 0, misses: 0, warms: 0, loads: 0 };
+  const out: CacheCounts = {
+    l1: 0,
+    l2: 0,
+    misses: 0,
+    warms: 0,
+    loads: 0,
+    queries: 0,
+    loadSeconds: 0,
+  };
   before.forEach((b, i) => {
     for (const key of Object.keys(out) as (keyof CacheCounts)[]) out[key] += after[i][key] - b[key];
   });

@@ -29,13 +29,31 @@ const HOST = /^(?:[a-z0-9.-]+|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i;
  * ```
  */
 export function publicOrigin(c: Context, proxies: TrustedProxies): string {
-  const own = new URL(c.req.url);
-  if (!fromTrustedProxy(c, proxies)) return own.origin;
+  const url = c.req.url;
+  // The scheme and authority of the URL as received, without parsing it: `http://host:port`.
+  const own = url.slice(0, url.indexOf("/", url.indexOf("//") + 2) >>> 0);
+  if (!fromTrustedProxy(c, proxies)) return normalized(own);
   const proto = firstValue(c.req.header("x-forwarded-proto"))?.toLowerCase();
   const host = firstValue(c.req.header("x-forwarded-host"));
-  const scheme = proto === "https" || proto === "http" ? `${proto}:` : own.protocol;
-  const authority = host !== undefined && HOST.test(host) ? host : own.host;
-  return new URL(`${scheme}//${authority}`).origin;
+  const scheme = proto === "https" || proto === "http"
+    ? `${proto}:`
+    : own.slice(0, own.indexOf(":") + 1);
+  const authority = host !== undefined && HOST.test(host) ? host : own.slice(own.indexOf("//") + 2);
+  return normalized(`${scheme}//${authority}`);
+}
+
+const origins = new Map<string, string>();
+
+/** The origin of `scheme://authority` as a browser writes it (default port dropped, lower case). */
+function normalized(schemeAndAuthority: string): string {
+  let origin = origins.get(schemeAndAuthority);
+  if (origin === undefined) {
+    origin = new URL(schemeAndAuthority).origin;
+    // Hosts come from requests: bound what is remembered.
+    if (origins.size >= 1024) origins.clear();
+    origins.set(schemeAndAuthority, origin);
+  }
+  return origin;
 }
 
 /** Whether the peer (not a header) is a trusted proxy; false without a socket. */

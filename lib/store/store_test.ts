@@ -97,6 +97,26 @@ Deno.test("reconcile() keeps the identity of unchanged elements", () => {
   assert.equal(reconcile(before, structuredClone(before)), before);
 });
 
+Deno.test("reconcile() keeps every unchanged part: fields, positions, reordered ids", () => {
+  const before = {
+    project: { id: "p", name: "P", tags: ["a", "b"] },
+    phases: [{ id: "1", tasks: [{ id: "t1", status: "todo" }, { id: "t2", status: "done" }] }],
+  };
+  const next = structuredClone(before);
+  next.phases[0].tasks[0].status = "doing";
+  const after = reconcile(before, next);
+  assert.notEqual(after, before);
+  assert.equal(after.project, before.project, "an unchanged field keeps its object");
+  assert.notEqual(after.phases[0].tasks[0], before.phases[0].tasks[0]);
+  assert.equal(after.phases[0].tasks[1], before.phases[0].tasks[1], "an unchanged task too");
+  assert.deepEqual(after, next);
+  const swapped = reconcile(before.phases[0].tasks, [...before.phases[0].tasks].reverse());
+  assert.equal(swapped[0], before.phases[0].tasks[1], "matched by id, not position");
+  assert.equal(reconcile({ a: 1, b: 2 }, { b: 2, a: 1 }).a, 1);
+  const shorter = reconcile({ a: 1, b: 2 }, { a: 1 } as { a: number; b?: number });
+  assert.deepEqual(shorter, { a: 1 }, "a field removed is a change");
+});
+
 Deno.test("LiveStore coalesces a burst of events into one batch with the ETag held and the last seq", async () => {
   const { fake, store } = setup(() => ({ status: 304, etag: 'W/"1"' }));
   for (let seq = 6; seq <= 10; seq++) {

@@ -10,6 +10,7 @@ import { contextEtagOf, etagOf, signedIn } from "../../lib/app/respond.ts";
 import { HttpError, uuidParam } from "../../lib/http/errors.ts";
 import { notModified } from "../../lib/http/conditional.ts";
 import { privateHeaders } from "../../lib/http/headers.ts";
+import { jsonText } from "../../lib/http/json_text.ts";
 import { ifNoneMatchHits } from "../../lib/http/if_none_match.ts";
 import { CONTEXT_PATH } from "../../lib/model/api.ts";
 import { contextJson, type RequestContext } from "../../lib/resources/context.ts";
@@ -78,5 +79,6 @@ export async function respond(c: Context<AppEnv>, path: string): Promise<Respons
   if (!c.var.deps.loaders.cachedFor(ctx.tenant.id, ctx.user.id)) result.served = "bypass";
   c.header("Cache-Status", cacheStatusFor(result.served ?? "hit"));
   if (result.etag) c.header("ETag", result.etag);
-  return c.json(result.body);
+  c.header("Content-Type", "application/json");
+  return c.body(jsonText(result.body));
 }

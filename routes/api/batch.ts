@@ -11,6 +11,7 @@ import type { Handlers } from "../../lib/app/deps.ts";
 import { signedIn } from "../../lib/app/respond.ts";
 import { HttpError } from "../../lib/http/errors.ts";
 import { privateHeaders } from "../../lib/http/headers.ts";
+import { jsonText } from "../../lib/http/json_text.ts";
 import { MAX_BATCH } from "../../lib/model/api.ts";
 import { answer } from "./_answer.ts";
 
@@ -64,6 +65,17 @@ export const handler: Handlers = {
       return { path, ...result };
     }));
     privateHeaders(c);
-    return c.json({ resources: entries });
+    c.header("Content-Type", "application/json");
+    // The bodies are cached values shared by every reader: their text is made once.
+    return c.body(`{"resources":[${entries.map(entryText).join(",")}]}`);
   },
 };
+
+/** An entry as JSON, its body's text reused (see `jsonText`). */
+function entryText(entry: BatchEntry): string {
+  let text = `{"path":${JSON.stringify(entry.path)},"status":${entry.status}`;
+  if (entry.etag !== undefined) text += `,"etag":${JSON.stringify(entry.etag)}`;
+  if (entry.body !== undefined) text += `,"body":${jsonText(entry.body)}`;
+  if (entry.error !== undefined) text += `,"error":${JSON.stringify(entry.error)}`;
+  return `${text}}`;
+}
