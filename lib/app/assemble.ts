@@ -85,6 +85,8 @@ export async function assemble(
     throw error;
   }
   const loaders = new Loaders({ db, versions: bus, cache, namespace, flags });
+  // Every instance reads a changed dashboard its pages show before they all ask for it.
+  const stopReadAhead = bus.subscribe((event) => loaders.readAhead(event));
   // A session or user event closes that session's sockets unless the session still loads.
   const hub = new Hub(bus, {
     sessionAlive: async (hash) => (await loaders.context(hash)) !== null,
@@ -124,6 +126,7 @@ export async function assemble(
     async close() {
       deps.metrics.close();
       hub.close();
+      stopReadAhead();
       seqGate.close();
       flags.close();
       await bus.close();

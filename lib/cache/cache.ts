@@ -130,6 +130,17 @@ export class Cache {
   }
 
   /**
+   * Whether L1 holds `key` (fresh or within grace), without counting a hit: e.g. to tell
+   * whether anyone here read a value at its previous version.
+   *
+   * @param key The key.
+   */
+  hasL1(key: CacheKey): boolean {
+    const entry = this.#l1.get(key.text);
+    return entry !== undefined && entry.staleUntil > Date.now();
+  }
+
+  /**
    * The value under `key`: from L1, else L2, else from `loader` (once per process, and once
    * across instances while L2 is up). Never rejects because of L2; rejects with the loader's
    * error only when no stale value within grace exists.

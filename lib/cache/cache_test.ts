@@ -261,3 +261,24 @@ test("getOrLoad() keeps an absent value in L1 only, for absentTtlMs", async () =
   assert.ok(await store.get(cacheKey(parts).text), "a present value is shared as before");
   await store.close();
 });
+
+Deno.test("hasL1() tells whether L1 holds a key, without counting a hit", async () => {
+  const cache = new Cache({ l2: new MemoryStore(), closeL2: true });
+  try {
+    const key = cacheKey({
+      namespace: "t",
+      schema: 1,
+      tenant: "acme",
+      kind: "dashboard",
+      id: "p1",
+      versions: { "project:p1": 1 },
+    });
+    assert.equal(cache.hasL1(key), false);
+    await cache.getOrLoad(key, () => Promise.resolve({ title: "P1" }));
+    const hits = cache.counters.snapshot().hits.l1;
+    assert.equal(cache.hasL1(key), true);
+    assert.equal(cache.counters.snapshot().hits.l1, hits, "no hit counted");
+  } finally {
+    await cache.close();
+  }
+});
