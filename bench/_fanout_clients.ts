@@ -98,10 +98,17 @@ export class Watcher {
       if (frame.type === "event") this.marks.event ??= now();
       handleFrame(frame);
     };
+    // The store takes new data whole (`receive`) or as the fields that changed (`patch`).
     const receive = this.resource.receive.bind(this.resource);
     this.resource.receive = (body, etag) => {
       const changed = receive(body, etag);
-      this.#check(body);
+      this.#check(this.resource.snapshot());
+      return changed;
+    };
+    const patch = this.resource.patch.bind(this.resource);
+    this.resource.patch = (fields, etag) => {
+      const changed = patch(fields, etag);
+      this.#check(this.resource.snapshot());
       return changed;
     };
   }

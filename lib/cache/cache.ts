@@ -130,14 +130,16 @@ export class Cache {
   }
 
   /**
-   * Whether L1 holds `key` (fresh or within grace), without counting a hit: e.g. to tell
-   * whether anyone here read a value at its previous version.
+   * What L1 holds under `key` (fresh or within grace), without counting a hit: e.g. whether
+   * anyone here read a value at its previous version, and what it was.
    *
    * @param key The key.
+   * @returns The entry's result, or undefined.
    */
-  hasL1(key: CacheKey): boolean {
+  peekL1<T>(key: CacheKey): CacheResult<T> | undefined {
     const entry = this.#l1.get(key.text);
-    return entry !== undefined && entry.staleUntil > Date.now();
+    if (entry === undefined || entry.staleUntil <= Date.now()) return undefined;
+    return entry.result as CacheResult<T>;
   }
 
   /**

@@ -77,6 +77,21 @@ export class ResourceEtags {
   }
 
   /**
+   * The ETag the same representation had for the same reader when the resource's topics were
+   * at other versions (`versionOf`; the context's stay current), or null when the cache is off
+   * for the reader. Not noted for the memo: nothing is answered with it.
+   */
+  resourceAt(
+    req: EtagRequest,
+    resource: Resource<unknown>,
+    representation: Representation,
+    versionOf: (topic: string) => number,
+  ): string | null {
+    const kind = representation === "page" ? resource.kind : `${representation}-${resource.kind}`;
+    return this.#etag(req, kind, resource.id, resource.topics, versionOf);
+  }
+
+  /**
    * The ETag of `GET /api/context`, or null when the cache is off for the reader. It changes
    * with the context's topics (user, membership, flags), as every page's does.
    */
@@ -84,7 +99,13 @@ export class ResourceEtags {
     return this.#etag(req, "context", "", []);
   }
 
-  #etag(req: EtagRequest, kind: string, id: string, topics: readonly string[]): string | null {
+  #etag(
+    req: EtagRequest,
+    kind: string,
+    id: string,
+    topics: readonly string[],
+    versionOf?: (topic: string) => number,
+  ): string | null {
     const { ctx } = req;
     const sources = this.#sources;
     if (!sources.cachedFor(ctx.tenant.id, ctx.user.id)) return null;
@@ -98,8 +119,11 @@ export class ResourceEtags {
     ];
     const contextTopics = sources.contextTopics(ctx.user.id, ctx.tenant.id);
     for (const topic of contextTopics) parts.push(sources.version(topic));
-    for (const topic of topics) parts.push(topic, sources.version(topic));
+    for (const topic of topics) {
+      parts.push(topic, versionOf ? versionOf(topic) : sources.version(topic));
+    }
     const etag = weakEtag(parts);
+    if (versionOf) return etag;
     // What a remembered 304 rests on: the ETag's topics, and the session's (sign-out).
     const flag = ctx.flags.cache;
     this.#memo?.note(req.request, {

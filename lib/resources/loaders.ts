@@ -132,6 +132,15 @@ export class Loaders {
   }
 
   /**
+   * A resource's value at other versions (`versionOf`) when this process holds it, without
+   * counting a lookup: what a page one write behind holds, to answer it with what changed.
+   */
+  peekAt<T>(resource: Resource<T>, versionOf: (topic: string) => number): T | undefined {
+    if (!this.#cache || !this.cachedFor(resource.tenantId)) return undefined;
+    return this.#cache.peekL1<T>(this.#keys.at(resource, versionOf))?.value;
+  }
+
+  /**
    * Whether the tenant has the project: from memory when the tenant's catalog is held, so a
    * revalidation is answered without a database or Redis call; else read through the cache.
    */
@@ -178,7 +187,7 @@ export class Loaders {
       (topic) => topic === event.topic ? event.version - 1 : this.#versions.version(topic),
     );
     const current = this.#keys.current(resource);
-    if (!cache.hasL1(before) || cache.hasL1(current)) return null;
+    if (!cache.peekL1(before) || cache.peekL1(current)) return null;
     return cache.getOrLoad(current, resource.load, READ_AHEAD).then(() => {}, () => {});
   }
 

@@ -23,6 +23,13 @@ export interface LiveResource<T = unknown> {
   receive(body: T, etag: string | null): boolean;
   /** The data as the server last sent it (no optimistic changes), for the session snapshot. */
   snapshot(): T;
+  /**
+   * Takes the fields that changed since the data held (a batch entry's `patch`), merged over
+   * it, and the new ETag. Resources without it are always sent whole.
+   *
+   * @returns Whether anything an island shows changed.
+   */
+  patch?(fields: Partial<T>, etag: string | null): boolean;
 }
 
 /**

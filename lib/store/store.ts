@@ -286,14 +286,33 @@ export class LiveStore {
     if (batched) this.batches += Math.ceil(held.length / MAX_BATCH);
     else this.gets += held.length;
     const answers = batched
-      ? await fetchBatched(this.#fetch, held, { seq: this.#lastSeq })
+      ? await fetchBatched(this.#fetch, held, { seq: this.#lastSeq, patch: true })
       : await fetchEach(this.#fetch, held);
+    const whole: HeldResource[] = [];
     batch(() => {
       for (const entry of answers) {
         const resource = this.#resources.get(entry.path);
         if (!resource) continue;
-        if (entry.status === 200) resource.receive(entry.body, entry.etag ?? null);
+        if (entry.status === 200 && entry.patch !== undefined) {
+          // A patch applies only over the body it was made against.
+          if (resource.patch && resource.etag === entry.base) {
+            resource.patch(entry.patch, entry.etag ?? null);
+          } else whole.push({ path: entry.path });
+        } else if (entry.status === 200) resource.receive(entry.body, entry.etag ?? null);
         else if (entry.status === 304 && entry.etag) resource.etag = entry.etag;
+      }
+    });
+    if (whole.length) await this.#receiveWhole(whole);
+  }
+
+  /** Asks again for resources whose patch did not fit what is held, whole this time. */
+  async #receiveWhole(paths: HeldResource[]): Promise<void> {
+    this.batches += Math.ceil(paths.length / MAX_BATCH);
+    const answers = await fetchBatched(this.#fetch, paths, { seq: this.#lastSeq });
+    batch(() => {
+      for (const entry of answers) {
+        const resource = this.#resources.get(entry.path);
+        if (resource && entry.status === 200) resource.receive(entry.body, entry.etag ?? null);
       }
     });
   }

@@ -185,6 +185,32 @@ Deno.test("DashboardResource notifies only the sections whose data changed", asy
   assert.equal(resource.etag, 'W/"2"');
 });
 
+Deno.test("LiveStore merges a patch over the dashboard it was made against, and asks again otherwise", async () => {
+  const next = dashboard();
+  next.phases[0].tasks[0].status = "done";
+  let base = 'W/"1"';
+  const { fake, store, resource } = setup((_path, etag) =>
+    etag === undefined
+      ? { status: 200, etag: 'W/"2"', body: next }
+      : { status: 200, etag: 'W/"2"', base, patch: { phases: next.phases } }
+  );
+  const risks = resource.sections.risks.peek();
+  store.revalidateAll();
+  await new Promise((resolve) => setTimeout(resolve, 30));
+  await store.whenIdle();
+  assert.equal(resource.sections.phases.peek()[0].tasks[0].status, "done");
+  assert.equal(resource.sections.risks.peek(), risks, "fields the patch left out are kept");
+  assert.equal(resource.etag, 'W/"2"');
+  assert.equal(fake.calls.length, 1);
+
+  base = 'W/"something else"';
+  store.revalidateAll();
+  await new Promise((resolve) => setTimeout(resolve, 30));
+  await store.whenIdle();
+  assert.deepEqual(fake.calls.at(-1), [{ path: "/api/projects/p1" }], "asked again, whole");
+  assert.equal(store.batches, 3);
+});
+
 Deno.test("DashboardResource shows a task change at once and takes it back on refusal", () => {
   const resource = new DashboardResource(createDashboardHandle(dashboard()));
   const status = () => resource.sections.phases.peek()[0].tasks[0].status;

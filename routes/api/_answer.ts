@@ -67,6 +67,31 @@ export async function answer(
   return { status: 200, etag: etag ?? undefined, body: value, served };
 }
 
+/**
+ * What a page holds when its ETag is the one `path` had for this reader one version ago (its
+ * page heard of one write since): that version's value, while this process still holds it;
+ * else undefined. Only dashboards: the context is small.
+ */
+export function heldBefore(
+  c: Context<AppEnv>,
+  ctx: RequestContext,
+  path: string,
+  heldEtag: string,
+): unknown {
+  const match = PROJECT_PATH.exec(path);
+  if (!match) return undefined;
+  const { loaders, etags } = c.var.deps;
+  const dashboard = loaders.resources.dashboard(ctx.tenant.id, match[1]);
+  const [topic] = dashboard.topics;
+  const before = loaders.version(topic) - 1;
+  if (before < 0) return undefined;
+  const versionOf = (t: string) => t === topic ? before : loaders.version(t);
+  const request = { request: c.req.raw, route: c.req.routePath, ctx };
+  const etag = etags.resourceAt(request, dashboard, "api", versionOf);
+  if (etag === null || !ifNoneMatchHits(heldEtag, etag)) return undefined;
+  return loaders.peekAt(dashboard, versionOf) ?? undefined;
+}
+
 /** Sends a resource's answer as the response of its own GET. */
 export async function respond(c: Context<AppEnv>, path: string): Promise<Response> {
   const ctx = signedIn(c);

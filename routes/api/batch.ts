@@ -1,8 +1,14 @@
 /**
- * `POST /api/batch`: `{ "resources": [{ "path": "/api/...", "etag": "..." }], "seq": n }` →
- * each one's status, ETag and body, as its own conditional GET would answer; at most
- * {@linkcode MAX_BATCH} per request. `seq`, the last invalidation the page heard of, holds the
- * answer until this instance has applied it (see `lib/live/seq_gate.ts`).
+ * `POST /api/batch`: `{ "resources": [{ "path": "/api/...", "etag": "..." }], "seq": n,
+ * "patch": true }` → each one's status, ETag and body, as its own conditional GET would
+ * answer; at most {@linkcode MAX_BATCH} per request.
+ *
+ * - `seq`, the last invalidation the page heard of, holds the answer until this instance has
+ *   applied it (see `lib/live/seq_gate.ts`).
+ * - `patch: true`: when the page holds a dashboard one version old, and this instance still
+ *   holds that version, the entry carries only the fields that changed —
+ *   `{ "status": 200, "etag": new, "base": held, "patch": { "phases": [...] } }`, to be merged
+ *   over the body the page holds under `base` — instead of `body`.
  *
  * @module
  */
@@ -13,7 +19,8 @@ import { HttpError } from "../../lib/http/errors.ts";
 import { privateHeaders } from "../../lib/http/headers.ts";
 import { jsonText } from "../../lib/http/json_text.ts";
 import { MAX_BATCH } from "../../lib/model/api.ts";
-import { answer } from "./_answer.ts";
+import { mergePatchText } from "../../lib/http/merge_patch.ts";
+import { answer, heldBefore } from "./_answer.ts";
 
 const batchBody = z.object({
   resources: z.array(z.object({
@@ -21,6 +28,7 @@ const batchBody = z.object({
     etag: z.string().max(256).optional(),
   })),
   seq: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER).optional(),
+  patch: z.boolean().optional(),
 });
 
 const BATCHABLE = /^\/api\/(context|projects\/[^/?#]+)$/;
@@ -31,6 +39,10 @@ export interface BatchEntry {
   status: number;
   etag?: string;
   body?: unknown;
+  /** The ETag of the body `patch` applies to: the one the page sent. */
+  base?: string;
+  /** The JSON text of the changed top-level fields, instead of `body`. */
+  patch?: string;
   error?: string;
 }
 
@@ -48,7 +60,7 @@ export const handler: Handlers = {
     if (!parsed.success) {
       throw new HttpError(400, `Invalid batch: ${parsed.error.issues[0].message}`);
     }
-    const { resources, seq } = parsed.data;
+    const { resources, seq, patch } = parsed.data;
     if (resources.length > MAX_BATCH) {
       throw new HttpError(413, `A batch holds at most ${MAX_BATCH} resources`);
     }
@@ -62,6 +74,11 @@ export const handler: Handlers = {
         };
       }
       const { served: _served, ...result } = await answer(c, ctx, path, etag);
+      if (patch && result.status === 200 && etag !== undefined) {
+        const before = heldBefore(c, ctx, path, etag);
+        const text = before === undefined ? null : mergePatchText(before, result.body);
+        if (text !== null) return { path, status: 200, etag: result.etag, base: etag, patch: text };
+      }
       return { path, ...result };
     }));
     privateHeaders(c);
@@ -76,6 +93,9 @@ function entryText(entry: BatchEntry): string {
   let text = `{"path":${JSON.stringify(entry.path)},"status":${entry.status}`;
   if (entry.etag !== undefined) text += `,"etag":${JSON.stringify(entry.etag)}`;
   if (entry.body !== undefined) text += `,"body":${jsonText(entry.body)}`;
+  if (entry.patch !== undefined) {
+    text += `,"base":${JSON.stringify(entry.base)},"patch":${entry.patch}`;
+  }
   if (entry.error !== undefined) text += `,"error":${JSON.stringify(entry.error)}`;
   return `${text}}`;
 }
