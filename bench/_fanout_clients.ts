@@ -105,12 +105,14 @@ export class Watcher {
       this.#check(this.resource.snapshot());
       return changed;
     };
-    const patch = this.resource.patch.bind(this.resource);
-    this.resource.patch = (fields, etag) => {
-      const changed = patch(fields, etag);
-      this.#check(this.resource.snapshot());
-      return changed;
-    };
+    const patch = this.resource.patch?.bind(this.resource);
+    if (patch) {
+      this.resource.patch = (fields, etag) => {
+        const changed = patch(fields, etag);
+        this.#check(this.resource.snapshot());
+        return changed;
+      };
+    }
   }
 
   /** Resolves once the socket is live (said hello and got `ready`). */
