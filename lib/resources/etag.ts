@@ -12,6 +12,9 @@ import type { RequestContext } from "./context.ts";
 import type { VersionSource } from "./keys.ts";
 import type { Resource } from "./resource.ts";
 
+/** ETags remembered by the parts they were computed from, at most. */
+const MAX_COMPUTED = 50_000;
+
 /** Which representation of a resource: the page that shows it, or its JSON. */
 export type Representation = "page" | "api";
 
@@ -58,6 +61,7 @@ export class ResourceEtags {
   #buildId: string;
   #sources: EtagSources;
   #memo?: EtagMemo;
+  #computed = new Map<string, string>();
 
   /** @param options The build id, the versions and the memo. */
   constructor(options: ResourceEtagsOptions) {
@@ -122,7 +126,15 @@ export class ResourceEtags {
     for (const topic of topics) {
       parts.push(topic, versionOf ? versionOf(topic) : sources.version(topic));
     }
-    const etag = weakEtag(parts);
+    // The same reader at the same versions asks again and again (every page after each write):
+    // a map lookup is cheaper than hashing the parts anew.
+    const memoKey = parts.join("\n");
+    let etag = this.#computed.get(memoKey);
+    if (etag === undefined) {
+      etag = weakEtag(parts);
+      if (this.#computed.size >= MAX_COMPUTED) this.#computed.clear();
+      this.#computed.set(memoKey, etag);
+    }
     if (versionOf) return etag;
     // What a remembered 304 rests on: the ETag's topics, and the session's (sign-out).
     const flag = ctx.flags.cache;
