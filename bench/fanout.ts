@@ -260,6 +260,8 @@ async function run(
           `loads ${result.cache.loads}, misses ${result.cache.misses}, L2 ${result.cache.l2}, ` +
           `queries ${result.cache.queries}, load time ${
             (result.cache.loadSeconds * 1000 / Math.max(1, result.cache.loads)).toFixed(0)
+          } ms, bus lag ${
+            (result.cache.busLagSeconds * 1000 / Math.max(1, result.cache.busEvents)).toFixed(0)
           } ms; legs p50/p99: commit→event ${fmtLeg(result.legs.event)}, →sent ${
             fmtLeg(result.legs.sent)
           }, →answered ${fmtLeg(result.legs.answered)}`,

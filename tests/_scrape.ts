@@ -16,6 +16,9 @@ export interface CacheCounts {
   queries: number;
   /** Seconds spent in loaders (`beacon_cache_load_duration_seconds_sum`). */
   loadSeconds: number;
+  /** Events applied, and their summed lag from the writer's stamp (`beacon_bus_lag_seconds`). */
+  busEvents: number;
+  busLagSeconds: number;
 }
 
 /**
@@ -62,6 +65,8 @@ export async function cacheCounts(baseUrl: string): Promise<CacheCounts> {
     loads: value("beacon_cache_loads_total"),
     queries: value("beacon_db_queries_total"),
     loadSeconds: value("beacon_cache_load_duration_seconds_sum"),
+    busEvents: value("beacon_bus_lag_seconds_count"),
+    busLagSeconds: value("beacon_bus_lag_seconds_sum"),
   };
 }
 
@@ -78,6 +83,8 @@ export function countsBetween(
     loads: 0,
     queries: 0,
     loadSeconds: 0,
+    busEvents: 0,
+    busLagSeconds: 0,
   };
   before.forEach((b, i) => {
     for (const key of Object.keys(out) as (keyof CacheCounts)[]) out[key] += after[i][key] - b[key];
