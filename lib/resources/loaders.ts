@@ -168,8 +168,9 @@ export class Loaders {
   /**
    * Reads a project's dashboard ahead of its readers once an event moved its version, when this
    * process held it at the version before (someone here reads it) and not yet at the new one:
-   * from L2, where the writer's refill put it, or by waiting on the writer's lease. The burst
-   * of revalidations the event sets off then finds it in L1. Counted as a warm, not a miss.
+   * from L2, where the writer's refill put it, or under the lease like any fill (still one load
+   * for the cluster). The burst of revalidations the event sets off then finds it in L1.
+   * Counted as a warm, not a miss.
    *
    * @param event The event the bus applied: its tenant, topic and new version.
    * @returns The read in progress, or null when there is nothing to read ahead.
