@@ -11,7 +11,12 @@
  * - (d) a bare `Deno.serve` hello world: the ceiling;
  * - (e) a bare `Deno.serve` that reads the same request's `Cookie` and `If-None-Match` and
  *   answers a 304 with the four headers Beacon's carries: the floor of a revalidation;
+ * - (f) a bare `Deno.serve` answering with exactly the bytes and headers Beacon sent for the
+ *   cached dashboard (captured on the wire): the floor of a cached 200, in 3 rounds
+ *   alternating with (b) while both servers run (the ratio is the median round's);
  * - a 95 % read / 5 % write mix on the cached server.
+ *
+ * Every page request says `Accept-Encoding: gzip`, as browsers do (wrk does not decode it).
  *
  * It prints the figures and the ratios against their targets and rewrites the "Load test"
  * section of `docs/performance.md`, leaving other sections alone. Child processes are killed
@@ -27,6 +32,7 @@
 import { parseArgs } from "node:util";
 import postgres from "postgres";
 import { TEST_SESSION_SECRET } from "../tests/_db.ts";
+import { BARE_REPLAY, rawGet, saveResponse, type WireResponse } from "./_wire.ts";
 
 interface Options {
   duration: number;
@@ -64,6 +70,8 @@ interface RunResult {
   /** GET responses whose `Cache-Status` says `hit`, and those that say `fwd=`. */
   cacheHit: number;
   cacheFwd: number;
+  /** Bytes read from the server (wrk's count: status lines, headers, bodies); 0 if unknown. */
+  bytes: number;
 }
 
 interface Row {
@@ -290,14 +298,14 @@ interface Revalidation {
 
 /** Asks for the dashboard, then asks again with its ETag: is the answer a 304? */
 async function probeRevalidation(origin: string, s: Session): Promise<Revalidation> {
-  const url = `${origin}/projects/${s.projectId}`;
-  const first = await fetch(url, { headers: { Cookie: s.cookie } });
-  await first.body?.cancel();
-  const etag = first.headers.get("etag");
-  const cacheStatus = first.headers.get("cache-status");
+  const { path, headers } = dashboardTarget(origin, s);
+  const first = await rawGet(origin, path, headers);
+  const header = (name: string) =>
+    first.headers.find(([n]) => n.toLowerCase() === name)?.[1] ?? null;
+  const etag = header("etag");
+  const cacheStatus = header("cache-status");
   if (!etag) return { etag, cacheStatus, status: null };
-  const again = await fetch(url, { headers: { Cookie: s.cookie, "If-None-Match": etag } });
-  await again.body?.cancel();
+  const again = await rawGet(origin, path, { ...headers, "If-None-Match": etag });
   return { etag, cacheStatus, status: again.status };
 }
 
@@ -398,8 +406,9 @@ function done(summary, latency, requests)
   end
   local e = summary.errors
   io.write(string.format('WRK_RESULT {"requests":%d,"durationUs":%d,"p50Us":%d,"p99Us":%d,' ..
-    '"failed":%d,${COUNTERS.map((c) => `"${c}":%d`).join(",")}}\\n',
+    '"bytes":%d,"failed":%d,${COUNTERS.map((c) => `"${c}":%d`).join(",")}}\\n',
     summary.requests, summary.duration, latency:percentile(50), latency:percentile(99),
+    summary.bytes,
     e.connect + e.read + e.write + e.timeout, ${COUNTERS.map((c) => `t.${c}`).join(", ")}))
 end
 `;
@@ -427,6 +436,7 @@ async function runWrk(target: LoadTarget, seconds: number, o: Options): Promise<
       failed: r.failed,
       cacheHit: r.chit,
       cacheFwd: r.cfwd,
+      bytes: r.bytes,
     };
   } finally {
     await Deno.remove(file).catch(() => {});
@@ -448,6 +458,7 @@ async function runFetch(target: LoadTarget, seconds: number, o: Options): Promis
     failed: 0,
     cacheHit: 0,
     cacheFwd: 0,
+    bytes: 0,
   };
   const latencies: number[] = [];
   const started = performance.now();
@@ -560,6 +571,10 @@ interface Report {
   database: string;
   /** The headers (c) sent, for (e) to send the same. */
   conditional: Record<string, string> | null;
+  /** The cached dashboard's 200 as Beacon sent it, for (f) to send the same. */
+  cachedPage: WireResponse | null;
+  /** (b) / (f) of each alternating round, run while both servers were up. */
+  pairRatios: number[];
 }
 
 async function loadTest(o: Options, report: Report): Promise<void> {
@@ -592,7 +607,11 @@ async function loadTest(o: Options, report: Report): Promise<void> {
 }
 
 function dashboardTarget(origin: string, s: Session, headers: Record<string, string> = {}) {
-  return { origin, path: `/projects/${s.projectId}`, headers: { Cookie: s.cookie, ...headers } };
+  return {
+    origin,
+    path: `/projects/${s.projectId}`,
+    headers: { Cookie: s.cookie, "Accept-Encoding": "gzip", ...headers },
+  };
 }
 
 async function scenarioUncached(o: Options, env: Record<string, string>, report: Report) {
@@ -614,6 +633,9 @@ async function scenariosCached(o: Options, env: Record<string, string>, report: 
     const s = await signIn(origin);
     const b = await measure("(b)", dashboardTarget(origin, s), o);
     report.rows.push({ name: "(b) CACHE=on, 200", result: b, note: cacheNote(b) });
+    const page = dashboardTarget(origin, s);
+    report.cachedPage = await rawGet(origin, page.path, page.headers);
+    await scenarioBarePage(o, page, report);
     const probe = await probeRevalidation(origin, s);
     report.revalidation = probe;
     if (probe.status !== 304) {
@@ -631,6 +653,43 @@ async function scenariosCached(o: Options, env: Record<string, string>, report: 
     await scenarioMix(o, origin, s, report);
   } finally {
     await stop(child);
+  }
+}
+
+/**
+ * (f): a bare `Deno.serve` sending the bytes and headers Beacon just sent for the cached
+ * dashboard, measured in 3 rounds alternating with Beacon's (b) while both servers run, so
+ * whatever else the machine does weighs on both alike; the ratio is the median round's.
+ */
+async function scenarioBarePage(o: Options, page: LoadTarget, report: Report): Promise<void> {
+  console.log("(f) starting a bare Deno.serve that sends Beacon's cached 200");
+  const file = await saveResponse(report.cachedPage!);
+  const script = await Deno.makeTempFile({ prefix: "beacon-bare-", suffix: ".ts" });
+  try {
+    await Deno.writeTextFile(script, BARE_REPLAY);
+    const { child, origin } = await startServer(script, { RESPONSE_FILE: file }, "/");
+    try {
+      const round = { ...o, duration: Math.max(2, o.duration / 2) };
+      const results: RunResult[] = [];
+      for (let i = 0; i < 3; i++) {
+        const b = await measure(`(b) round ${i + 1}`, page, round);
+        const f = await measure(`(f) round ${i + 1}`, { origin, path: "/", headers: {} }, round);
+        report.pairRatios.push(b.rps / f.rps);
+        results.push(f);
+      }
+      const middle = [...results].sort((x, y) => x.rps - y.rps)[1];
+      report.rows.push({
+        name: "(f) bare Deno.serve, the same 200",
+        result: middle,
+        note: `Beacon's bytes and ${report.cachedPage!.headers.length} header fields; ` +
+          "median of 3 rounds alternating with (b)",
+      });
+    } finally {
+      await stop(child);
+    }
+  } finally {
+    await Deno.remove(file).catch(() => {});
+    await Deno.remove(script).catch(() => {});
   }
 }
 
@@ -685,11 +744,12 @@ async function measureScript(
   name: string,
   headers: Record<string, string>,
   o: Options,
+  env: Record<string, string> = {},
 ): Promise<RunResult> {
   const file = await Deno.makeTempFile({ prefix: "beacon-bare-", suffix: ".ts" });
   try {
     await Deno.writeTextFile(file, source);
-    const { child, origin } = await startServer(file, {}, "/");
+    const { child, origin } = await startServer(file, env, "/");
     try {
       return await measure(name, { origin, path: "/", headers }, o);
     } finally {
@@ -728,6 +788,8 @@ function renderSection(report: Report): string {
   const ce = ratio(report, "(c)", "(e)");
   const ed = ratio(report, "(e)", "(d)");
   const ba = ratio(report, "(b)", "(a)");
+  const sorted = [...report.pairRatios].sort((x, y) => x - y);
+  const bf = sorted.length ? sorted[Math.floor(sorted.length / 2)] : null;
   const { server, client, pages } = report.hitRatio;
   const hitVerdict = (value: number | null) => verdict(value === null ? null : value >= 0.99);
   const fives = report.rows.reduce((sum, r) => sum + r.result.s5xx, 0);
@@ -747,7 +809,9 @@ function renderSection(report: Report): string {
 
 \`deno task load\` (\`bench/load.ts\`) seeds a throwaway database, starts Beacon on 127.0.0.1
 with \`CACHE=off\` and then \`CACHE=on\`, signs in as ada@acme.test and loads
-\`GET /projects/:id\` (Acme's demo project). Flags: \`--duration\`, \`--connections\`,
+\`GET /projects/:id\` (Acme's demo project) with \`Accept-Encoding: gzip\`, as browsers ask; (f)
+replays the bytes and headers Beacon sent for that cached 200 from a bare \`Deno.serve\`.
+Flags: \`--duration\`, \`--connections\`,
 \`--threads\`, \`--warmup\`, \`--engine=auto|wrk|fetch\`, \`--pg\`, \`--redis\`, \`--budget\`, \`--out\`.
 Re-running it replaces this section only.
 
@@ -776,6 +840,9 @@ ${rows.join("\n")}
 | (c) / (e): Beacon vs a bare handler, same 304 | ${ce === null ? "n/a" : fmt(ce, 3)} | | ${
     ce === null ? "n/a" : "Beacon's share of the floor"
   } |
+| (b) / (f): Beacon's cached 200 vs a bare Deno.serve sending the same bytes (median of ${
+    sorted.map((r) => fmt(r, 2)).join(", ")
+  }) | ${bf === null ? "n/a" : fmt(bf, 3)} | ≥ 0.5 | ${verdict(bf === null ? null : bf >= 0.5)} |
 | (b) / (a): cached vs uncached 200s | ${ba === null ? "n/a" : fmt(ba, 1)} | ≥ 10 | ${
     verdict(ba === null ? null : ba >= 10)
   } |
@@ -791,7 +858,26 @@ ${rows.join("\n")}
 | 5xx in all runs | ${fives} | 0 | ${verdict(fives === 0)} |
 
 Revalidation probe: ${revalidation}.
+
+${wireNote(report)}
 `;
+}
+
+/** The cached 200 on the wire, and wrk's bytes per response in (b) and (f). */
+function wireNote(report: Report): string {
+  const page = report.cachedPage;
+  if (!page) return "The cached dashboard was not captured.";
+  const encoding = page.headers.find(([n]) => n.toLowerCase() === "content-encoding")?.[1];
+  const perResponse = (name: string) => {
+    const r = report.rows.find((row) => row.name.startsWith(name))?.result;
+    return r?.bytes && r.requests ? fmt(r.bytes / r.requests, 0) : "n/a";
+  };
+  return `Bytes on the wire per cached 200 (\`Accept-Encoding: gzip\`): ${
+    fmt(page.wireBytes, 0)
+  } (body ${fmt(page.body.byteLength, 0)}, ${encoding ?? "identity"}; ${page.headers.length} ` +
+    `header fields); wrk read ${perResponse("(b)")} per response in (b), ${
+      perResponse("(f)")
+    } in (f).`;
 }
 
 /** Replaces the "## Load test" section of the Markdown file, keeping every other section. */
@@ -826,6 +912,8 @@ async function main(): Promise<void> {
     revalidation: null,
     hitRatio: { client: null, server: null, pages: null },
     conditional: null,
+    cachedPage: null,
+    pairRatios: [],
     options,
     database: "",
   };

@@ -18,7 +18,7 @@ const first = await t.app.request(url, { headers: { cookie } });
 const etag = first.headers.get("etag")!;
 await first.body?.cancel();
 const conditional = new Request(url, { headers: { cookie, "if-none-match": etag } });
-const plain = new Request(url, { headers: { cookie } });
+const plain = new Request(url, { headers: { cookie, "accept-encoding": "gzip" } });
 const handler = t.assembly.deps.revalidations.wrap(t.app.fetch);
 await handler(conditional.clone());
 
@@ -43,8 +43,14 @@ Deno.bench("Beacon: the same revalidation again, from the memo", { group: "304" 
   if (res.status !== 304) throw new Error(`Expected 304, got ${res.status}`);
 });
 
-Deno.bench("Beacon: dashboard 200 from the page cache", { group: "200" }, async () => {
+Deno.bench("Beacon: dashboard 200 from the page cache (gzip)", { group: "200" }, async () => {
   const res = await t.app.fetch(plain.clone());
+  await res.arrayBuffer();
+});
+
+Deno.bench("Beacon: the same 200 again, from the memo (gzip)", { group: "200" }, async () => {
+  const res = await handler(plain.clone());
+  if (res.status !== 200) throw new Error(`Expected 200, got ${res.status}`);
   await res.arrayBuffer();
 });
 

@@ -1,5 +1,5 @@
 /**
- * The executive summary, live: the project's status line and its summary metrics.
+ * The executive summary, live: its rows.
  *
  * @module
  */
@@ -9,8 +9,7 @@ import type { DashboardIslandProps } from "./_dashboard/live.ts";
 import { SummarySection } from "./_dashboard/summary.tsx";
 
 /**
- * The `#summary` section. Renders again only when the project's facts or a summary metric
- * change.
+ * The `#summary` section. Renders again only when a summary row changes.
  *
  * @param props The live handle and edit context.
  * @returns The section.
@@ -26,7 +25,5 @@ export function DashboardSummary(props: DashboardIslandProps): JSX.Element {
   const metrics = useStableComputed(() =>
     sections.metrics.value.filter((metric) => metric.group === "summary")
   );
-  return (
-    <SummarySection project={sections.project.value} metrics={metrics.value} ctx={props.edit} />
-  );
+  return <SummarySection metrics={metrics.value} ctx={props.edit} />;
 }

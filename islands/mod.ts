@@ -14,26 +14,36 @@
  * @module
  */
 import { registerIslandModule } from "../lib/islands/mod.ts";
+import * as ActiveBlockers from "./ActiveBlockers.tsx";
 import * as CacheCharts from "./CacheCharts.tsx";
 import * as CommunicationLog from "./CommunicationLog.tsx";
 import * as DashboardSummary from "./DashboardSummary.tsx";
+import * as KeyAccomplishments from "./KeyAccomplishments.tsx";
 import * as KeyMetrics from "./KeyMetrics.tsx";
 import * as LiveIndicator from "./LiveIndicator.tsx";
 import * as MilestoneBoard from "./MilestoneBoard.tsx";
-import * as PhaseCard from "./PhaseCard.tsx";
+import * as NextActions from "./NextActions.tsx";
+import * as PhaseList from "./PhaseList.tsx";
+import * as ProjectFooter from "./ProjectFooter.tsx";
+import * as ProjectHeader from "./ProjectHeader.tsx";
 import * as RiskRegister from "./RiskRegister.tsx";
 import * as TaskStatus from "./TaskStatus.tsx";
 import * as TeamTable from "./TeamTable.tsx";
 
 /** Island modules by chunk name: the base name of their file. */
 export const islandModules = {
+  ActiveBlockers,
   CacheCharts,
   CommunicationLog,
   DashboardSummary,
+  KeyAccomplishments,
   KeyMetrics,
   LiveIndicator,
   MilestoneBoard,
-  PhaseCard,
+  NextActions,
+  PhaseList,
+  ProjectFooter,
+  ProjectHeader,
   RiskRegister,
   TaskStatus,
   TeamTable,

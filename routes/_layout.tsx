@@ -6,6 +6,7 @@
 import type { ComponentChildren } from "preact";
 import type { Role } from "../lib/model/types.ts";
 import { ADMIN_ROLES } from "../lib/model/context.ts";
+import { buildFileUrl } from "../lib/islands/mod.ts";
 
 /** Properties of {@linkcode Layout}. */
 export interface LayoutProps {
@@ -43,8 +44,9 @@ export function Layout(props: LayoutProps) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="color-scheme" content="light dark" />
         <title>{`${props.title} · Beacon`}</title>
-        <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
-        <link rel="stylesheet" href="/static/app.css" />
+        {/* Files of the build, immutable under its id: a repeat view fetches neither. */}
+        <link rel="icon" href={buildFileUrl("favicon.svg")} type="image/svg+xml" />
+        <link rel="stylesheet" href={buildFileUrl("app.css")} />
       </head>
       <body>
         <a class="skip-link" href="#main">Skip to content</a>
@@ -72,6 +74,7 @@ function TopBar(props: Pick<LayoutProps, "user" | "tenant" | "role">) {
           <div class="topbar__user">
             <span class="topbar__name" title={props.user.email}>{props.user.name}</span>
             {props.role && <span class="role-badge">{roleNames[props.role] ?? props.role}</span>}
+            {props.role === "owner" && <a class="topbar__link" href="/members">People</a>}
             {props.role && ADMIN_ROLES.includes(props.role) && (
               <a class="topbar__link" href="/admin/flags">Flags</a>
             )}

@@ -98,12 +98,15 @@ export const handler: Handlers = {
     }
     await attemptSucceeded(db, scopes[0], ...scopes.slice(1));
     const token = newSessionToken();
-    await insertSession(db, {
+    const session = {
       idHash: hasher.hash(token),
       userId: candidate.id,
       tenantId: candidate.tenantId,
       expiresAt: new Date(Date.now() + SESSION_TTL_MS).toISOString(),
-    });
+    };
+    await insertSession(db, session);
+    // The page this redirects to reads the context: filled now, it is a hit.
+    await c.var.deps.loaders.warmContext(session);
     writeSessionCookie(c, token, { secure: isHttps(c, c.var.deps.config.trustedProxies) });
     return c.redirect(safeNext(next), 303);
   },

@@ -3,6 +3,7 @@ import { render } from "preact-render-to-string";
 import "../islands/mod.ts";
 import { renderPage } from "../lib/islands/mod.ts";
 import type { ProjectDashboard, ProjectSummary, Role, Tenant, User } from "../lib/model/types.ts";
+import { resolveDashboard } from "../lib/model/resolve.ts";
 import { Layout } from "./_layout.tsx";
 import { ErrorPage } from "./_error.tsx";
 import { LoginPage } from "./login.tsx";
@@ -10,7 +11,6 @@ import { DEMO_SIGN_INS } from "../lib/db/demo_sign_ins.ts";
 import { HomePage } from "./index.tsx";
 import { type FormState, ProjectPage } from "./projects/[id].tsx";
 import { groupByDay } from "../islands/_dashboard/log.tsx";
-import { phaseStatus } from "../islands/_dashboard/phases.tsx";
 
 const tenant: Tenant = { id: "t1", name: "Acme", slug: "acme" };
 const user: User = { id: "u1", email: "ada@acme.test", name: "Ada Lovelace", phone: null };
@@ -39,12 +39,13 @@ function sampleDashboard(): ProjectDashboard {
     baseline: "TBD",
     current,
     target: "100%",
+    direction: null,
     unit: "",
     health: "yellow" as const,
     statusLabel: group === "summary" ? "In Progress" : "",
     position: 0,
   });
-  return {
+  return resolveDashboard({
     project: {
       id: PID,
       name: "Redis Caching Implementation",
@@ -53,6 +54,11 @@ function sampleDashboard(): ProjectDashboard {
       health: "green",
       updatedAt: "2025-07-31T17:30:00Z",
       owner: "Orchestrator",
+      updateFrequency: null,
+      reviewCycle: null,
+      lastUpdated: "2025-07-31 (5:30 PM)",
+      archivedAt: null,
+      extraSections: [],
     },
     phases: [
       {
@@ -87,6 +93,7 @@ function sampleDashboard(): ProjectDashboard {
       statusLabel: "Complete",
       currentTask: "Test suite creation",
       progress: 100,
+      position: 0,
     }],
     metrics: [
       metric("m1", "summary", "Team Readiness", "85%"),
@@ -100,10 +107,12 @@ function sampleDashboard(): ProjectDashboard {
       probability: "low",
       mitigation: "Phased rollout",
       owner: "pgvector-data-architect",
+      position: 0,
     }],
     milestones: [{
       id: "ms1",
-      title: "Week 1 (Starting 2025-07-31)",
+      title: "Week 1",
+      note: "Starting 2025-07-31",
       position: 0,
       items: [
         { id: "i1", text: "Redis infrastructure ready", done: true },
@@ -111,19 +120,25 @@ function sampleDashboard(): ProjectDashboard {
       ],
     }],
     log: [
-      { id: "l1", at: "2025-07-31T09:00:00Z", author: "Orchestrator", text: "Dashboard created" },
-      {
-        id: "l2",
-        at: "2025-07-31T17:00:00Z",
-        author: "Orchestrator",
-        text: "Implemented improvements:\n- Refactored invalidation\n- Extracted ETag logic",
-      },
-      { id: "l3", at: "2025-08-01T08:00:00Z", author: "Grace", text: "Next day" },
+      logEntry("l1", "2025-07-31T09:00:00Z", "Orchestrator", "Dashboard created"),
+      logEntry("l2", "2025-07-31T17:00:00Z", "Orchestrator", "Implemented improvements:", [
+        "Refactored invalidation",
+        "Extracted ETag logic",
+      ]),
+      logEntry("l3", "2025-08-01T08:00:00Z", "Grace", "Next day"),
     ],
-  };
+    accomplishments: [],
+    actionGroups: [],
+    blockers: [],
+  });
 }
 
-function renderProject(role: Role, form?: FormState): string {
+function logEntry(id: string, at: string, author: string, text: string, items: string[] = []) {
+  const position = Number(id.slice(1));
+  return { id, at, author, text, items, position, dayLabel: null, timeLabel: null };
+}
+
+function renderProject(role: Role, form?: FormState, editing?: string): string {
   return render(
     <ProjectPage
       dashboard={sampleDashboard()}
@@ -131,6 +146,7 @@ function renderProject(role: Role, form?: FormState): string {
       tenant={tenant}
       role={role}
       form={form}
+      editing={editing}
     />,
   );
 }
@@ -148,8 +164,9 @@ Deno.test("Layout renders a document with title, stylesheet, favicon and sign-ou
   );
   assert.match(html, /^<html lang="en">/);
   assert.match(html, /<title>Projects · Beacon<\/title>/);
-  assert.match(html, /<link rel="stylesheet" href="\/static\/app.css"/);
-  assert.match(html, /<link rel="icon" href="\/static\/favicon.svg"/);
+  // Files of the build: immutable under its id.
+  assert.match(html, /<link rel="icon" href="\/_build\/[0-9a-f]{16}\/favicon.svg"/);
+  assert.match(html, /<link rel="stylesheet" href="\/_build\/[0-9a-f]{16}\/app.css"/);
   assert.match(html, /<a class="brand" href="\/">/);
   assert.match(html, /Acme/);
   assert.match(html, /Ada Lovelace/);
@@ -227,6 +244,7 @@ Deno.test("HomePage lists projects with links, progress, health and update time"
     updatedAt: "2025-07-31T17:30:00Z",
     taskCount: 26,
     doneCount: 16,
+    percent: 62,
   }];
   const html = render(<HomePage tenant={tenant} user={user} role="viewer" projects={projects} />);
   assert.match(html, new RegExp(`<a href="/projects/${PID}">Redis Caching Implementation</a>`));
@@ -286,20 +304,30 @@ Deno.test("ProjectPage gives a viewer no write controls at all", () => {
   assert.match(html, /<span class="task-status-text">To do<\/span>/);
 });
 
-Deno.test("ProjectPage gives members and owners the write forms", () => {
+Deno.test("ProjectPage reads as a dashboard: each section's forms wait behind its Edit", () => {
   for (const role of ["member", "admin", "owner"] as const) {
     const html = renderProject(role);
-    const forms = writeForms(html);
-    const actions = forms.map((f) => f.match(/action="([^"]*)"/)?.[1]);
-    for (const path of ["metrics/m1", "metrics/m2", "metrics/m3", "risks", "risks/r1", "log"]) {
-      assert.ok(actions.includes(`/projects/${PID}/${path}`), `${role}: form for ${path}`);
+    // Values, and one Edit link per section: no form but the task controls and the log's.
+    const targets = [...html.matchAll(/ (?:action|formaction)="([^"]*)"/g)].map((m) => m[1])
+      .filter((target) => target !== "/logout");
+    assert.deepEqual(
+      [...new Set(targets.map((a) => a.replace(/\/[^/]+$/, "/…")))].sort(),
+      [
+        `/projects/${PID}/…`,
+        `/projects/${PID}/milestones/…`,
+        `/projects/${PID}/tasks/…`,
+      ].sort(),
+    );
+    const edits = [...html.matchAll(/href="\/projects\/[^"?]+\?edit=([^"#]+)#/g)].map((m) => m[1]);
+    for (const section of ["project", "summary", "phases", "team", "metrics", "blockers"]) {
+      assert.ok(edits.includes(section), `${role}: Edit for ${section}`);
     }
-    assert.ok(forms.every((f) => f.includes('method="post"')));
-    assert.match(html, /<input id="metric-m1-current" name="current"[^>]*value="85%"/);
+    for (const section of ["risks", "milestones", "accomplishments", "actions", "phase-ph0"]) {
+      assert.ok(edits.includes(section), `${role}: Edit for ${section}`);
+    }
+    assert.match(html, /class="metric-value">85%</);
+    assert.doesNotMatch(html, /id="metric-m1-current"/, "no metric form until Edit");
     assert.match(html, /<textarea id="log-text" name="text"/);
-    assert.match(html, />Add entry<\/button>/);
-    assert.match(html, /<select id="risk-new-impact" name="impact"/);
-    assert.match(html, /<details class="edit"><summary>Edit/);
     assert.match(
       html,
       new RegExp(`<form class="task-status-form" method="post" action="/projects/${PID}/tasks/k1"`),
@@ -309,6 +337,21 @@ Deno.test("ProjectPage gives members and owners the write forms", () => {
   }
 });
 
+Deno.test("ProjectPage with ?edit= shows that section's forms, and only those", () => {
+  const risks = renderProject("member", undefined, "risks");
+  const actions = writeForms(risks).map((f) => f.match(/action="([^"]*)"/)?.[1]);
+  for (const path of ["risks", "risks/r1", "risks/r1/delete"]) {
+    assert.ok(actions.includes(`/projects/${PID}/${path}`), path);
+  }
+  assert.match(risks, /<select id="risk-new-impact" name="impact"/);
+  assert.match(risks, new RegExp(`href="/projects/${PID}#risks">Done`));
+  assert.ok(!actions.includes(`/projects/${PID}/metrics/m1/edit`), "other sections stay closed");
+  const metrics = renderProject("owner", undefined, "summary");
+  assert.match(metrics, /<input id="metric-m1-current" name="current"[^>]*value="85%"/);
+  const viewer = renderProject("viewer", undefined, "risks");
+  assert.deepEqual(writeForms(viewer), [], "a viewer gets no forms, whatever the address says");
+});
+
 Deno.test("ProjectPage shows a failed form again with its values and errors", () => {
   const log = renderProject("member", {
     form: "log",
@@ -316,7 +359,7 @@ Deno.test("ProjectPage shows a failed form again with its values and errors", ()
     errors: { text: "Write at most 4000 characters" },
   });
   assert.match(log, /role="alert"/);
-  assert.match(log, /href="#log-text"/);
+  assert.match(log, /href="#log"/);
   assert.match(log, /aria-invalid="true"/);
   assert.match(log, /Half-written &lt;note>/);
   assert.match(log, /id="log-text-error">Write at most 4000 characters</);
@@ -333,7 +376,9 @@ Deno.test("ProjectPage shows a failed form again with its values and errors", ()
     },
     errors: { title: "Too long", _form: "The risk changed meanwhile" },
   });
-  assert.match(risk, /<details class="edit" open>/);
+  assert.match(risk, /href="#risks"/);
+  assert.match(risk, /data-editing="risks"/, "the failed form's section is open");
+  assert.equal([...risk.matchAll(/data-editing=/g)].length, 1);
   assert.match(risk, /id="risk-r1-title" name="title"[^>]*value="Renamed risk"/);
   assert.match(risk, /id="risk-r1-title-error">Too long</);
   assert.match(risk, /The risk changed meanwhile/);
@@ -343,12 +388,12 @@ Deno.test("ProjectPage shows a failed form again with its values and errors", ()
   const metric = renderProject("owner", {
     form: "metric",
     id: "m2",
-    values: { current: "" },
-    errors: { current: "Enter a value" },
+    values: { group: "performance", name: "", current: "9" },
+    errors: { name: "Enter the metric's name" },
   });
-  assert.match(metric, /id="metric-m2-current" name="current"[^>]*value(="")? aria-invalid="true"/);
-  assert.match(metric, /id="metric-m2-current-error">Enter a value</);
-  assert.match(metric, /id="metric-m1-current" name="current"[^>]*value="85%"/);
+  assert.match(metric, /id="metric-m2-name" name="name"[^>]*aria-invalid="true"/);
+  assert.match(metric, /id="metric-m2-name-error">Enter the metric(&#39;|')s name</);
+  assert.doesNotMatch(metric, /id="metric-m1-current"/, "the summary's forms stay closed");
 });
 
 Deno.test("ProjectPage escapes data that looks like markup", () => {
@@ -366,14 +411,6 @@ Deno.test("ProjectPage renders the log newest day first with nested lists", () =
   assert.match(html, /<time class="log__time" datetime="2025-07-31T09:00:00Z">9:00 AM<\/time>/);
   assert.match(html, /<p>Implemented improvements:<\/p><ul><li>Refactored invalidation<\/li>/);
   assert.ok(html.indexOf("9:00 AM") < html.indexOf("5:00 PM"), "a day's entries in time order");
-});
-
-Deno.test("phaseStatus() is Complete, In progress or Not started from the tasks", () => {
-  const [done, started, untouched] = sampleDashboard().phases;
-  assert.deepEqual(phaseStatus(done), { health: "green", label: "Complete" });
-  assert.deepEqual(phaseStatus(started), { health: "yellow", label: "In progress" });
-  assert.deepEqual(phaseStatus(untouched), { health: "red", label: "Not started" });
-  assert.deepEqual(phaseStatus({ ...untouched, tasks: [] }).label, "Not started");
 });
 
 Deno.test("groupByDay() puts the newest day first", () => {

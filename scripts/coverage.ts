@@ -58,7 +58,7 @@ function percent(hit: number, all: number): string {
 if (import.meta.main) {
   const dir = await Deno.makeTempDir({ prefix: "beacon-coverage-" });
   try {
-    const args = ["test", "-A", "--parallel=false", `--coverage=${dir}`, ...Deno.args];
+    const args = ["test", "-A", `--coverage=${dir}`, ...Deno.args];
     const test = new Deno.Command(Deno.execPath(), { args, cwd: ROOT }).spawn();
     const { code } = await test.status;
     if (code !== 0) console.error(`The tests failed (exit ${code}); coverage of what ran:`);

@@ -1,11 +1,12 @@
 /**
  * Generates `migrations/002_cache_versions.sql` and `migrations/003_truncate_invalidation.sql`
  * from the relationship map in `lib/db/relationships.ts`, so the triggers cannot drift from the
- * topics the app reads.
+ * topics the app reads. Tables added after 002 and 003 were applied name a later migration in
+ * `TRIGGERS_SINCE`; their row and `TRUNCATE` triggers go to `migrations/<NNN>_cache_triggers.sql`.
  *
  * ```sh
- * deno run -A scripts/gen_triggers.ts          # rewrite the migration
- * deno run -A scripts/gen_triggers.ts --check  # exit 1 when the committed file differs
+ * deno run -A scripts/gen_triggers.ts          # rewrite the migrations
+ * deno run -A scripts/gen_triggers.ts --check  # exit 1 when a committed file differs
  * ```
  *
  * Design: a row trigger on each mapped table only collects the topics of `OLD` and `NEW` into a
@@ -20,7 +21,7 @@
  *
  * @module
  */
-import { RELATIONSHIPS, type TopicRule } from "../lib/db/relationships.ts";
+import { RELATIONSHIPS, type TopicRule, TRIGGERS_SINCE } from "../lib/db/relationships.ts";
 import { INVALIDATION_CHANNEL } from "../lib/live/event.ts";
 
 /** Where the generated migration lives. */
@@ -35,9 +36,92 @@ export const TRUNCATE_MIGRATION_FILE = new URL(
 const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
 
 /**
+ * A relationship map: table → the rules of the topics its rows bump.
+ *
+ * @example
+ * ```ts
+ * import type { RelationshipMap } from "./gen_triggers.ts";
+ * const map: RelationshipMap = {
+ *   gadgets: [{ kind: "project", column: "project_id", tenantColumn: "tenant_id" }],
+ * };
+ * ```
+ */
+export type RelationshipMap = Readonly<Record<string, readonly TopicRule[]>>;
+
+/** The migration holding the triggers of the tables {@linkcode TRIGGERS_SINCE} leaves out. */
+const FIRST_TRIGGER_MIGRATION = 2;
+
+/**
+ * The tables of a relationship map whose triggers one migration holds: `2` for those of 002
+ * and 003, or a number from {@linkcode TRIGGERS_SINCE}.
+ *
+ * @param migration The migration's number.
+ * @param relationships The whole map; default the app's {@linkcode RELATIONSHIPS}.
+ * @param since Table → later migration; default the app's {@linkcode TRIGGERS_SINCE}.
+ * @example
+ * ```ts
+ * console.log(Object.keys(relationshipsOf(5)).includes("blockers")); // true
+ * console.log(Object.keys(relationshipsOf(2)).includes("blockers")); // false
+ * ```
+ */
+export function relationshipsOf(
+  migration: number,
+  relationships: RelationshipMap = RELATIONSHIPS,
+  since: Readonly<Record<string, number>> = TRIGGERS_SINCE,
+): RelationshipMap {
+  const entries = Object.entries(relationships).filter(([table]) => {
+    return (since[table] ?? FIRST_TRIGGER_MIGRATION) === migration;
+  });
+  return Object.fromEntries(entries);
+}
+
+/**
+ * Where the generated triggers of a later migration live: `migrations/<NNN>_cache_triggers.sql`.
+ *
+ * @param migration Its number, above 3.
+ * @example
+ * ```ts
+ * console.log(laterTriggersFile(5).pathname.endsWith("/005_cache_triggers.sql")); // true
+ * ```
+ */
+export function laterTriggersFile(migration: number): URL {
+  if (!Number.isInteger(migration) || migration <= 3) {
+    throw new RangeError(`Cannot generate triggers in migration ${migration}: it must be above 3`);
+  }
+  const name = `${String(migration).padStart(3, "0")}_cache_triggers.sql`;
+  return new URL(`../migrations/${name}`, import.meta.url);
+}
+
+/**
+ * Every generated migration with its text: 002, 003, then one per number of
+ * {@linkcode TRIGGERS_SINCE}.
+ *
+ * @example
+ * ```ts
+ * for (const [file] of generatedMigrations()) console.log(file.pathname);
+ * ```
+ */
+export function generatedMigrations(
+  relationships: RelationshipMap = RELATIONSHIPS,
+  since: Readonly<Record<string, number>> = TRIGGERS_SINCE,
+): [URL, string][] {
+  const first = relationshipsOf(FIRST_TRIGGER_MIGRATION, relationships, since);
+  const files: [URL, string][] = [
+    [MIGRATION_FILE, generateCacheVersionsMigration(first)],
+    [TRUNCATE_MIGRATION_FILE, generateTruncateMigration(first)],
+  ];
+  const later = [...new Set(Object.values(since))].sort((a, b) => a - b);
+  for (const migration of later) {
+    const tables = relationshipsOf(migration, relationships, since);
+    files.push([laterTriggersFile(migration), generateLaterTriggersMigration(tables)]);
+  }
+  return files;
+}
+
+/**
  * Renders the whole migration for a relationship map.
  *
- * @param relationships The map to render; default the app's {@linkcode RELATIONSHIPS}.
+ * @param relationships The map to render; default the tables of 002 in the app's map.
  * @example
  * ```ts
  * const sql = generateCacheVersionsMigration();
@@ -45,7 +129,7 @@ const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
  * ```
  */
 export function generateCacheVersionsMigration(
-  relationships: Readonly<Record<string, readonly TopicRule[]>> = RELATIONSHIPS,
+  relationships: RelationshipMap = relationshipsOf(FIRST_TRIGGER_MIGRATION),
 ): string {
   const tables = Object.keys(relationships).sort();
   const parts = [HEADER, STORAGE, COLLECT_FUNCTION, FLUSH_FUNCTION, PRUNE_FUNCTION];
@@ -56,7 +140,7 @@ export function generateCacheVersionsMigration(
 /**
  * Renders the migration that makes `TRUNCATE` invalidate too, for a relationship map.
  *
- * @param relationships The map to render; default the app's {@linkcode RELATIONSHIPS}.
+ * @param relationships The map to render; default the tables of 003 in the app's map.
  * @example
  * ```ts
  * const sql = generateTruncateMigration();
@@ -64,11 +148,34 @@ export function generateCacheVersionsMigration(
  * ```
  */
 export function generateTruncateMigration(
-  relationships: Readonly<Record<string, readonly TopicRule[]>> = RELATIONSHIPS,
+  relationships: RelationshipMap = relationshipsOf(FIRST_TRIGGER_MIGRATION),
 ): string {
   const tables = Object.keys(relationships).sort();
   const parts = [TRUNCATE_HEADER];
   for (const table of tables) parts.push(truncateTrigger(table, relationships[table]));
+  return parts.join("\n");
+}
+
+/**
+ * Renders the migration for tables added after 002 and 003: each table's row triggers (as in
+ * 002) and its `TRUNCATE` trigger (as in 003), using the functions those migrations created.
+ *
+ * @param relationships The tables to render.
+ * @example
+ * ```ts
+ * const sql = generateLaterTriggersMigration({
+ *   gadgets: [{ kind: "project", column: "project_id", tenantColumn: "tenant_id" }],
+ * });
+ * console.log(sql.includes("BEFORE TRUNCATE ON gadgets")); // true
+ * ```
+ */
+export function generateLaterTriggersMigration(relationships: RelationshipMap): string {
+  const tables = Object.keys(relationships).sort();
+  const parts = [LATER_HEADER];
+  for (const table of tables) {
+    parts.push(tableTriggers(table, relationships[table]));
+    parts.push(truncateTrigger(table, relationships[table]));
+  }
   return parts.join("\n");
 }
 
@@ -178,6 +285,14 @@ CREATE TABLE beacon_truncations (
 CREATE CONSTRAINT TRIGGER beacon_flush AFTER INSERT ON beacon_truncations
   DEFERRABLE INITIALLY DEFERRED
   FOR EACH ROW EXECUTE FUNCTION beacon_flush_topics();
+`;
+
+const LATER_HEADER =
+  `-- Generated by scripts/gen_triggers.ts from lib/db/relationships.ts: do not edit by hand.
+-- Run \`deno run -A scripts/gen_triggers.ts\` after changing the map.
+--
+-- The triggers of tables added after 002 and 003 were applied (TRIGGERS_SINCE): the row triggers
+-- of 002 and the TRUNCATE trigger of 003, on the functions those migrations created.
 `;
 
 const STORAGE = `CREATE SEQUENCE cache_event_seq;
@@ -313,10 +428,7 @@ $fn$;
 `;
 
 if (import.meta.main) {
-  const files: [URL, string][] = [
-    [MIGRATION_FILE, generateCacheVersionsMigration()],
-    [TRUNCATE_MIGRATION_FILE, generateTruncateMigration()],
-  ];
+  const files = generatedMigrations();
   for (const [file, sql] of files) {
     const name = file.pathname.split("/").slice(-2).join("/");
     if (Deno.args.includes("--check")) {

@@ -25,7 +25,7 @@ for (const kind of ["postgres", "pglite"] as const) {
       assert.match(html, /Redis Caching Implementation/);
       assert.doesNotMatch(html, /Globex Product Launch/);
       assert.equal(home.headers.get("cache-control"), "private, no-cache");
-      assert.equal(home.headers.get("vary"), "Cookie");
+      assert.equal(home.headers.get("vary"), "Cookie, Accept-Encoding");
     } finally {
       await t.drop();
     }

@@ -49,7 +49,7 @@ async function batch(
 function entriesOf(reply: BatchReply): Entry[] {
   assert.equal(reply.status, 200, JSON.stringify(reply.json));
   assert.equal(reply.headers.get("cache-control"), "private, no-cache");
-  assert.equal(reply.headers.get("vary"), "Cookie");
+  assert.equal(reply.headers.get("vary"), "Cookie, Accept-Encoding");
   assert.ok(reply.json.resources);
   return reply.json.resources;
 }

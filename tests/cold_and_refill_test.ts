@@ -47,7 +47,7 @@ Deno.test("after a write, every reader's first request is a hit: the writer refi
     await write.body?.cancel();
     assert.equal(write.status, 303);
     const after = counters();
-    assert.equal(after.warms - before.warms, 2, "the dashboard and the project list");
+    assert.equal(after.warms - before.warms, 3, "the dashboard, the project list and its ids");
     assert.equal(after.misses, before.misses, "a refill is not a miss");
     for (const [cookie, path] of [[grace, `/api/projects/${id}`], [ada, `/projects/${id}`]]) {
       const res = await t.request(path, { headers: { cookie } });

@@ -126,10 +126,14 @@ Deno.test({
       // Hydrated: the Save button, needed only without JavaScript, is gone.
       await editable.locator("button").waitFor({ state: "detached", timeout: 10_000 });
       assert.equal(await browserPage.locator("script[type=module]").count(), 1);
-      // The boot runtime, the three island chunks and the shared chunks, each loaded once.
+      assert.equal(await browserPage.locator("script:not([src]):not([type])").count(), 0);
+      // The page's boot module, the runtime, the three island chunks and the shared chunks,
+      // each loaded once (the test page links no stylesheet or icon).
+      const scripts = build.manifest.files.filter((file) => !build.manifest.assets.includes(file));
       assert.deepEqual(
         buildFiles.sort(),
-        build.manifest.files.map((file) => `200 /_build/${build.id}/${file}`).sort(),
+        [...scripts, "boot.SharedCounter.SharedLabel.TaskStatus.js"]
+          .map((file) => `200 /_build/${build.id}/${file}`).sort(),
       );
 
       // Two islands, one signal.

@@ -163,18 +163,26 @@ Deno.test("invalid form input gives 422 with the messages and keeps what was typ
     const log = await t.request(`/projects/${id}/log`, formPost(cookie, { text: "   " }));
     assert.equal(log.status, 422);
     assert.match(await log.text(), /Enter the entry/);
-    const [metric] = await t.db.query<{ id: string }>("SELECT id FROM metrics LIMIT 1");
-    const long = "9".repeat(41);
-    const m = await t.request(
-      `/projects/${id}/metrics/${metric.id}`,
-      formPost(cookie, {
-        current: long,
-      }),
+    // A summary row and a performance metric: each one's editor opens with what was typed.
+    const rows = await t.db.query<{ id: string; metric_group: string }>(
+      `SELECT DISTINCT ON (metric_group) id, metric_group FROM metrics
+        WHERE project_id = $1 AND metric_group IN ('summary', 'performance')`,
+      [id],
     );
-    assert.equal(m.status, 422);
-    const mHtml = await m.text();
-    assert.match(mHtml, /Keep the current value under 40 characters/);
-    assert.ok(mHtml.includes(long));
+    assert.equal(rows.length, 2);
+    const long = "9".repeat(41);
+    for (const metric of rows) {
+      const m = await t.request(
+        `/projects/${id}/metrics/${metric.id}`,
+        formPost(cookie, { current: long }),
+      );
+      assert.equal(m.status, 422);
+      const mHtml = await m.text();
+      const form = mHtml.match(/<form[^>]*data-submitted[^>]*>[\s\S]*?<\/form>/)?.[0] ?? "";
+      assert.match(form, /Keep the current value under 40 characters/, metric.metric_group);
+      assert.ok(form.includes(`value="${long}"`), metric.metric_group);
+    }
+    const [metric] = rows;
     const risk = await t.request(
       `/projects/${id}/risks`,
       formPost(cookie, {

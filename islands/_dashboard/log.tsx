@@ -5,11 +5,12 @@
  */
 import type { LogEntry } from "../../lib/model/types.ts";
 import { type EditContext, formFor, projectAction } from "./edit.ts";
-import { dayKey, formatDay, formatTime } from "./format.ts";
+import { formatDay } from "./format.ts";
 import { FieldError, FormAlert } from "./ui.tsx";
 
 /**
- * Groups entries by UTC day: newest day first, each day's entries in time order.
+ * Groups entries (in log order, oldest first) by the day they show: newest day first, each
+ * day's entries in log order.
  *
  * @example
  * ```ts
@@ -17,17 +18,13 @@ import { FieldError, FormAlert } from "./ui.tsx";
  * ```
  */
 export function groupByDay(entries: LogEntry[]): { day: string; entries: LogEntry[] }[] {
-  const sorted = [...entries].sort((a, b) => a.at < b.at ? -1 : a.at > b.at ? 1 : 0);
   const days = new Map<string, LogEntry[]>();
-  for (const entry of sorted) {
-    const day = dayKey(entry.at);
-    const list = days.get(day);
+  for (const entry of entries) {
+    const list = days.get(entry.day);
     if (list) list.push(entry);
-    else days.set(day, [entry]);
+    else days.set(entry.day, [entry]);
   }
-  return [...days.entries()]
-    .sort(([a], [b]) => a < b ? 1 : a > b ? -1 : 0)
-    .map(([day, list]) => ({ day, entries: list }));
+  return [...days.entries()].reverse().map(([day, list]) => ({ day, entries: list }));
 }
 
 /**
@@ -48,15 +45,15 @@ export function LogSection(props: { log: LogEntry[]; ctx: EditContext }) {
       {days.map(({ day, entries }) => (
         <section key={day} class="log-day" aria-labelledby={`log-day-${day}`}>
           <h3 id={`log-day-${day}`}>
-            <time datetime={day}>{formatDay(entries[0].at)}</time>
+            <time datetime={day}>{formatDay(day)}</time>
           </h3>
           <ol class="log" role="list">
             {entries.map((entry) => (
               <li key={entry.id} class="log__entry">
-                <time class="log__time" datetime={entry.at}>{formatTime(entry.at)}</time>
+                <time class="log__time" datetime={entry.at}>{entry.time}</time>
                 <div class="log__body">
                   <span class="log__author">{entry.author}</span>
-                  <LogText text={entry.text} />
+                  <LogText text={entry.text} items={entry.items} />
                 </div>
               </li>
             ))}
@@ -67,8 +64,11 @@ export function LogSection(props: { log: LogEntry[]; ctx: EditContext }) {
   );
 }
 
-/** Plain lines become paragraphs; runs of lines starting with "- " become a list. */
-function LogText(props: { text: string }) {
+/**
+ * Plain lines become paragraphs; runs of lines starting with "- " become a list, and so do
+ * the entry's bullets.
+ */
+function LogText(props: { text: string; items: string[] }) {
   const blocks: { list: boolean; lines: string[] }[] = [];
   for (const raw of props.text.split(/\r?\n/)) {
     const line = raw.trim();
@@ -78,6 +78,11 @@ function LogText(props: { text: string }) {
     const last = blocks.at(-1);
     if (last && last.list === list) last.lines.push(text);
     else blocks.push({ list, lines: [text] });
+  }
+  if (props.items.length > 0) {
+    const last = blocks.at(-1);
+    if (last?.list) last.lines.push(...props.items);
+    else blocks.push({ list: true, lines: [...props.items] });
   }
   return (
     <div class="log__text">
@@ -99,10 +104,11 @@ function LogText(props: { text: string }) {
 }
 
 function LogForm(props: { ctx: EditContext }) {
-  const { values, errors } = formFor(props.ctx, "log");
+  const { active, values, errors } = formFor(props.ctx, "log");
   const id = "log-text";
   return (
     <form
+      data-submitted={active ? "" : undefined}
       method="post"
       action={projectAction(props.ctx.projectId, "log")}
       class="stack log-form"
@@ -117,7 +123,7 @@ function LogForm(props: { ctx: EditContext }) {
           rows={3}
           maxLength={4000}
           required
-          value={values.text ?? ""}
+          defaultValue={values.text ?? ""}
           aria-describedby={errors.text ? `${id}-error ${id}-hint` : `${id}-hint`}
           aria-invalid={errors.text ? "true" : undefined}
         />

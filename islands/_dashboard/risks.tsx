@@ -1,17 +1,25 @@
 /**
- * The risk register, with forms to add and edit risks.
+ * The risk register, and its editor: add, change, reorder and remove risks.
  *
  * @module
  */
-import type { Level, Risk } from "../../lib/model/types.ts";
-import { type EditContext, formFor, projectAction } from "./edit.ts";
-import { fieldAria, FieldError, FormAlert, LevelBadge, TableWrap } from "./ui.tsx";
+import type { Risk } from "../../lib/model/types.ts";
+import { type EditContext, failedIn, formFor, projectAction } from "./edit.ts";
+import { Editable, type FieldSpec, RowActions, WriteForm } from "./fields.tsx";
+import { LevelBadge, TableWrap } from "./ui.tsx";
 
-const levels: Level[] = ["low", "medium", "high"];
-const riskFields = ["title", "impact", "probability", "mitigation", "owner"];
+const LEVELS = [["low", "Low"], ["medium", "Medium"], ["high", "High"]] as const;
+
+const RISK_FIELDS: readonly FieldSpec[] = [
+  { name: "title", label: "Risk", required: true, wide: true, maxLength: 200 },
+  { name: "impact", label: "Impact", kind: "select", options: LEVELS },
+  { name: "probability", label: "Probability", kind: "select", options: LEVELS },
+  { name: "mitigation", label: "Mitigation", wide: true, maxLength: 1000 },
+  { name: "owner", label: "Owner", maxLength: 120 },
+];
 
 /**
- * The `#risks` section: the register and, for editors, "Add risk" and per-risk "Edit" forms.
+ * The `#risks` section.
  *
  * @example
  * ```tsx
@@ -19,85 +27,67 @@ const riskFields = ["title", "impact", "probability", "mitigation", "owner"];
  * ```
  */
 export function RisksSection(props: { risks: Risk[]; ctx: EditContext }) {
-  const { ctx } = props;
+  const { ctx, risks } = props;
   return (
     <section id="risks" class="card section" aria-labelledby="risks-title">
       <h2 id="risks-title">Risk register</h2>
-      {props.risks.length === 0
-        ? <p class="muted">No risks recorded.</p>
-        : (
-          <TableWrap label="Risk register">
-            <table class="table table--stack">
-              <thead>
-                <tr>
-                  <th scope="col">Risk</th>
-                  <th scope="col">Impact</th>
-                  <th scope="col">Probability</th>
-                  <th scope="col">Mitigation</th>
-                  <th scope="col">Owner</th>
-                  {ctx.canEdit && <th scope="col">Actions</th>}
-                </tr>
-              </thead>
-              <tbody>
-                {props.risks.map((risk) => (
-                  <tr key={risk.id}>
-                    <th scope="row">{risk.title}</th>
-                    <td data-label="Impact">
-                      <LevelBadge level={risk.impact} />
-                    </td>
-                    <td data-label="Probability">
-                      <LevelBadge level={risk.probability} />
-                    </td>
-                    <td data-label="Mitigation">{risk.mitigation}</td>
-                    <td data-label="Owner">{risk.owner}</td>
-                    {ctx.canEdit && (
-                      <td class="cell-actions">
-                        <EditRisk risk={risk} ctx={ctx} />
-                      </td>
-                    )}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableWrap>
+      <Editable
+        ctx={ctx}
+        id="risks"
+        anchor="risks"
+        label="Risk register"
+        failed={failedIn(ctx, ["risk"])}
+        editor={() => (
+          <>
+            {risks.map((risk, i) => (
+              <RiskEditor
+                key={risk.id}
+                risk={risk}
+                ctx={ctx}
+                first={i === 0}
+                last={i === risks.length - 1}
+              />
+            ))}
+            <AddRisk ctx={ctx} />
+          </>
         )}
-      {ctx.canEdit && <AddRisk ctx={ctx} />}
+      >
+        {risks.length === 0 ? <p class="muted">No risks recorded.</p> : <RiskTable risks={risks} />}
+      </Editable>
     </section>
   );
 }
 
-function EditRisk(props: { risk: Risk; ctx: EditContext }) {
-  const { active, values, errors } = formFor(props.ctx, "risk", props.risk.id);
+function RiskTable(props: { risks: Risk[] }) {
   return (
-    <details class="edit" open={active}>
-      <summary>
-        Edit<span class="visually-hidden">: {props.risk.title}</span>
-      </summary>
-      <RiskForm
-        action={projectAction(props.ctx.projectId, "risks", props.risk.id)}
-        prefix={`risk-${props.risk.id}`}
-        values={{ ...riskValues(props.risk), ...values }}
-        errors={errors}
-        submit="Save risk"
-      />
-    </details>
-  );
-}
-
-function AddRisk(props: { ctx: EditContext }) {
-  const { values, errors } = formFor(props.ctx, "risk");
-  return (
-    <div class="add-risk">
-      <h3 id="add-risk-title">Add risk</h3>
-      <RiskForm
-        action={projectAction(props.ctx.projectId, "risks")}
-        prefix="risk-new"
-        values={{ impact: "medium", probability: "medium", ...values }}
-        errors={errors}
-        submit="Add risk"
-        labelledBy="add-risk-title"
-      />
-    </div>
+    <TableWrap label="Risk register">
+      <table class="table table--stack">
+        <thead>
+          <tr>
+            <th scope="col">Risk</th>
+            <th scope="col">Impact</th>
+            <th scope="col">Probability</th>
+            <th scope="col">Mitigation</th>
+            <th scope="col">Owner</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.risks.map((risk) => (
+            <tr key={risk.id} id={`risk-${risk.id}`}>
+              <th scope="row">{risk.title}</th>
+              <td data-label="Impact">
+                <LevelBadge level={risk.impact} />
+              </td>
+              <td data-label="Probability">
+                <LevelBadge level={risk.probability} />
+              </td>
+              <td data-label="Mitigation">{risk.mitigation}</td>
+              <td data-label="Owner">{risk.owner}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableWrap>
   );
 }
 
@@ -106,94 +96,42 @@ function riskValues(risk: Risk): Record<string, string> {
   return { title, impact, probability, mitigation, owner };
 }
 
-interface RiskFormProps {
-  action: string;
-  prefix: string;
-  values: Record<string, string>;
-  errors: Record<string, string>;
-  submit: string;
-  labelledBy?: string;
-}
-
-function RiskForm(props: RiskFormProps) {
-  const { prefix, values, errors } = props;
+function RiskEditor(props: { risk: Risk; ctx: EditContext; first: boolean; last: boolean }) {
+  const { risk, ctx } = props;
+  const { active, values, errors } = formFor(ctx, "risk", risk.id);
+  const action = projectAction(ctx.projectId, "risks", risk.id);
   return (
-    <form
-      method="post"
-      action={props.action}
-      class="form-grid"
-      aria-labelledby={props.labelledBy}
-    >
-      <FormAlert errors={errors} fields={riskFields} />
-      <TextField prefix={prefix} name="title" label="Risk" values={values} errors={errors} />
-      <LevelField prefix={prefix} name="impact" label="Impact" values={values} errors={errors} />
-      <LevelField
-        prefix={prefix}
-        name="probability"
-        label="Probability"
-        values={values}
+    <fieldset class="editor">
+      <legend>{risk.title}</legend>
+      <WriteForm
+        action={action}
+        id={`risk-${risk.id}`}
+        fields={RISK_FIELDS}
+        values={active ? values : riskValues(risk)}
         errors={errors}
+        submitted={active}
+        submit="Save risk"
       />
-      <TextField
-        prefix={prefix}
-        name="mitigation"
-        label="Mitigation"
-        values={values}
-        errors={errors}
-      />
-      <TextField prefix={prefix} name="owner" label="Owner" values={values} errors={errors} />
-      <div class="form-grid__actions">
-        <button type="submit" class="button button--primary">{props.submit}</button>
-      </div>
-    </form>
+      <RowActions action={action} target={risk.title} first={props.first} last={props.last} />
+    </fieldset>
   );
 }
 
-interface FieldProps {
-  prefix: string;
-  name: string;
-  label: string;
-  values: Record<string, string>;
-  errors: Record<string, string>;
-}
-
-function TextField(props: FieldProps) {
-  const id = `${props.prefix}-${props.name}`;
-  const error = props.errors[props.name];
+function AddRisk(props: { ctx: EditContext }) {
+  const { active, values, errors } = formFor(props.ctx, "risk");
   return (
-    <div
-      class={props.name === "title" || props.name === "mitigation" ? "field field--wide" : "field"}
-    >
-      <label for={id}>{props.label}</label>
-      <input
-        id={id}
-        name={props.name}
-        type="text"
-        maxLength={500}
-        required={props.name === "title"}
-        value={props.values[props.name] ?? ""}
-        {...fieldAria(id, error)}
+    <div class="editor">
+      <h3 id="add-risk-title">Add risk</h3>
+      <WriteForm
+        action={projectAction(props.ctx.projectId, "risks")}
+        id="risk-new"
+        fields={RISK_FIELDS}
+        values={active ? values : { impact: "medium", probability: "medium" }}
+        errors={errors}
+        submitted={active}
+        submit="Add risk"
+        labelledBy="add-risk-title"
       />
-      <FieldError id={`${id}-error`} message={error} />
-    </div>
-  );
-}
-
-function LevelField(props: FieldProps) {
-  const id = `${props.prefix}-${props.name}`;
-  const error = props.errors[props.name];
-  const selected = props.values[props.name] ?? "medium";
-  return (
-    <div class="field">
-      <label for={id}>{props.label}</label>
-      <select id={id} name={props.name} required {...fieldAria(id, error)}>
-        {levels.map((level) => (
-          <option key={level} value={level} selected={level === selected}>
-            {level.charAt(0).toUpperCase() + level.slice(1)}
-          </option>
-        ))}
-      </select>
-      <FieldError id={`${id}-error`} message={error} />
     </div>
   );
 }

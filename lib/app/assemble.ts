@@ -11,7 +11,7 @@ import { createCache } from "../cache/mod.ts";
 import type { Cache } from "../cache/mod.ts";
 import { InvalidationBus, SeqGate } from "../live/mod.ts";
 import { Hub } from "../live/hub.ts";
-import { Loaders } from "../resources/loaders.ts";
+import { Loaders, STALE_AFTER_MS } from "../resources/loaders.ts";
 import { FlagTable } from "../flags/mod.ts";
 import { listFlagSettings } from "../db/flags.ts";
 import { demoSignInsPresent } from "../db/demo_sign_ins.ts";
@@ -38,6 +38,8 @@ export interface Assembly {
 export interface AssembleOptions {
   /** The islands' build id. */
   buildId: string;
+  /** The build's static imports, so pages preload their modules at once (`BuildManifest`). */
+  buildImports?: Record<string, string[]>;
   /** Key namespace and Redis key prefix, so test runs sharing a Redis never meet. */
   namespace?: string;
   /** Told of problems the parts handle themselves (Redis errors, bus replays). */
@@ -71,6 +73,8 @@ export async function assemble(
       // Without CACHE_KEY, a key of this process: sensitive fields another instance wrote
       // are then misses, never plaintext.
       secrets: config.cacheKey ?? crypto.randomUUID() + crypto.randomUUID(),
+      // A reader with a stale value at hand gets it when a fresher one is slow to come.
+      softTimeoutMs: STALE_AFTER_MS,
       onRedisError: options.onError,
     }).cache;
     const tracer = cacheTracer();
@@ -95,8 +99,8 @@ export async function assemble(
   const metrics = new Metrics({ intervalMs: options.metricsIntervalMs });
   const revalidations = new RevalidationMemo({
     version: (topic) => loaders.version(topic),
-    onAnswer: (method, route, label, seconds) =>
-      metrics.http.record(method, route, 304, label as Cohort, seconds),
+    onAnswer: (method, route, label, seconds, status) =>
+      metrics.http.record(method, route, status, label as Cohort, seconds),
   });
   const deps: AppDeps = {
     config,
@@ -111,7 +115,8 @@ export async function assemble(
     htmlCache: new HtmlCache({ maxBytes: 32 * 1024 * 1024 }),
     // Without a configured key (an app in a test), one of this process: its sessions are its own.
     hasher: new SessionHasher(config.sessionSecret ?? crypto.randomUUID() + crypto.randomUUID()),
-    renderPage: (vnode, opts) => renderPage(vnode, { buildId: options.buildId, nonce: opts.nonce }),
+    renderPage: (vnode) =>
+      renderPage(vnode, { buildId: options.buildId, imports: options.buildImports }),
     etags: new ResourceEtags({ buildId: options.buildId, sources: loaders, memo: revalidations }),
     writeThrough: createWriteThrough(bus, loaders),
     metrics,

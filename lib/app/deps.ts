@@ -11,7 +11,6 @@ import type { Database } from "../db/connection.ts";
 import type { Cache } from "../cache/mod.ts";
 import type { FlagTable } from "../flags/mod.ts";
 import type { RevalidationMemo } from "../http/revalidation_memo.ts";
-import type { SecurityHeadersEnv } from "../http/security_headers.ts";
 import type { SessionEnv, SessionHasher } from "../http/session.ts";
 import type { Hub } from "../live/hub.ts";
 import type { InvalidationBus, SeqGate } from "../live/mod.ts";
@@ -49,12 +48,12 @@ export interface AppDeps {
   writeThrough: WriteThrough;
   /** Every feature flag setting in memory, reloaded on each flag event. */
   flags: FlagTable;
-  /** Rendered pages by ETag, in this process only. */
+  /** Rendered pages by reader and ETag, compressed once, in this process only. */
   htmlCache: HtmlCache;
   /** The islands' build id; part of every ETag. */
   buildId: string;
-  /** Renders a page tree to a whole HTML document (islands, scripts). */
-  renderPage(vnode: VNode, options: { nonce?: string }): string;
+  /** Renders a page tree to a whole HTML document (islands, their state and boot module). */
+  renderPage(vnode: VNode): string;
   /** 304s answered again in front of the router while nothing they rest on changed. */
   revalidations: RevalidationMemo;
   /** HTTP metrics, bus lag and the cache monitor's samples (`/metrics`, `/admin/cache`). */
@@ -67,8 +66,7 @@ export interface AppDeps {
 export interface AppEnv {
   Variables:
     & { deps: AppDeps }
-    & SessionEnv<RequestContext>["Variables"]
-    & SecurityHeadersEnv["Variables"];
+    & SessionEnv<RequestContext>["Variables"];
 }
 
 /** A route's handler for one method. */

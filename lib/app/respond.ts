@@ -10,7 +10,13 @@ import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { AppEnv } from "./deps.ts";
 import { HttpError } from "../http/errors.ts";
 import { privateHeaders } from "../http/headers.ts";
-import { cspNonce } from "../http/security_headers.ts";
+import {
+  codedResponse,
+  compressedResponse,
+  storedBody,
+  storedCodingFor,
+} from "../http/coded_response.ts";
+import { codedEtag } from "../http/etag.ts";
 import type { Role } from "../model/types.ts";
 import type { RequestContext } from "../resources/context.ts";
 import type { EtagRequest, Representation } from "../resources/etag.ts";
@@ -18,43 +24,68 @@ import type { Resource } from "../resources/resource.ts";
 import { cacheStatusFor, type Served } from "../resources/served.ts";
 import { checkConditional } from "../http/conditional.ts";
 
+/** Options of {@linkcode page}. */
+export interface PageOptions {
+  /** `Cache-Control: no-store`: the page shows a secret, such as a one-time link. */
+  noStore?: boolean;
+}
+
 /** How a cacheable page was made: its ETag and how its data was served. */
 export interface Revalidation {
   etag: string | null;
   served: Served;
+  /** When data served stale stopped being fresh, in epoch milliseconds. */
+  freshUntil?: number;
 }
 
+const HTML = "text/html; charset=UTF-8";
+
 /**
- * Renders a page as the response, with the headers every per-user page carries. With an
- * ETag, the rendered page is kept by it, and the response says `ETag` and `Cache-Status`.
+ * Renders a page as the response, with the headers every per-user page carries, in the
+ * content coding the request accepts. With an ETag, the page is rendered and compressed once
+ * and kept by reader and ETag (`HtmlCache`): every response for that tag sends the same bytes,
+ * with `ETag`, `Cache-Status` and `Vary: Cookie, Accept-Encoding`. Without one (the cache is
+ * off, a visitor's page, an error, a form shown again) it is compressed for this response when
+ * large enough.
  *
  * @example
  * ```ts ignore
- * return page(c, () => <HomePage {...props} />, 200, { etag, served });
+ * return await page(c, () => <HomePage {...props} />, 200, { etag, served });
  * ```
  */
-export function page(
+export async function page(
   c: Context<AppEnv>,
   vnode: VNode | (() => VNode),
   status: ContentfulStatusCode = 200,
   revalidation?: Revalidation,
-): Response {
+  options: PageOptions = {},
+): Promise<Response> {
   const { renderPage, htmlCache } = c.var.deps;
-  const nonce = cspNonce(c);
   const tree = () => typeof vnode === "function" ? vnode() : vnode;
   privateHeaders(c);
-  if (revalidation) c.header("Cache-Status", cacheStatusFor(revalidation.served));
-  if (!revalidation?.etag) return c.html(renderPage(tree(), { nonce }), status);
-  c.header("ETag", revalidation.etag);
+  // A page that shows a secret once is kept nowhere.
+  if (options.noStore) c.header("Cache-Control", "no-store");
+  if (revalidation) {
+    c.header("Cache-Status", cacheStatusFor(revalidation.served, revalidation.freshUntil));
+  }
+  const etag = revalidation?.etag;
+  if (!etag) return await compressedResponse(c, renderPage(tree()), { status, contentType: HTML });
   // Only signed-in pages carry an ETag; the reader keys the stored page with it.
   const reader = c.var.session?.user.id ?? "";
-  const html = htmlCache.render(
-    reader,
-    revalidation.etag,
-    nonce,
-    (n) => renderPage(tree(), { nonce: n }),
-  );
-  return c.html(html, status);
+  const stored = await htmlCache.store(reader, etag, () => renderPage(tree()));
+  if (status === 200 && revalidation.served === "hit") {
+    // A repeat of this GET by this session gets these bytes in front of the router while the
+    // versions the ETag rests on hold and the page is still kept.
+    const coding = storedCodingFor(c.req.raw);
+    c.var.deps.revalidations.keepBody(c.req.raw, {
+      etag: codedEtag(etag, coding),
+      body: () => {
+        const page = htmlCache.get(reader, etag);
+        return page ? storedBody(page, coding) : null;
+      },
+    });
+  }
+  return codedResponse(c, stored, { status, contentType: HTML, etag });
 }
 
 /**

@@ -181,6 +181,31 @@ export class Cache {
   }
 
   /**
+   * The value under `key` while it is within its grace period, fresh or not, from L1 or else L2,
+   * without loading: for a caller whose current key cannot be loaded and who falls back to an
+   * older one. Counted as served stale.
+   *
+   * @param key The key.
+   * @returns The value as `stale`, or undefined when no tier holds it within grace.
+   */
+  async getStale<T>(key: CacheKey): Promise<CacheResult<T> | undefined> {
+    const entry = this.#l1.get(key.text);
+    if (entry !== undefined && entry.staleUntil > Date.now()) {
+      return this.#stale({ timed: entry, tier: "l1" }) as CacheResult<T>;
+    }
+    const raw = await this.#guard?.call(key.text, (store) => store.get(key.text));
+    if (typeof raw !== "string") return undefined;
+    let timed: Timed | undefined;
+    try {
+      timed = await this.#decode(key, raw);
+    } catch {
+      return undefined;
+    }
+    if (timed === undefined || timed.staleUntil <= Date.now()) return undefined;
+    return this.#stale({ timed, tier: "l2" }) as CacheResult<T>;
+  }
+
+  /**
    * Asks L2 for one key through the breaker and the deadline, for health checks: true when it
    * answered, false when it failed, passed its deadline or the breaker is open, null without L2.
    * With Redis Cluster it asks every node (see {@link Cache.probeL2Nodes}): true when all did.

@@ -177,6 +177,23 @@ test("getOrLoad() rejects with the loader's error when nothing stale is left", a
   );
 });
 
+test("getStale() serves a value within grace from L1, else L2, and never loads", async () => {
+  const store = new MemoryStore();
+  const writer = track({ l2: store, ttlMs: 20, graceMs: 60_000, jitter: 0 });
+  const reader = track({ l2: store });
+  const key = cacheKey({ ...parts, versions: { doc: 1 } });
+  await writer.getOrLoad(key, counting("v1"));
+  await sleep(40);
+  const fromL1 = await writer.getStale(key);
+  assert.deepEqual([fromL1?.status, fromL1?.tier, fromL1?.value], ["stale", "l1", "v1"]);
+  assert.ok(fromL1!.freshUntil < Date.now());
+  const fromL2 = await reader.getStale(key);
+  assert.deepEqual([fromL2?.status, fromL2?.tier, fromL2?.value], ["stale", "l2", "v1"]);
+  assert.equal(await reader.getStale(cacheKey({ ...parts, versions: { doc: 2 } })), undefined);
+  assert.equal(writer.counters.staleServed + reader.counters.staleServed, 2);
+  await store.close();
+});
+
 test("getOrLoad() serves stale past the soft timeout, and stores the late value", async () => {
   const cache = track({ ttlMs: 20, jitter: 0, softTimeoutMs: 30 });
   const key = cacheKey(parts);

@@ -137,8 +137,10 @@ export async function resetTenantFlag(db: Db, change: FlagChange): Promise<Tenan
 /** Adds `text` to the communication log of every project of the tenant. */
 async function logFlagChange(tx: Queryable, change: FlagChange, text: string): Promise<void> {
   await tx.query(
-    `INSERT INTO log_entries (tenant_id, project_id, author, author_id, text)
-     SELECT tenant_id, id, $2, $3, $4 FROM projects WHERE tenant_id = $1`,
+    `INSERT INTO log_entries (tenant_id, project_id, author, author_id, text, position)
+     SELECT p.tenant_id, p.id, $2, $3, $4,
+            coalesce((SELECT max(l.position) + 1 FROM log_entries l WHERE l.project_id = p.id), 0)
+       FROM projects p WHERE p.tenant_id = $1`,
     [change.tenantId, change.actor.name, change.actor.id, text],
   );
   await tx.query("UPDATE projects SET updated_at = now() WHERE tenant_id = $1", [

@@ -1,45 +1,103 @@
 /**
- * Writing to a project. Each write is one transaction that also touches the project's
- * `updated_at`; every statement is scoped by tenant and project, so an id of another tenant
- * changes nothing and the caller answers 404.
+ * What every write to a project shares. Each write is one transaction that first advances the
+ * project's `updated_at` and "Last Updated" (locking its row, so writes to one project take
+ * turns), and every statement is scoped by tenant and project: an id of another tenant's
+ * project changes nothing and the write answers null, which routes turn into a 404.
+ *
+ * Lists keep their order in a `position` column, unique per list and checked at the end of
+ * each statement (004 made those constraints deferrable), so one `UPDATE` can swap two rows or
+ * close the gap a deleted row leaves.
  *
  * @module
  */
 import type { Db, Queryable } from "./connection.ts";
-import type { Level, LogEntry, TaskStatus } from "../model/types.ts";
-import { iso } from "./time.ts";
+import { normalizeText } from "../markdown/mod.ts";
 
-/** Where a write lands: the session's tenant and the project in the URL. */
+/**
+ * Where a write lands: the session's tenant and the project in the URL.
+ *
+ * @example
+ * ```ts
+ * import type { ProjectScope } from "./project_writes.ts";
+ * const scope: ProjectScope = { tenantId: "t1", projectId: "p1" };
+ * ```
+ */
 export interface ProjectScope {
   tenantId: string;
   projectId: string;
 }
 
-/** A risk as the forms send it. */
-export interface RiskInput {
-  title: string;
-  impact: Level;
-  probability: Level;
-  mitigation: string;
-  owner: string;
+/**
+ * Which way a row moves in its list: `up` towards the start, `down` towards the end.
+ *
+ * @example
+ * ```ts
+ * import type { MoveDirection } from "./project_writes.ts";
+ * const towardsTheStart: MoveDirection = "up";
+ * ```
+ */
+export type MoveDirection = "up" | "down";
+
+/**
+ * A row's place after a move; `moved` is false at the start or end of its list.
+ *
+ * @example
+ * ```ts
+ * import type { Moved } from "./project_writes.ts";
+ * declare const moved: Moved;
+ * if (!moved.moved) console.log("Already at the edge of its list");
+ * ```
+ */
+export interface Moved {
+  id: string;
+  position: number;
+  moved: boolean;
 }
 
-async function touchProject(tx: Queryable, scope: ProjectScope): Promise<boolean> {
-  const rows = await tx.query(
-    "UPDATE projects SET updated_at = now() WHERE id = $1 AND tenant_id = $2 RETURNING id",
-    [scope.projectId, scope.tenantId],
-  );
-  return rows.length > 0;
-}
+/**
+ * "Last Updated" as SQL writes it from `now()`: `YYYY-MM-DD (h:mm AM)` in UTC, the same text
+ * `lastUpdatedLabel()` in `lib/model/labels.ts` writes.
+ *
+ * @example
+ * ```ts
+ * import { LAST_UPDATED_NOW } from "./project_writes.ts";
+ * const sql = `UPDATE projects SET last_updated = ${LAST_UPDATED_NOW} WHERE id = $1`;
+ * ```
+ */
+export const LAST_UPDATED_NOW = `to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD') || ' (' ||
+  to_char(now() AT TIME ZONE 'UTC', 'FMHH12:MI AM') || ')'`;
 
-/** Runs `write` with the project touched first; null (and nothing written) when not found. */
-async function inProject<T>(
+class NotFound extends Error {}
+
+/**
+ * Runs `write` in one transaction after advancing the project's `updated_at` and
+ * `last_updated`. When the project is not the tenant's, or `write` returns null, nothing is
+ * written and the result is null.
+ *
+ * @param db The database.
+ * @param scope The tenant and project.
+ * @param write The statements; return null for "not found" to roll everything back.
+ * @example
+ * ```ts ignore
+ * const renamed = await inProject(db, scope, async (tx) => {
+ *   const rows = await tx.query("UPDATE phases SET name = $1 WHERE id = $2 AND project_id = $3
+ *     RETURNING id", ["Build", phaseId, scope.projectId]);
+ *   return rows[0] ?? null;
+ * });
+ * ```
+ */
+export async function inProject<T>(
   db: Db,
   scope: ProjectScope,
   write: (tx: Queryable) => Promise<T | null>,
 ): Promise<T | null> {
   return await db.transaction(async (tx) => {
-    if (!await touchProject(tx, scope)) return null;
+    const touched = await tx.query(
+      `UPDATE projects SET updated_at = now(), last_updated = ${LAST_UPDATED_NOW}
+       WHERE id = $1 AND tenant_id = $2 RETURNING id`,
+      [scope.projectId, scope.tenantId],
+    );
+    if (touched.length === 0) return null;
     const result = await write(tx);
     // Nothing matched: undo the touch so a bad id leaves no trace.
     if (result === null) throw new NotFound();
@@ -50,105 +108,158 @@ async function inProject<T>(
   });
 }
 
-class NotFound extends Error {}
-
-/** Sets a task's status; null when the task is not in this tenant's project. */
-export async function setTaskStatus(
-  db: Db,
-  scope: ProjectScope,
-  taskId: string,
-  status: TaskStatus,
-): Promise<{ id: string; status: TaskStatus } | null> {
-  return await inProject(db, scope, async (tx) => {
-    const rows = await tx.query<{ id: string; status: TaskStatus }>(
-      `UPDATE tasks SET status = $1, updated_at = now()
-       WHERE id = $2 AND project_id = $3 AND tenant_id = $4 RETURNING id, status`,
-      [status, taskId, scope.projectId, scope.tenantId],
-    );
-    return rows[0] ?? null;
-  });
+/**
+ * One ordered list: a table and the columns that pick the list's rows out of it, e.g. the
+ * tasks of one phase are `{ table: "tasks", by: { phase_id: id } }`.
+ *
+ * @example
+ * ```ts
+ * import type { OrderedList } from "./project_writes.ts";
+ * const tasksOfPhase: OrderedList = { table: "tasks", by: { phase_id: "ph1", tenant_id: "t1" } };
+ * ```
+ */
+export interface OrderedList {
+  table: string;
+  by: Record<string, unknown>;
 }
 
-/** Adds an entry to the communication log. */
-export async function addLogEntry(
-  db: Db,
-  scope: ProjectScope,
-  entry: { author: string; authorId: string; text: string },
-): Promise<LogEntry | null> {
-  return await inProject(db, scope, async (tx) => {
-    const [row] = await tx.query<{ id: string; at: unknown }>(
-      `INSERT INTO log_entries (tenant_id, project_id, author, author_id, text)
-       VALUES ($1, $2, $3, $4, $5) RETURNING id, at`,
-      [scope.tenantId, scope.projectId, entry.author, entry.authorId, entry.text],
-    );
-    return { id: row.id, at: iso(row.at), author: entry.author, text: entry.text };
-  });
+const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
+
+function where(list: OrderedList, first: number): { sql: string; params: unknown[] } {
+  const columns = Object.keys(list.by);
+  for (const name of [list.table, ...columns]) {
+    if (!IDENTIFIER.test(name)) throw new TypeError(`"${name}" is not a plain identifier`);
+  }
+  const sql = columns.map((column, i) => `${column} = $${first + i}`).join(" AND ");
+  return { sql, params: Object.values(list.by) };
 }
 
-/** Updates a metric's current value. */
-export async function updateMetricCurrent(
-  db: Db,
-  scope: ProjectScope,
-  metricId: string,
-  current: string,
-): Promise<{ id: string; current: string } | null> {
-  return await inProject(db, scope, async (tx) => {
-    const rows = await tx.query<{ id: string; current: string }>(
-      `UPDATE metrics SET current = $1, updated_at = now()
-       WHERE id = $2 AND project_id = $3 AND tenant_id = $4 RETURNING id, current`,
-      [current, metricId, scope.projectId, scope.tenantId],
-    );
-    return rows[0] ?? null;
-  });
+/**
+ * The position after the last row of a list (0 for an empty list).
+ *
+ * @example
+ * ```ts ignore
+ * const position = await nextPosition(tx, { table: "risks", by: { project_id: projectId } });
+ * ```
+ */
+export async function nextPosition(tx: Queryable, list: OrderedList): Promise<number> {
+  const filter = where(list, 1);
+  const [row] = await tx.query<{ next: number }>(
+    `SELECT coalesce(max(position) + 1, 0)::int AS next FROM ${list.table} WHERE ${filter.sql}`,
+    filter.params,
+  );
+  return Number(row.next);
 }
 
-/** Adds a risk to the register. */
-export async function createRisk(
-  db: Db,
-  scope: ProjectScope,
-  risk: RiskInput,
+/**
+ * Swaps a row with its neighbour in its list.
+ *
+ * @returns Where the row is now, or null when it is not in the list.
+ * @example
+ * ```ts ignore
+ * await moveInList(tx, { table: "phases", by: { project_id: projectId } }, phaseId, "up");
+ * ```
+ */
+export async function moveInList(
+  tx: Queryable,
+  list: OrderedList,
+  id: string,
+  direction: MoveDirection,
+): Promise<Moved | null> {
+  const filter = where(list, 2);
+  const [row] = await tx.query<{ position: number }>(
+    `SELECT position FROM ${list.table} WHERE id = $1 AND ${filter.sql} FOR UPDATE`,
+    [id, ...filter.params],
+  );
+  if (row === undefined) return null;
+  const position = Number(row.position);
+  const [compare, order] = direction === "up" ? ["<", "DESC"] : [">", "ASC"];
+  const neighbourFilter = where(list, 3);
+  const [neighbour] = await tx.query<{ id: string; position: number }>(
+    `SELECT id, position FROM ${list.table}
+     WHERE position ${compare} $1 AND id <> $2 AND ${neighbourFilter.sql}
+     ORDER BY position ${order} LIMIT 1 FOR UPDATE`,
+    [position, id, ...neighbourFilter.params],
+  );
+  if (neighbour === undefined) return { id, position, moved: false };
+  await tx.query(
+    `UPDATE ${list.table} SET position = CASE id WHEN $1::uuid THEN $2::int ELSE $3::int END
+     WHERE id IN ($1::uuid, $4::uuid)`,
+    [id, Number(neighbour.position), position, neighbour.id],
+  );
+  return { id, position: Number(neighbour.position), moved: true };
+}
+
+/**
+ * Deletes a row of a list and moves the rows after it up by one, so positions stay 0, 1, 2…
+ *
+ * @returns The deleted row's id, or null when it is not in the list.
+ * @example
+ * ```ts ignore
+ * await deleteFromList(tx, { table: "risks", by: { project_id: projectId } }, riskId);
+ * ```
+ */
+export async function deleteFromList(
+  tx: Queryable,
+  list: OrderedList,
+  id: string,
 ): Promise<{ id: string } | null> {
-  return await inProject(db, scope, async (tx) => {
-    const [row] = await tx.query<{ id: string }>(
-      `INSERT INTO risks (tenant_id, project_id, title, impact, probability, mitigation, owner)
-       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-      [
-        scope.tenantId,
-        scope.projectId,
-        risk.title,
-        risk.impact,
-        risk.probability,
-        risk.mitigation,
-        risk.owner,
-      ],
-    );
-    return row;
-  });
+  const filter = where(list, 2);
+  const [row] = await tx.query<{ position: number }>(
+    `DELETE FROM ${list.table} WHERE id = $1 AND ${filter.sql} RETURNING position`,
+    [id, ...filter.params],
+  );
+  if (row === undefined) return null;
+  const after = where(list, 2);
+  await tx.query(
+    `UPDATE ${list.table} SET position = position - 1 WHERE position > $1 AND ${after.sql}`,
+    [Number(row.position), ...after.params],
+  );
+  return { id };
 }
 
-/** Edits a risk of the register. */
-export async function updateRisk(
-  db: Db,
-  scope: ProjectScope,
-  riskId: string,
-  risk: RiskInput,
-): Promise<{ id: string } | null> {
-  return await inProject(db, scope, async (tx) => {
-    const rows = await tx.query<{ id: string }>(
-      `UPDATE risks SET title = $1, impact = $2, probability = $3, mitigation = $4, owner = $5,
-         updated_at = now()
-       WHERE id = $6 AND project_id = $7 AND tenant_id = $8 RETURNING id`,
-      [
-        risk.title,
-        risk.impact,
-        risk.probability,
-        risk.mitigation,
-        risk.owner,
-        riskId,
-        scope.projectId,
-        scope.tenantId,
-      ],
-    );
-    return rows[0] ?? null;
-  });
+/**
+ * A text a person typed, as the dashboard keeps it: one trimmed line (line breaks become
+ * spaces). Throws when a required text is empty.
+ *
+ * @param text The input.
+ * @param what What it is, for the error: e.g. `"a task's title"`.
+ * @throws {RangeError} When the text is empty.
+ * @example
+ * ```ts
+ * import { requiredText } from "./project_writes.ts";
+ * console.log(requiredText("  Deploy\nthe cache ", "a task's title")); // "Deploy the cache"
+ * ```
+ */
+export function requiredText(text: string, what: string): string {
+  const clean = normalizeText(text);
+  if (clean === "") throw new RangeError(`Cannot save ${what}: it is empty`);
+  return clean;
+}
+
+/**
+ * An optional text a person typed: one trimmed line, or null when empty.
+ *
+ * @example
+ * ```ts
+ * import { optionalText } from "./project_writes.ts";
+ * console.log(optionalText("  "), optionalText(" ada ")); // null "ada"
+ * ```
+ */
+export function optionalText(text: string | null | undefined): string | null {
+  const clean = normalizeText(text ?? "");
+  return clean === "" ? null : clean;
+}
+
+/**
+ * A text a person typed that may be empty: one trimmed line.
+ *
+ * @example
+ * ```ts
+ * import { plainText } from "./project_writes.ts";
+ * console.log(plainText(" a\nb ")); // "a b"
+ * ```
+ */
+export function plainText(text: string | null | undefined): string {
+  return normalizeText(text ?? "");
 }

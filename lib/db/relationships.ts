@@ -4,7 +4,9 @@
  * invalidate, and how each is spelled — are declared once in `lib/model/topics.ts`.
  *
  * `scripts/gen_triggers.ts` turns {@linkcode RELATIONSHIPS} into the triggers of
- * `migrations/002_cache_versions.sql`.
+ * `migrations/002_cache_versions.sql` and `003_truncate_invalidation.sql`; a table added later
+ * names its migration in {@linkcode TRIGGERS_SINCE} and gets its triggers in a generated
+ * migration of that number, because 002 and 003 are already applied on existing databases.
  *
  * @module
  */
@@ -53,9 +55,33 @@ export const RELATIONSHIPS: Readonly<Record<string, readonly TopicRule[]>> = {
   milestones: [projectRule()],
   milestone_items: [projectRule()],
   log_entries: [projectRule()],
+  accomplishments: [projectRule()],
+  action_groups: [projectRule()],
+  action_items: [projectRule()],
+  blockers: [projectRule()],
+  invitations: [{ kind: "members", column: "tenant_id", tenantColumn: "tenant_id" }],
   feature_flags: [
     { kind: "flags", column: "tenant_id", whenNull: "*", tenantColumn: "tenant_id" },
   ],
+};
+
+/**
+ * Tables whose triggers came after 002/003: table → the number of the generated migration that
+ * creates them (`scripts/gen_triggers.ts` writes `migrations/<number>_cache_triggers.sql`). A
+ * table not listed has its triggers in 002 and 003.
+ *
+ * @example
+ * ```ts
+ * import { TRIGGERS_SINCE } from "./relationships.ts";
+ * console.log(TRIGGERS_SINCE.blockers); // 5
+ * ```
+ */
+export const TRIGGERS_SINCE: Readonly<Record<string, number>> = {
+  accomplishments: 5,
+  action_groups: 5,
+  action_items: 5,
+  blockers: 5,
+  invitations: 5,
 };
 
 function projectRule(): TopicRule {

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { createTestDb } from "../../tests/_db.ts";
 import type { Db } from "./connection.ts";
-import { RELATIONSHIPS } from "./relationships.ts";
+import { RELATIONSHIPS, TRIGGERS_SINCE } from "./relationships.ts";
 import {
   flagsTopic,
   membersTopic,
@@ -18,8 +18,23 @@ Deno.test("RELATIONSHIPS uses exactly the declared kinds of topic", () => {
   assert.deepEqual([...used].sort(), Object.keys(TOPICS).sort());
 });
 
+Deno.test("RELATIONSHIPS maps invitations to the tenant's members", () => {
+  assert.deepEqual(RELATIONSHIPS.invitations.map((rule) => rule.kind), ["members"]);
+});
+
 Deno.test("RELATIONSHIPS maps every project child to its project", () => {
-  for (const table of ["phases", "metrics", "risks", "milestones", "log_entries"]) {
+  const children = [
+    "phases",
+    "metrics",
+    "risks",
+    "milestones",
+    "log_entries",
+    "accomplishments",
+    "action_groups",
+    "action_items",
+    "blockers",
+  ];
+  for (const table of children) {
     assert.deepEqual(RELATIONSHIPS[table].map((rule) => rule.kind), ["project"]);
   }
 });
@@ -57,6 +72,77 @@ async function fixture(db: Db): Promise<Fixture> {
     [row.tenant],
   );
   return { ...row, otherProject: other.id };
+}
+
+/** Writes to each table of `TRIGGERS_SINCE` bump exactly its declared topics. */
+async function checkLaterTables(db: Db, f: Fixture): Promise<void> {
+  const project = [projectTopic(f.project)];
+  const scope = [f.tenant, f.project];
+  const [group] = await db.query<{ id: string }>(
+    `INSERT INTO action_groups (tenant_id, project_id, title, position)
+     VALUES ($1, $2, 'Spare', 90) RETURNING id`,
+    scope,
+  );
+  const byProject = (table: string) => ({
+    update: `UPDATE ${table} SET position = position + 1 WHERE project_id = $1`,
+    updateParams: [f.project],
+    topics: project,
+  });
+  const cases = [
+    {
+      table: "accomplishments",
+      insert: `INSERT INTO accomplishments (tenant_id, project_id, title, position)
+        VALUES ($1, $2, 'Shipped', 90)`,
+      params: scope,
+      ...byProject("accomplishments"),
+    },
+    {
+      table: "action_items",
+      insert: `INSERT INTO action_items (tenant_id, project_id, group_id, text, position)
+        VALUES ($1, $2, $3, 'Call ops', 0)`,
+      params: [...scope, group.id],
+      ...byProject("action_items"),
+    },
+    {
+      table: "action_groups",
+      insert: `INSERT INTO action_groups (tenant_id, project_id, title, position)
+        VALUES ($1, $2, 'Later', 91)`,
+      params: scope,
+      ...byProject("action_groups"),
+    },
+    {
+      table: "blockers",
+      insert: `INSERT INTO blockers (tenant_id, project_id, text, position)
+        VALUES ($1, $2, 'Waiting on ops', 90)`,
+      params: scope,
+      ...byProject("blockers"),
+    },
+    {
+      table: "invitations",
+      insert: `INSERT INTO invitations (tenant_id, user_id, token_hash, role, expires_at)
+        VALUES ($1, $2, 'h4sh', 'member', now())`,
+      params: [f.tenant, f.user],
+      update: "UPDATE invitations SET used_at = now() WHERE tenant_id = $1",
+      updateParams: [f.tenant],
+      topics: [membersTopic(f.tenant)],
+    },
+  ];
+  assert.deepEqual(cases.map((c) => c.table).sort(), Object.keys(TRIGGERS_SINCE).sort());
+  for (const c of cases) {
+    const inserted = await bumpedBy(db, () => db.query(c.insert, c.params));
+    assert.deepEqual(inserted, c.topics, `an insert into ${c.table}`);
+    const updated = await bumpedBy(db, () => db.query(c.update, c.updateParams));
+    assert.deepEqual(updated, c.topics, `an update of ${c.table}`);
+  }
+  const deleted = await bumpedBy(db, () => db.query("DELETE FROM blockers"));
+  assert.deepEqual(deleted, project, "a delete from blockers");
+  for (const c of cases) {
+    if (c.table === "blockers") continue;
+    // action_items is empty by now, yet refers to action_groups.
+    const cascade = c.table === "action_groups" ? " CASCADE" : "";
+    const truncated = await bumpedBy(db, () => db.query(`TRUNCATE ${c.table}${cascade}`));
+    assert.deepEqual(truncated, c.topics, `a TRUNCATE of ${c.table}`);
+  }
 }
 
 for (const kind of ["postgres", "pglite"] as const) {
@@ -106,8 +192,8 @@ for (const kind of ["postgres", "pglite"] as const) {
         assert.deepEqual(topics, [project]);
       });
       await t.step("risks, milestones and the log bump their project", async () => {
-        const insertRisk = `INSERT INTO risks (tenant_id, project_id, title, impact, probability)
-          VALUES ($1, $2, 'Fire', 'high', 'low') RETURNING id`;
+        const insertRisk = `INSERT INTO risks (tenant_id, project_id, title, impact, probability,
+          position) VALUES ($1, $2, 'Fire', 'high', 'low', 90) RETURNING id`;
         const [risk] = await db.query<{ id: string }>(insertRisk, [f.tenant, f.project]);
         for (
           const sql of [
@@ -130,12 +216,17 @@ for (const kind of ["postgres", "pglite"] as const) {
         assert.deepEqual(
           await bumpedBy(db, () =>
             db.query(
-              "INSERT INTO log_entries (tenant_id, project_id, author, text) VALUES ($1, $2, 'a', 'b')",
+              `INSERT INTO log_entries (tenant_id, project_id, author, text, position)
+               VALUES ($1, $2, 'a', 'b', 900)`,
               [f.tenant, f.project],
             )),
           [project],
         );
       });
+      await t.step(
+        "the tables added later bump their topics on insert, update, delete and TRUNCATE",
+        () => checkLaterTables(db, f),
+      );
       await t.step(
         "SET CONSTRAINTS ALL IMMEDIATE still bumps each statement's topics",
         async () => {

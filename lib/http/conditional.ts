@@ -7,7 +7,10 @@
  * @module
  */
 import type { Context } from "hono";
-import { type IfNoneMatch, matches, parseIfNoneMatch } from "./if_none_match.ts";
+import { acceptsCoding, CODINGS, type ContentCoding, negotiateCoding } from "./accept_encoding.ts";
+import { codedEtag } from "./etag.ts";
+import { PRIVATE_CACHE_CONTROL, PRIVATE_VARY } from "./headers.ts";
+import { type IfNoneMatch, matchingEtag, parseIfNoneMatch } from "./if_none_match.ts";
 
 export type { IfNoneMatch };
 
@@ -27,15 +30,20 @@ export interface CheckConditionalOptions {
    * when the request has no `If-None-Match`. Default none: `If-Modified-Since` never matches.
    */
   lastModified?: Date;
+  /**
+   * The content codings the 200 could be sent in; the 304 carries the tag of the one the
+   * client holds ({@linkcode matchingEtag}). Default br, gzip and identity.
+   */
+  codings?: readonly ContentCoding[];
 }
 
 /**
  * A `304 Not Modified` with no body that carries what the 200 would: the same `ETag`,
- * `Cache-Control: private, no-cache`, `Vary: Cookie`, plus `headers` (such as
+ * `Cache-Control: private, no-cache`, `Vary: Cookie, Accept-Encoding`, plus `headers` (such as
  * `Cache-Status`), which may override the defaults. Headers already set on `c` are kept.
  *
  * @param c The request's context.
- * @param etag The current ETag.
+ * @param etag The ETag of the representation the client holds (its coding's tag).
  * @param headers Extra headers for the 304. Default none.
  * @example
  * ```ts ignore
@@ -48,8 +56,8 @@ export function notModified(
   headers: Record<string, string> = {},
 ): Response {
   return c.body(null, 304, {
-    "Cache-Control": "private, no-cache",
-    Vary: "Cookie",
+    "Cache-Control": PRIVATE_CACHE_CONTROL,
+    Vary: PRIVATE_VARY,
     ...headers,
     ETag: etag,
   });
@@ -57,14 +65,15 @@ export function notModified(
 
 /**
  * Answers a conditional `GET` or `HEAD` (RFC 9110 §13.2.2): a `304` when `If-None-Match`
- * matches `etag`, otherwise `null` so the route renders the 200. When the request has
+ * matches `etag` in a coding the request accepts (the 304 then carries that coding's tag, see
+ * {@linkcode matchingEtag}), otherwise `null` so the route renders the 200. When the request has
  * `If-None-Match`, `If-Modified-Since` is ignored entirely; without it, `If-Modified-Since`
  * is honoured only if `options.lastModified` is given. Before the resource is known to exist,
  * pass `exists: false`; other methods always get `null`.
  *
  * @param c The request's context.
- * @param etag The ETag the 200 would carry.
- * @param options The 304's extra headers and the last-modified time. Default none.
+ * @param etag The ETag of the identity representation; coded ones derive from it.
+ * @param options The 304's extra headers, the last-modified time, the codings. Default none.
  * @returns The 304, or `null` to carry on.
  * @example
  * ```ts ignore
@@ -80,20 +89,27 @@ export function checkConditional(
 ): Response | null {
   const method = c.req.method;
   if (method !== "GET" && method !== "HEAD") return null;
-  const held = parseIfNoneMatch(c.req.raw.headers.get("if-none-match"));
+  const headers = c.req.raw.headers;
+  const held = parseIfNoneMatch(headers.get("if-none-match"));
+  const acceptEncoding = headers.get("accept-encoding");
+  const codings = options.codings ?? CODINGS;
+  const preferred = negotiateCoding(acceptEncoding, codings);
   if (held) {
-    return matches(held, etag, options.exists ?? true)
-      ? notModified(c, etag, options.headers)
-      : null;
+    const tag = matchingEtag(held, etag, {
+      exists: options.exists ?? true,
+      preferred,
+      accepts: (coding) => codings.includes(coding) && acceptsCoding(acceptEncoding, coding),
+    });
+    return tag ? notModified(c, tag, options.headers) : null;
   }
-  const since = c.req.raw.headers.get("if-modified-since");
+  const since = headers.get("if-modified-since");
   if (since && options.lastModified) {
     const sinceMs = Date.parse(since);
     // HTTP dates have whole seconds, so compare at that precision.
     if (
       !Number.isNaN(sinceMs) && Math.floor(options.lastModified.getTime() / 1000) * 1000 <= sinceMs
     ) {
-      return notModified(c, etag, options.headers);
+      return notModified(c, codedEtag(etag, preferred), options.headers);
     }
   }
   return null;

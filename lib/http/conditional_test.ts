@@ -16,7 +16,7 @@ function conditionalApp(options: { lastModified?: Date } = {}) {
     return c.html("<p>page</p>", 200, {
       ETag: ETAG,
       "Cache-Control": "private, no-cache",
-      Vary: "Cookie",
+      Vary: "Cookie, Accept-Encoding",
       ...headers,
     });
   });
@@ -36,7 +36,7 @@ Deno.test("checkConditional() answers 304 with no body and the 200's caching hea
     assert.equal(res.headers.get(name), full.headers.get(name), name);
   }
   assert.equal(res.headers.get("cache-control"), "private, no-cache");
-  assert.equal(res.headers.get("vary"), "Cookie");
+  assert.equal(res.headers.get("vary"), "Cookie, Accept-Encoding");
   assert.equal(res.headers.get("content-type"), null);
   assert.equal(renders(), 1);
 });
@@ -45,6 +45,25 @@ Deno.test("checkConditional() matches the strong form of its weak tag (compresse
   const { app } = conditionalApp();
   const res = await app.request("/page", { headers: { "If-None-Match": '"v1"' } });
   assert.equal(res.status, 304);
+});
+
+Deno.test("checkConditional() answers each coding's tag with that tag, if the request accepts the coding", async () => {
+  const { app } = conditionalApp();
+  const ask = async (inm: string, acceptEncoding?: string) => {
+    const headers: Record<string, string> = { "If-None-Match": inm };
+    if (acceptEncoding) headers["Accept-Encoding"] = acceptEncoding;
+    const res = await app.request("/page", { headers });
+    await res.body?.cancel();
+    return [res.status, res.headers.get("etag")];
+  };
+  assert.deepEqual(await ask('W/"v1-br"', "gzip, br"), [304, 'W/"v1-br"']);
+  assert.deepEqual(await ask('W/"v1-gzip"', "gzip, br"), [304, 'W/"v1-gzip"']);
+  assert.deepEqual(await ask('W/"v1-gzip", W/"v1-br"', "gzip, br"), [304, 'W/"v1-br"']);
+  assert.deepEqual(await ask('W/"v1-gzip", W/"v1-br"', "gzip"), [304, 'W/"v1-gzip"']);
+  assert.deepEqual(await ask('W/"v1-br"', "gzip"), [200, 'W/"v1"'], "br is not acceptable");
+  assert.deepEqual(await ask('W/"v1-br"'), [200, 'W/"v1"'], "no Accept-Encoding: identity only");
+  assert.deepEqual(await ask("*", "br"), [304, 'W/"v1-br"'], "* gets the coding a 200 would use");
+  assert.deepEqual(await ask('W/"v1-zstd"', "zstd"), [200, 'W/"v1"']);
 });
 
 Deno.test("checkConditional() renders the 200 when no tag matches", async () => {

@@ -11,9 +11,10 @@ const BASE64URL = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012345678
  * A weak entity tag, `W/"<11 base64url chars>"`, from the FNV-1a 64 hash of `parts`.
  *
  * Each part is framed as its kind (`s` or `n`), its length, `:` and its UTF-8 bytes, so
- * `["a,b"]` and `["a", "b"]` differ and `1` differs from `"1"`. The tag is weak because two
- * 200s for one tag are equivalent but not byte-identical (each page carries its own CSP
- * nonce, and `Deno.serve` may compress); weak comparison is all `If-None-Match` uses anyway.
+ * `["a,b"]` and `["a", "b"]` differ and `1` differs from `"1"`. The tag is weak because it
+ * names what a representation shows, not its bytes (a page rendered again for the same tag is
+ * equivalent, not byte-identical); weak comparison is all `If-None-Match` uses anyway. Each
+ * content coding of the representation has a tag of its own ({@linkcode codedEtag}).
  * FNV-1a is synchronous and allocation-free, cheap enough for every request; it is not a MAC,
  * which is fine because the parts are not secret and a tag only ever selects a 304.
  *
@@ -118,4 +119,24 @@ function base64url64(h: number[]): string {
       BASE64URL[n & 63];
   }
   return out.slice(0, 11);
+}
+
+/**
+ * The entity tag of a representation in a content coding (RFC 9110 §8.8.3.3: the br and gzip
+ * bodies are representations of their own): `W/"x"` → `W/"x-br"`, `W/"x-gzip"`; identity
+ * keeps the tag. The suffixes are the ones Apache's `mod_brotli` and `mod_deflate` add, so a
+ * tag a proxy coded the same way still compares equal.
+ *
+ * @param etag The tag of the identity representation, `W/"…"` or `"…"`.
+ * @param coding The content coding sent.
+ * @returns The tag to send with that coding.
+ * @example
+ * ```ts
+ * import { codedEtag } from "./etag.ts";
+ * console.log(codedEtag('W/"abc"', "br")); // W/"abc-br"
+ * console.log(codedEtag('W/"abc"', "identity")); // W/"abc"
+ * ```
+ */
+export function codedEtag(etag: string, coding: "br" | "gzip" | "identity"): string {
+  return coding === "identity" ? etag : `${etag.slice(0, -1)}-${coding}"`;
 }

@@ -4,6 +4,7 @@
  *
  * @module
  */
+import type { ContentCoding } from "./accept_encoding.ts";
 
 /** A parsed `If-None-Match` field. */
 export interface IfNoneMatch {
@@ -165,4 +166,65 @@ export function matches(held: IfNoneMatch, currentEtag: string, exists: boolean)
   return held.tags.some((tag) =>
     tag === current || tag === `${current}-gzip` || tag === `${current}-br`
   );
+}
+
+/** Options of {@linkcode matchingEtag}. */
+export interface MatchingEtagOptions {
+  /** Whether the resource is known to exist; `*` matches only then. */
+  exists: boolean;
+  /** Whether this request may be answered in a coding (its `Accept-Encoding`, what exists). */
+  accepts(coding: ContentCoding): boolean;
+  /** The coding a 200 would use now, when known: its tag wins among several held. */
+  preferred?: ContentCoding;
+}
+
+const SUFFIXES: readonly [ContentCoding, string][] = [
+  ["identity", ""],
+  ["gzip", "-gzip"],
+  ["br", "-br"],
+];
+
+/**
+ * The entity tag a 304 should carry, or null when nothing held matches: a held tag matches
+ * when it names the current representation in a coding this request may receive — the base
+ * tag (identity), or it with `-gzip` or `-br` (RFC 9110 §8.8.3.3, {@linkcode codedEtag}). The
+ * 304 carries that held tag, so the client's cache freshens the coding it holds (RFC 9111
+ * §4.3.4); when it holds several, the one a 200 would send now is preferred. `*` matches a
+ * resource known to exist and gets the preferred coding's tag.
+ *
+ * @param held The parsed `If-None-Match`.
+ * @param currentEtag The tag of the current identity representation.
+ * @param options Existence, the acceptable codings and the preferred one.
+ * @returns The tag for the 304, `W/` and quotes included, or null.
+ * @throws {TypeError} When `currentEtag` is not a valid entity tag.
+ * @example
+ * ```ts
+ * import { matchingEtag, parseIfNoneMatch } from "./if_none_match.ts";
+ * const held = parseIfNoneMatch('W/"abc-gzip"')!;
+ * matchingEtag(held, 'W/"abc"', { exists: true, accepts: () => true }); // 'W/"abc-gzip"'
+ * matchingEtag(held, 'W/"abc"', { exists: true, accepts: (c) => c !== "gzip" }); // null
+ * ```
+ */
+export function matchingEtag(
+  held: IfNoneMatch,
+  currentEtag: string,
+  options: MatchingEtagOptions,
+): string | null {
+  const current = opaqueTag(currentEtag);
+  const prefix = currentEtag.startsWith("W/") ? "W/" : "";
+  if (held.any) {
+    if (!options.exists) return null;
+    const coding = options.preferred ?? "identity";
+    return `${prefix}"${current}${coding === "identity" ? "" : `-${coding}`}"`;
+  }
+  let first: string | null = null;
+  for (const tag of held.tags) {
+    if (!tag.startsWith(current)) continue;
+    const suffix = tag.slice(current.length);
+    const coding = SUFFIXES.find(([, s]) => s === suffix)?.[0];
+    if (coding === undefined || !options.accepts(coding)) continue;
+    if (coding === options.preferred) return `${prefix}"${tag}"`;
+    first ??= `${prefix}"${tag}"`;
+  }
+  return first;
 }

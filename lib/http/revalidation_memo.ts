@@ -1,5 +1,5 @@
 /**
- * Answers repeated revalidations in front of the router. When the app has answered a session's
+ * Answers repeated requests in front of the router. When the app has answered a session's
  * conditional `GET` of a path with a 304, the memo keeps what that answer rested on: the ETag,
  * the versions of every topic the ETag was built from (the session's own topic, the user's,
  * the membership's, the tenant's, the flags' and the resource's), the session's expiry and the
@@ -8,13 +8,19 @@
  * session has not expired. Any bump (a write, a sign-out, a role or flag change) makes the
  * entry stale, and the request takes the full path again, which checks everything afresh.
  *
- * An entry is keyed by method, path and session token, so it never answers for another
- * session; it is made only from a 304 the full path gave, so it never answers what that path
- * would not.
+ * A stored page is remembered the same way: when the full path answered a `GET` with a page
+ * it kept ({@linkcode RevalidationMemo.keepBody}), the next unconditional `GET` of that path
+ * by that session gets the same bytes and headers from memory while nothing the ETag rests on
+ * changed and the page is still kept.
+ *
+ * An entry is keyed by method, path, session token and `Accept-Encoding` (which selects the
+ * coding, and so the ETag, of the answer), so it never answers for another session or coding;
+ * it is made only from an answer the full path gave, so it never answers what that path would
+ * not.
  *
  * @module
  */
-import { ifNoneMatchHits } from "./if_none_match.ts";
+import { opaqueTag, parseIfNoneMatch } from "./if_none_match.ts";
 import { sessionCookieValue } from "./session.ts";
 
 /** What an ETag rests on, as the full path notes it while it computes the ETag. */
@@ -38,24 +44,40 @@ interface Basis extends Omit<MemoNote, "topics"> {
 }
 
 interface Entry extends Basis {
-  /** The 304's headers; a `Response` copies them, so one object serves every answer. */
+  /** The answer's headers; a `Response` copies them, so one object serves every answer. */
   headers: Headers;
+  /** The ETag the answer carried (its coding's). */
+  sent: string;
   /** The last `If-None-Match` that matched, so a repeat skips parsing it. */
   held: string;
+}
+
+/** A remembered 200: its headers, and where its bytes are kept. */
+interface BodyEntry extends Entry {
+  body: () => BodyInit | null;
+}
+
+/** A stored body the full path answered with, to answer with again. */
+interface KeptBody {
+  /** The ETag the response carries. */
+  etag: string;
+  /** The bytes, or null once they are no longer kept. */
+  body: () => BodyInit | null;
 }
 
 /** A request the full path is answering, and the ETags it computed. */
 interface Pending {
   key: string;
   bases: Basis[];
+  kept?: KeptBody;
 }
 
 /** Options of {@linkcode RevalidationMemo}. */
 export interface RevalidationMemoOptions {
   /** The current version of a topic (the bus's map in memory). */
   version(topic: string): number;
-  /** Told of each 304 answered from memory, so it is counted as the full path counts it. */
-  onAnswer?(method: string, route: string, label: string, seconds: number): void;
+  /** Told of each answer from memory, so it is counted as the full path counts it. */
+  onAnswer?(method: string, route: string, label: string, seconds: number, status: number): void;
   /** The most entries kept; the oldest go first. Default 10 000. */
   maxEntries?: number;
 }
@@ -72,9 +94,12 @@ export class RevalidationMemo {
   #onAnswer: RevalidationMemoOptions["onAnswer"];
   #max: number;
   #entries = new Map<string, Entry>();
+  #bodies = new Map<string, BodyEntry>();
   #pending = new WeakMap<Request, Pending>();
   /** 304s answered from the memo. */
   answered = 0;
+  /** 200s answered from the memo. */
+  replayed = 0;
 
   constructor(options: RevalidationMemoOptions) {
     this.#version = options.version;
@@ -82,14 +107,15 @@ export class RevalidationMemo {
     this.#max = options.maxEntries ?? 10_000;
   }
 
-  /** How many entries are kept. */
+  /** How many entries are kept (304s and 200s). */
   get size(): number {
-    return this.#entries.size;
+    return this.#entries.size + this.#bodies.size;
   }
 
   /**
    * Wraps the app's handler: a conditional `GET` or `HEAD` the memo can answer gets its 304
-   * at once; any other request goes to `handler`, and a 304 it gives is remembered.
+   * at once, a `GET` of a kept page its 200; any other request goes to `handler`, and a 304
+   * or kept 200 it gives is remembered.
    *
    * @example
    * ```ts ignore
@@ -101,13 +127,15 @@ export class RevalidationMemo {
       const method = request.method;
       if (method !== "GET" && method !== "HEAD") return handler(request, info);
       const headers = request.headers;
-      const held = headers.get("if-none-match");
-      if (held === null) return handler(request, info);
       // Unchecked: an entry exists only for a token the full path accepted.
       const token = sessionCookieValue(headers.get("cookie"));
       if (token === null) return handler(request, info);
-      const key = `${method} ${pathOf(request.url)} ${token}`;
-      const answer = this.#answer(key, held, method);
+      const held = headers.get("if-none-match");
+      if (held === null && method !== "GET") return handler(request, info);
+      const key = `${method} ${pathOf(request.url)} ${token} ${
+        headers.get("accept-encoding") ?? ""
+      }`;
+      const answer = held === null ? this.#replay(key) : this.#answer(key, held, method);
       if (answer) return answer;
       const pending: Pending = { key, bases: [] };
       this.#pending.set(request, pending);
@@ -141,6 +169,19 @@ export class RevalidationMemo {
     });
   }
 
+  /**
+   * Notes that the full path is answering this request with a body it keeps, under `etag`
+   * (the ETag the response carries), so a repeat can get the same bytes while `body` still has
+   * them. Does nothing for requests the memo does not follow.
+   *
+   * @param request The request being answered (Hono's `c.req.raw`).
+   * @param kept The response's ETag, and the kept bytes (null once no longer kept).
+   */
+  keepBody(request: Request, kept: KeptBody): void {
+    const pending = this.#pending.get(request);
+    if (pending) pending.kept = kept;
+  }
+
   #answer(key: string, held: string, method: string): Response | null {
     const started = performance.now();
     const entry = this.#entries.get(key);
@@ -150,12 +191,28 @@ export class RevalidationMemo {
       return null;
     }
     if (held !== entry.held) {
-      if (!ifNoneMatchHits(held, entry.etag)) return null;
+      // Only the tag this answer carried: another coding's tag takes the full path.
+      if (!parseIfNoneMatch(held)?.tags.includes(opaqueTag(entry.sent))) return null;
       entry.held = held;
     }
     const response = new Response(null, { status: 304, headers: entry.headers });
     this.answered++;
-    this.#onAnswer?.(method, entry.route, entry.label, (performance.now() - started) / 1000);
+    this.#onAnswer?.(method, entry.route, entry.label, (performance.now() - started) / 1000, 304);
+    return response;
+  }
+
+  #replay(key: string): Response | null {
+    const started = performance.now();
+    const entry = this.#bodies.get(key);
+    if (entry === undefined) return null;
+    const body = this.#current(entry) ? entry.body() : null;
+    if (body === null) {
+      this.#bodies.delete(key);
+      return null;
+    }
+    const response = new Response(body, { status: 200, headers: entry.headers });
+    this.replayed++;
+    this.#onAnswer?.("GET", entry.route, entry.label, (performance.now() - started) / 1000, 200);
     return response;
   }
 
@@ -169,20 +226,38 @@ export class RevalidationMemo {
   }
 
   #remember(pending: Pending, response: Response): Response {
-    if (response.status !== 304) return response;
-    const etag = response.headers.get("etag");
-    const basis = pending.bases.find((b) => b.etag === etag);
+    const status = response.status;
+    const kept = pending.kept;
+    // A 200 is answered again only to a GET (a HEAD gets no body).
+    const body = status === 200 && kept !== undefined && pending.key.startsWith("GET ");
+    if (status !== 304 && !body) return response;
+    const sent = response.headers.get("etag");
+    if (sent === null || (status === 200 && sent !== kept!.etag)) return response;
+    if (response.headers.has("set-cookie")) return response;
+    const basis = pending.bases.find((b) => sameRepresentation(b.etag, sent));
     if (!basis) return response;
-    const entry: Entry = { ...basis, headers: new Headers(response.headers), held: "" };
+    const headers = new Headers(response.headers);
+    headers.delete("content-length");
+    const entry: Entry = { ...basis, headers, sent, held: "" };
     // Bumped while the full path ran: remembering it would only be thrown away.
     if (!this.#current(entry)) return response;
-    this.#entries.delete(pending.key);
-    if (this.#entries.size >= this.#max) {
-      this.#entries.delete(this.#entries.keys().next().value!);
-    }
-    this.#entries.set(pending.key, entry);
+    if (status === 304) store(this.#entries, pending.key, entry, this.#max);
+    else store(this.#bodies, pending.key, { ...entry, body: kept!.body }, this.#max);
     return response;
   }
+}
+
+function store<E>(entries: Map<string, E>, key: string, entry: E, max: number): void {
+  entries.delete(key);
+  if (entries.size >= max) entries.delete(entries.keys().next().value!);
+  entries.set(key, entry);
+}
+
+/** Whether `sent` is the tag `base` in some coding: itself, `-br` or `-gzip` (`codedEtag()`). */
+function sameRepresentation(base: string, sent: string): boolean {
+  if (sent === base) return true;
+  const stem = base.slice(0, -1);
+  return sent === `${stem}-br"` || sent === `${stem}-gzip"`;
 }
 
 /** The path and query of an absolute URL, without parsing it. */

@@ -1,12 +1,21 @@
 /**
  * Builds the browser bundles: the boot runtime plus one chunk per island, with preact and
- * `@preact/signals` split into shared chunks so the page has one instance of each.
+ * `@preact/signals` split into shared chunks so the page has one instance of each. The static
+ * files (stylesheet, icons) are copied beside them, and every text file gets br and gzip
+ * variants: a build's folder is served as immutable files under its id.
  *
  * @module
  */
 import { createHash } from "node:crypto";
 import { join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import {
+  type BuildCoding,
+  copyStaticFiles,
+  precompress,
+  staticFiles,
+  staticImports,
+} from "./_build_files.ts";
 import { runDenoBundle, writeShim } from "./_deno_bundle.ts";
 import { localModules } from "./_module_graph.ts";
 import { IslandBuildError } from "./build_error.ts";
@@ -21,6 +30,8 @@ export interface BuildOptions {
   islandsDir?: string;
   /** The folder builds are written to, one sub-folder per build id. Defaults to `<root>/_build`. */
   outDir?: string;
+  /** The folder of static files copied into each build. Defaults to `<root>/static`. */
+  staticDir?: string;
 }
 
 /** What a build wrote, as `manifest.json` in its folder. */
@@ -33,6 +44,12 @@ export interface BuildManifest {
   islands: Record<string, string>;
   /** Every file of the build that may be served. */
   files: string[];
+  /** The static files copied into the build (a subset of `files`). */
+  assets: string[];
+  /** File → the codings written beside it (`<file>.br`, `<file>.gz`). */
+  codings: Record<string, BuildCoding[]>;
+  /** JavaScript file → the build files it imports statically. */
+  imports: Record<string, string[]>;
 }
 
 /** One build on disk. */
@@ -48,6 +65,8 @@ export interface Build {
 const DEFAULT_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const CLIENT_ENTRY = fileURLToPath(new URL("./client.ts", import.meta.url));
 const ISLAND_FILE = /^([A-Za-z0-9][A-Za-z0-9_-]*)\.(tsx|ts|jsx|js)$/;
+/** Changes when what a build folder holds changes, so older folders are not reused. */
+const BUILD_FORMAT = "4: bundles, static files, br and gzip variants, static imports";
 
 let currentId: string | undefined;
 const pending = new Map<string, Promise<Build>>();
@@ -86,8 +105,8 @@ export function islandEntries(islandsDir: string): Record<string, string> {
 
 /**
  * Computes the build id: a hash of every local module the bundles include (the boot runtime,
- * the islands and whatever they import, wherever it lives), `deno.json`, `deno.lock` and the
- * Deno version. It changes whenever the bundles would.
+ * the islands and whatever they import, wherever it lives), the static files, `deno.json`,
+ * `deno.lock` and the Deno version. It changes whenever a file of the build would.
  *
  * @param options Source folders; see {@linkcode BuildOptions}.
  * @returns 16 hex digits.
@@ -99,14 +118,15 @@ export function islandEntries(islandsDir: string): Record<string, string> {
  * ```
  */
 export function computeBuildId(options: BuildOptions = {}): string {
-  const { root, islandsDir } = resolveOptions(options);
+  const { root, islandsDir, staticDir } = resolveOptions(options);
   const hash = createHash("sha256");
-  hash.update(`deno ${Deno.version.deno}\0`);
+  hash.update(`deno ${Deno.version.deno}\0${BUILD_FORMAT}\0`);
   const entries = [CLIENT_ENTRY, ...Object.values(islandEntries(islandsDir))];
   const files = [
     ...localModules(entries),
     join(root, "deno.json"),
     join(root, "deno.lock"),
+    ...staticFiles(staticDir),
   ];
   for (const file of files) {
     let content: Uint8Array;
@@ -196,7 +216,7 @@ export function currentBuildId(): string {
 }
 
 async function bundleIslands(options: BuildOptions, id: string): Promise<Build> {
-  const { root, islandsDir, outDir } = resolveOptions(options);
+  const { root, islandsDir, outDir, staticDir } = resolveOptions(options);
   const islands = islandEntries(islandsDir);
   const scratch = join(outDir, `.tmp-${id}-${crypto.randomUUID()}`);
   const entryDir = join(scratch, "entries");
@@ -211,7 +231,10 @@ async function bundleIslands(options: BuildOptions, id: string): Promise<Build> 
     await runDenoBundle(root, tmp, entries);
     const manifest = emptyManifest(id);
     manifest.islands = Object.fromEntries(Object.keys(islands).map((c) => [c, `${c}.js`]));
+    manifest.assets = await copyStaticFiles(staticFiles(staticDir), tmp);
     manifest.files = listFiles(tmp).map((file) => relative(tmp, file)).sort();
+    manifest.imports = await staticImports(tmp, manifest.files);
+    manifest.codings = await precompress(tmp, manifest.files);
     for (const file of [manifest.client, ...Object.values(manifest.islands)]) {
       if (!manifest.files.includes(file)) {
         throw new IslandBuildError(`Cannot build islands: deno bundle did not write "${file}"`);
@@ -237,11 +260,20 @@ function resolveOptions(options: BuildOptions): Required<BuildOptions> {
     root,
     islandsDir: resolve(root, options.islandsDir ?? "islands"),
     outDir: resolve(root, options.outDir ?? "_build"),
+    staticDir: resolve(root, options.staticDir ?? "static"),
   };
 }
 
 function emptyManifest(buildId: string): BuildManifest {
-  return { buildId, client: "client.js", islands: {}, files: [] };
+  return {
+    buildId,
+    client: "client.js",
+    islands: {},
+    files: [],
+    assets: [],
+    codings: {},
+    imports: {},
+  };
 }
 
 function listFiles(dir: string): string[] {

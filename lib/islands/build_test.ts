@@ -86,6 +86,12 @@ Deno.test("ensureBuild() bundles shared chunks once and skips an existing build"
       return code.includes('Symbol.for("preact-signals")') ? 1 : 0;
     }));
     assert.equal(signalCopies.reduce((a: number, b: number) => a + b, 0), 1);
+    // Each island's static imports are listed, so a page can preload them all at once.
+    for (const chunk of build.manifest.imports["TaskStatus.js"]) {
+      assert.match(chunk, /^chunk-[A-Z0-9]+\.js$/);
+      assert.ok(build.manifest.files.includes(chunk));
+    }
+    assert.deepEqual(build.manifest.codings["client.js"], ["br", "gzip"]);
 
     const stamp = (await Deno.stat(join(build.dir, "client.js"))).mtime;
     const again = await ensureBuild({ islandsDir: ISLANDS, outDir });

@@ -4,7 +4,8 @@
  * - Register islands with {@linkcode registerIslandModule} (`islands/mod.ts` does it for all).
  * - At start-up, `await ensureBuild()` builds the browser bundles if the sources changed, and
  *   `app.route("/_build", buildRoutes())` serves them.
- * - A route renders with `c.html(renderPage(<html>…</html>))`.
+ * - A route renders with `c.html(renderPage(<html>…</html>))`; `buildFileUrl("app.css")` names
+ *   a static file the build copied (from `static/`), for the page's `<head>`.
  *
  * The browser side is `client.ts`, bundled by the build.
  *
@@ -40,7 +41,8 @@ export {
   registerIslandModule,
   type RegisterIslandOptions,
 } from "./registry.ts";
-export { renderPage, type RenderPageOptions } from "./render.ts";
+export { buildFileUrl, renderPage, type RenderPageOptions } from "./render.ts";
+export { bootFileName, bootModuleSource, chunksOfBootFile } from "./boot_module.ts";
 export { buildRoutes, type BuildRoutesOptions } from "./routes.ts";
 export { escapeScriptJson, type IslandPropsEntry, serializeIslandState } from "./serialize.ts";
 export { reviveIslandState } from "./revive.ts";

@@ -1,15 +1,18 @@
 /**
  * Server rendering with islands: a preact `options` hook marks each island with comment
- * markers and collects its props; `renderPage()` adds the state script and one module script.
+ * markers and collects its props; `renderPage()` adds the state (JSON, not executable) and
+ * links the one external boot module for the page's set of islands. No inline script, so the
+ * page needs no CSP nonce and its bytes are the same for every response.
  *
  * @module
  */
 import { Fragment, h, options, type VNode } from "preact";
 import { renderToString } from "preact-render-to-string";
+import { bootFileName } from "./boot_module.ts";
 import { currentBuildId } from "./build.ts";
 import { MARKER_END, MARKER_START, STATE_ELEMENT_ID } from "./_format.ts";
 import { findIsland, type Island } from "./registry.ts";
-import { escapeScriptJson, serializeIslandState } from "./serialize.ts";
+import { serializeIslandState } from "./serialize.ts";
 
 /** Options of {@linkcode renderPage}. */
 export interface RenderPageOptions {
@@ -17,8 +20,11 @@ export interface RenderPageOptions {
   buildId?: string;
   /** Where `buildRoutes()` is mounted. Defaults to `"/_build"`. */
   basePath?: string;
-  /** A CSP nonce for the module script, if the page's policy needs one. */
-  nonce?: string;
+  /**
+   * The build's static imports (`BuildManifest.imports`): with them, the page preloads every
+   * module its islands need at once; without, only the runtime and the island chunks.
+   */
+  imports?: Readonly<Record<string, readonly string[]>>;
 }
 
 interface RenderedIsland {
@@ -28,8 +34,18 @@ interface RenderedIsland {
 
 class RenderState {
   readonly islands: RenderedIsland[] = [];
+  /** The build's folder URL: `<basePath>/<buildId>`. */
+  readonly base: string;
+  readonly imports: Readonly<Record<string, readonly string[]>>;
   /** How many island wrappers enclose the node being rendered; only outermost ones are marked. */
   depth = 0;
+
+  constructor(opts: RenderPageOptions) {
+    this.imports = opts.imports ?? {};
+    this.base = `${(opts.basePath ?? "/_build").replace(/\/+$/, "")}/${
+      opts.buildId ?? currentBuildId()
+    }`;
+  }
 }
 
 // deno-lint-ignore no-explicit-any
@@ -90,13 +106,14 @@ function comment(text: string): VNode {
 /**
  * Renders a whole HTML document. The caller supplies the full `<html>` tree, head included.
  * Every island in it is wrapped in `<!--beacon-island:Name:i-->…<!--/beacon-island:i-->`
- * markers; if there is at least one, a JSON state script with their props and one module
- * script that imports the boot runtime and the used island chunks go before `</body>`.
- * A page without islands gets no script at all. Safe for concurrent requests: rendering is
- * synchronous and its state is per call.
+ * markers; if there is at least one, a JSON state script with their props, `modulepreload`
+ * links for the boot runtime and the used island chunks, and one external module script (the
+ * boot module of that set of chunks, `boot_module.ts`) go before `</body>`. A page without
+ * islands gets no script at all. Safe for concurrent requests: rendering is synchronous and
+ * its state is per call.
  *
  * @param vnode The page, usually `<html>…</html>`.
- * @param opts Build id, base path and nonce; see {@linkcode RenderPageOptions}.
+ * @param opts Build id and base path; see {@linkcode RenderPageOptions}.
  * @returns `<!DOCTYPE html>` followed by the markup.
  * @throws {TypeError} If an island's props cannot be serialised.
  *
@@ -113,7 +130,7 @@ function comment(text: string): VNode {
 // deno-lint-ignore no-explicit-any
 export function renderPage(vnode: VNode<any>, opts: RenderPageOptions = {}): string {
   const outer = state;
-  const local = new RenderState();
+  const local = new RenderState(opts);
   state = local;
   let html: string;
   try {
@@ -123,30 +140,70 @@ export function renderPage(vnode: VNode<any>, opts: RenderPageOptions = {}): str
   }
   const doctype = /^<html[\s>]/i.test(html) ? "<!DOCTYPE html>" : "";
   if (local.islands.length === 0) return doctype + html;
-  const scripts = islandScripts(local.islands, opts);
+  const scripts = islandScripts(local);
   const at = html.lastIndexOf("</body>");
   return at === -1
     ? doctype + html + scripts
     : doctype + html.slice(0, at) + scripts + html.slice(at);
 }
 
-function islandScripts(islands: RenderedIsland[], opts: RenderPageOptions): string {
-  const base = `${(opts.basePath ?? "/_build").replace(/\/+$/, "")}/${
-    opts.buildId ?? currentBuildId()
-  }`;
+/**
+ * The URL of a file of the build the page being rendered links to (`/_build/<id>/<file>`):
+ * its stylesheet, icon or any other static file the build copied. Outside `renderPage()`, the
+ * current build's.
+ *
+ * @param file A file name of the build, such as `"app.css"`.
+ * @returns The immutable URL.
+ *
+ * @example
+ * ```tsx
+ * import { buildFileUrl, renderPage } from "./render.ts";
+ * function Head() {
+ *   return <link rel="stylesheet" href={buildFileUrl("app.css")} />;
+ * }
+ * const html = renderPage(<html><head><Head /></head></html>, { buildId: "0123456789abcdef" });
+ * console.log(html.includes("/_build/0123456789abcdef/app.css")); // true
+ * ```
+ */
+export function buildFileUrl(file: string): string {
+  const base = state?.base ?? new RenderState({}).base;
+  return `${base}/${file}`;
+}
+
+function islandScripts(local: RenderState): string {
+  const { islands, base } = local;
   const json = serializeIslandState(
     islands.map(({ island, props }) => ({ name: island.name, props })),
   );
-  const used = [...new Set(islands.map(({ island }) => island))];
-  const url = (file: string) => escapeScriptJson(JSON.stringify(`${base}/${file}`));
-  const imports = used.map((island, i) =>
-    `import{${island.exportName} as i${i}}from${url(`${island.chunk}.js`)};`
+  const chunks = [...new Set(islands.map(({ island }) => island.chunk))].sort();
+  const modules = moduleGraph(
+    ["client.js", ...chunks.map((chunk) => `${chunk}.js`)],
+    local.imports,
   );
-  const table = used.map((island, i) => `${JSON.stringify(island.name)}:i${i}`).join(",");
-  const nonce = opts.nonce ? ` nonce="${escapeAttribute(opts.nonce)}"` : "";
+  const preloads = modules.map((file) =>
+    `<link rel="modulepreload" href="${escapeAttribute(`${base}/${file}`)}">`
+  );
   return `<script type="application/json" id="${STATE_ELEMENT_ID}">${json}</script>` +
-    `<script type="module"${nonce}>import{boot}from${url("client.js")};${imports.join("")}` +
-    `boot({${table}});</script>`;
+    preloads.join("") +
+    `<script type="module" src="${escapeAttribute(`${base}/${bootFileName(chunks)}`)}"></script>`;
+}
+
+/** The entry files and every file they import, transitively: entries first, then imports. */
+function moduleGraph(
+  entries: readonly string[],
+  imports: Readonly<Record<string, readonly string[]>>,
+): string[] {
+  const seen = new Set<string>(entries);
+  const queue = [...entries];
+  while (queue.length) {
+    for (const file of imports[queue.shift()!] ?? []) {
+      if (!seen.has(file)) {
+        seen.add(file);
+        queue.push(file);
+      }
+    }
+  }
+  return [...seen];
 }
 
 function escapeAttribute(value: string): string {

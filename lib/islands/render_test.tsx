@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { type Signal, signal } from "@preact/signals";
 import { renderToString } from "preact-render-to-string";
 import { registerIsland } from "./registry.ts";
-import { renderPage } from "./render.ts";
+import { buildFileUrl, renderPage } from "./render.ts";
 import { reviveIslandState } from "./revive.ts";
 
 function RenderCounter(props: { count: Signal<number>; label?: string }) {
@@ -85,12 +85,13 @@ Deno.test("renderPage() serialises the islands' props with one shared signal", (
   assert.equal(a.count, b.count);
 });
 
-Deno.test("renderPage() adds one module script importing the boot runtime and used chunks only", () => {
+Deno.test("renderPage() links one external boot module for the used chunks only, and no inline script", () => {
   const count = signal(0);
   const html = renderPage(
     page(
       <>
         <RenderCounter count={count} />
+        <RenderLabel count={count} />
         <RenderCounter count={count} />
       </>,
     ),
@@ -99,16 +100,39 @@ Deno.test("renderPage() adds one module script importing the boot runtime and us
       basePath: "/assets/",
     },
   );
-  const modules = html.match(/<script type="module">.*?<\/script>/g) ?? [];
-  assert.equal(modules.length, 1);
-  assert.equal(
-    modules[0],
-    '<script type="module">import{boot}from"/assets/0123456789abcdef/client.js";' +
-      'import{RenderCounter as i0}from"/assets/0123456789abcdef/RenderCounter.js";' +
-      'boot({"RenderCounter":i0});</script>',
+  const scripts = html.match(/<script[^>]*>/g) ?? [];
+  assert.deepEqual(scripts, [
+    '<script type="application/json" id="__BEACON_STATE__">',
+    '<script type="module" src="/assets/0123456789abcdef/boot.RenderCounter.RenderWidgets.js">',
+  ]);
+  assert.ok(
+    html.includes(
+      '<script type="module" src="/assets/0123456789abcdef/boot.RenderCounter.RenderWidgets.js"></script>',
+    ),
   );
+  assert.deepEqual(html.match(/<link rel="modulepreload" href="[^"]+">/g), [
+    '<link rel="modulepreload" href="/assets/0123456789abcdef/client.js">',
+    '<link rel="modulepreload" href="/assets/0123456789abcdef/RenderCounter.js">',
+    '<link rel="modulepreload" href="/assets/0123456789abcdef/RenderWidgets.js">',
+  ]);
   assert.ok(html.endsWith("</script></body></html>"));
   assert.ok(!html.includes("RenderUnused"));
+  assert.ok(!html.includes("nonce"));
+});
+
+Deno.test("buildFileUrl() names a file of the build the page links to", () => {
+  function Head() {
+    return <link rel="stylesheet" href={buildFileUrl("app.css")} />;
+  }
+  const html = renderPage(
+    <html>
+      <head>
+        <Head />
+      </head>
+    </html>,
+    { ...BUILD, basePath: "/b/" },
+  );
+  assert.ok(html.includes('<link rel="stylesheet" href="/b/0123456789abcdef/app.css"/>'), html);
 });
 
 Deno.test("renderPage() does not mark an island rendered inside another island", () => {
@@ -117,7 +141,7 @@ Deno.test("renderPage() does not mark an island rendered inside another island",
   assert.equal(html.match(/<!--beacon-island:/g)?.length, 1);
   assert.ok(html.includes('<button type="button">inner: 1</button>'));
   assert.equal(reviveIslandState(stateOf(html)).length, 1);
-  assert.ok(!html.includes("RenderCounter.js"));
+  assert.ok(!html.includes("RenderCounter"));
 });
 
 Deno.test("renderPage() escapes </script and <!-- in props", () => {
@@ -127,11 +151,6 @@ Deno.test("renderPage() escapes </script and <!-- in props", () => {
   const state = stateOf(html);
   assert.ok(!state.includes("</script") && !state.includes("<!--"));
   assert.equal(reviveIslandState(state)[0].label, label);
-});
-
-Deno.test("renderPage() puts the nonce on the module script", () => {
-  const html = renderPage(page(<RenderCounter count={signal(1)} />), { ...BUILD, nonce: 'a"b' });
-  assert.ok(html.includes('<script type="module" nonce="a&#34;b">'));
 });
 
 Deno.test("renderPage() starts each render with fresh island indexes", async () => {
@@ -171,4 +190,25 @@ Deno.test("renderPage() refuses unserialisable island props", () => {
   });
   // The failed render leaves no state behind.
   assert.ok(!renderPage(page(<p />), BUILD).includes("<script"));
+});
+
+Deno.test("renderPage() preloads every module the used chunks import, once", () => {
+  const html = renderPage(page(<RenderCounter count={signal(1)} />), {
+    ...BUILD,
+    imports: {
+      "client.js": ["chunk-A.js"],
+      "RenderCounter.js": ["chunk-A.js", "chunk-B.js"],
+      "chunk-B.js": ["chunk-C.js"],
+      "RenderUnused.js": ["chunk-D.js"],
+    },
+  });
+  const preloaded = [...html.matchAll(/<link rel="modulepreload" href="[^"]+\/([^"/]+)">/g)]
+    .map((m) => m[1]);
+  assert.deepEqual(preloaded, [
+    "client.js",
+    "RenderCounter.js",
+    "chunk-A.js",
+    "chunk-B.js",
+    "chunk-C.js",
+  ]);
 });

@@ -90,6 +90,34 @@ export function splitGroup(raw: string): Grouped | null {
   return null;
 }
 
+/**
+ * Reads a parenthetical at the very start of `raw`, `(…)rest`: the matching unescaped `)` ends
+ * it. The content must not be empty.
+ *
+ * @returns Its content, unescaped and trimmed, and the raw text after it; or `null`.
+ *
+ * @example
+ * ```ts
+ * import { splitLeadingGroup } from "./_inline.ts";
+ * console.log(splitLeadingGroup("(Ada): text")); // { group: "Ada", tail: ": text" }
+ * ```
+ */
+export function splitLeadingGroup(raw: string): { group: string; tail: string } | null {
+  const tokens = tokenize(raw, PARENS);
+  if (tokens[0] === undefined || tokens[0].escaped || tokens[0].char !== "(") return null;
+  let depth = 0;
+  for (let k = 0; k < tokens.length; k++) {
+    const token = tokens[k];
+    if (token.escaped) continue;
+    if (token.char === "(") depth++;
+    else if (token.char === ")" && --depth === 0) {
+      const group = tokens.slice(1, k).map((t) => t.char).join("").trim();
+      return group === "" ? null : { group, tail: raw.slice(token.start + 1) };
+    }
+  }
+  return null;
+}
+
 function grouped(raw: string, tokens: Token[], open: number): Grouped | null {
   const before = tokens[open - 1];
   if (before === undefined || before.escaped || before.char !== " ") return null;

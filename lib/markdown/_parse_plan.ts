@@ -3,7 +3,7 @@
  *
  * @module
  */
-import type { ActionGroup, ChecklistItem, Milestone, Phase } from "./document.ts";
+import type { ActionGroup, ChecklistItem, Milestone, Phase, TaskState } from "./document.ts";
 import { parseTitle, splitGroup } from "./_inline.ts";
 import { type Line, nonBlank, unexpected } from "./_lines.ts";
 import { type RawSubsection, subsections } from "./_outline.ts";
@@ -11,6 +11,7 @@ import { parseStatus } from "./_status.ts";
 import { parseTaskText } from "./_tasks.ts";
 
 const CHECKLIST_ITEM = /^- \[([ xX])\] (.*)$/;
+const TASK_ITEM = /^- \[([ xX/])\] (.*)$/;
 const PHASE = /^Phase (\d{1,9}): (.*)$/;
 const STATUS_MARK = " - Status:";
 const NUMBERED = /^\d{1,9}\. \*\*(.+)\*\*$/s;
@@ -18,6 +19,7 @@ const NUMBERED = /^\d{1,9}\. \*\*(.+)\*\*$/s;
 /** Expected shapes, as error messages name them. */
 export const SHAPES = {
   checklistItem: 'a checklist item "- [ ] text" or "- [x] text"',
+  task: 'a task "- [ ] text", "- [/] text" (in progress) or "- [x] text"',
   phase: 'a phase heading "### Phase 1: Title (Timeframe) - Status: 🟢 On Track"',
   week: 'a week heading "### Week 1 (Starting 2025-07-31)"',
   actionGroup: 'an action group "1. **Immediate** (Today):"',
@@ -37,11 +39,18 @@ export function readPhases(body: readonly Line[], team: ReadonlySet<string>): Ph
   rejectAny(parts.lead, SHAPES.phase);
   return parts.subsections.map((sub) => {
     const tasks = nonBlank(sub.body).map((line) => {
-      const item = readChecklistItem(line);
-      return { ...parseTaskText(item.text, team), done: item.done };
+      const match = TASK_ITEM.exec(line.text.trim());
+      const text = match?.[2].trim() ?? "";
+      if (match === null || text === "") throw unexpected(line, SHAPES.task);
+      return { ...parseTaskText(text, team), status: taskState(match[1]) };
     });
     return { ...readPhaseHeading(sub), tasks };
   });
+}
+
+function taskState(mark: string): TaskState {
+  if (mark === "/") return "doing";
+  return mark === " " ? "todo" : "done";
 }
 
 function readPhaseHeading(sub: RawSubsection): Omit<Phase, "tasks"> {

@@ -16,6 +16,7 @@ import { healthFromEmoji } from "./health.ts";
 import { MarkdownError } from "./errors.ts";
 import type { Line } from "./_lines.ts";
 import { parseStatus } from "./_status.ts";
+import { parseTarget } from "./_target.ts";
 import { readTable, type Row } from "./_tables.ts";
 import { COLUMNS } from "./_shape.ts";
 
@@ -26,7 +27,7 @@ const PERCENT = /^(\d{1,3})\s*%$/;
 /** Reads the Executive Summary table. */
 export function readSummary(lines: readonly Line[]): SummaryRow[] {
   return readTable(lines, COLUMNS.summary).map(({ cells: [metric, target, current, status] }) => {
-    return { metric, target, current, status: parseStatus(status) };
+    return { metric, ...parseTarget(target), current, status: parseStatus(status) };
   });
 }
 
@@ -51,14 +52,20 @@ export function readTeam(lines: readonly Line[]): TeamMember[] {
 export function readPerformance(lines: readonly Line[]): PerformanceMetric[] {
   return readTable(lines, COLUMNS.performance).map((row) => {
     const [metric, baseline, current, target, progress] = row.cells;
-    return { metric, baseline, current, target, progress: healthOnly(row, progress) };
+    return {
+      metric,
+      baseline,
+      current,
+      ...parseTarget(target),
+      progress: healthOnly(row, progress),
+    };
   });
 }
 
 /** Reads the "Quality Metrics" table. */
 export function readQuality(lines: readonly Line[]): QualityMetric[] {
   return readTable(lines, COLUMNS.quality).map(({ cells: [metric, current, target, status] }) => {
-    return { metric, current, target, status: parseStatus(status) };
+    return { metric, current, ...parseTarget(target), status: parseStatus(status) };
   });
 }
 

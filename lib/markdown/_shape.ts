@@ -40,3 +40,25 @@ export const NO_BLOCKERS = "None currently identified.";
 
 /** The one subsection of "## Key Accomplishments Today". */
 export const DELIVERABLES_HEADING = "✅ Completed Deliverables";
+
+/**
+ * The optional subsection of "## Current Blockers & Risks" listing resolved blockers.
+ *
+ * @example
+ * ```ts
+ * import { RESOLVED_BLOCKERS_HEADING } from "./_shape.ts";
+ * console.log(`### ${RESOLVED_BLOCKERS_HEADING}`);
+ * ```
+ */
+export const RESOLVED_BLOCKERS_HEADING = "Resolved Blockers";
+
+/**
+ * The label of the header's description line: `**Description**: …`.
+ *
+ * @example
+ * ```ts
+ * import { DESCRIPTION_LABEL } from "./_shape.ts";
+ * console.log(`**${DESCRIPTION_LABEL}**: Six weeks to a faster app`);
+ * ```
+ */
+export const DESCRIPTION_LABEL = "Description";

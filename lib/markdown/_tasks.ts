@@ -16,7 +16,7 @@ import { formatGroup, formatTitle, parseTitle, splitGroup } from "./_inline.ts";
 const PREFIXED = /^(note|assignee):\s*(.*)$/is;
 
 /** The parts of a task written on its line after the checkbox. */
-export type TaskText = Omit<Task, "done">;
+export type TaskText = Omit<Task, "status">;
 
 /** Reads a task's text; `team` holds the names of the team table. */
 export function parseTaskText(text: string, team: ReadonlySet<string>): TaskText {

@@ -8,11 +8,13 @@
 import type {
   ChecklistItem,
   DashboardDocument,
+  Direction,
   ExtraSection,
   Health,
   RiskLevel,
   Status,
   Task,
+  TaskState,
 } from "./document.ts";
 import { SECTION_KEYS } from "./document.ts";
 
@@ -62,6 +64,8 @@ const FRAGMENTS = [
 const TRICKY_LABELS = ["**x**", "\\**x**", "🟢 x", "\\🔴", "On Track", ""];
 const LEVELS: RiskLevel[] = ["High", "Medium", "Low"];
 const HEALTHS: Health[] = ["green", "yellow", "red"];
+const STATES: TaskState[] = ["todo", "doing", "done"];
+const DIRECTIONS: Direction[] = ["higher", "lower"];
 
 /** A small seeded pseudo-random source (mulberry32). */
 export class Random {
@@ -134,6 +138,7 @@ export function arbitraryDashboard(seed: number): DashboardDocument {
   const names = team.map((member) => member.name);
   return {
     name: r.text(),
+    description: r.maybe(() => r.cell()),
     lastUpdated: r.maybe(() => ({ date: r.text(), time: r.maybe(() => r.text()) })),
     overallStatus: r.maybe(() => status(r)),
     ...tables(r, names),
@@ -146,6 +151,7 @@ export function arbitraryDashboard(seed: number): DashboardDocument {
       tasks: r.list(4, () => task(r, names)),
     })),
     blockers: r.list(3, () => r.text()),
+    resolvedBlockers: r.list(3, () => ({ text: r.text(), resolved: r.maybe(() => r.text()) })),
     ...records(r),
     footer: {
       owner: r.maybe(() => r.cell()),
@@ -160,7 +166,7 @@ function tables(r: Random, team: string[]) {
   return {
     summary: r.list(3, () => ({
       metric: r.cell(),
-      target: r.cell(),
+      ...target(r),
       current: r.cell(),
       status: status(r),
     })),
@@ -168,13 +174,13 @@ function tables(r: Random, team: string[]) {
       metric: r.cell(),
       baseline: r.cell(),
       current: r.cell(),
-      target: r.cell(),
+      ...target(r),
       progress: r.maybe(() => r.pick(HEALTHS)),
     })),
     qualityMetrics: r.list(3, () => ({
       metric: r.cell(),
       current: r.cell(),
-      target: r.cell(),
+      ...target(r),
       status: status(r),
     })),
     risks: r.list(3, () => ({
@@ -199,6 +205,7 @@ function records(r: Random) {
       entries: r.list(3, () => ({
         // A log time may not hold `**:`; dropping every `*` is enough.
         time: r.text().replaceAll("*", "").trim() || "9:00 AM",
+        author: r.maybe(() => r.text()),
         text: r.cell(),
         items: r.list(3, () => r.text()),
       })),
@@ -216,6 +223,16 @@ function records(r: Random) {
   };
 }
 
+/** A target and its direction; a target without one never starts with a sign. */
+function target(r: Random): { target: string; direction: Direction | null } {
+  const direction = r.maybe(() => r.pick(DIRECTIONS));
+  const text = r.cell();
+  return {
+    target: direction === null && /^(≥|≤|>=|<=)/.test(text) ? `x ${text}` : text,
+    direction,
+  };
+}
+
 function status(r: Random): Status {
   const label = r.chance(0.3) ? r.pick(TRICKY_LABELS) : r.cell();
   return { health: r.maybe(() => r.pick(HEALTHS)), label, strong: label !== "" && r.chance(0.3) };
@@ -230,7 +247,7 @@ function task(r: Random, team: string[]): Task {
   const parenthesised = () => `${r.text()} (${r.text()})`;
   return {
     title: r.chance(0.3) ? parenthesised() : r.text(),
-    done: r.chance(0.5),
+    status: r.pick(STATES),
     note: r.maybe(note),
     assignee: r.maybe(member),
   };

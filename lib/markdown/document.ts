@@ -41,29 +41,60 @@ export interface LastUpdated {
   time: string | null;
 }
 
+/**
+ * Which way a metric improves, written as a sign before its target: `≥ 100%` is higher,
+ * `≤ 2 s` is lower. A target without a sign has no direction.
+ *
+ * @example
+ * ```ts
+ * import type { Direction } from "./document.ts";
+ * const coverage: Direction = "higher"; // written "≥ 80%"
+ * ```
+ */
+export type Direction = "higher" | "lower";
+
+/**
+ * The progress of a task: `- [ ]` todo, `- [/]` doing (in progress), `- [x]` done.
+ *
+ * @example
+ * ```ts
+ * import type { TaskState } from "./document.ts";
+ * const started: TaskState = "doing"; // written "- [/] …"
+ * ```
+ */
+export type TaskState = "todo" | "doing" | "done";
+
 /** A row of the Executive Summary table. */
 export interface SummaryRow {
   metric: string;
+  /** The target without its sign; it cannot start with `≥`, `≤`, `>=` or `<=`. */
   target: string;
+  /** Which way the metric improves: the target's sign, or `null` when it has none. */
+  direction: Direction | null;
   current: string;
   status: Status;
 }
 
 /**
  * A task of a phase: `- [x] Title (note) (assignee)`; see `FORMAT.md` for when a
- * parenthetical is a note and when an assignee.
+ * parenthetical is a note and when an assignee. A task in progress is written `- [/]`.
  *
  * @example
  * ```ts
  * import type { Task } from "./document.ts";
- * // - [ ] Deploy (awaiting approval) (assignee: grace)
- * const task: Task = { title: "Deploy", done: false, note: "awaiting approval", assignee: "grace" };
+ * // - [/] Deploy (awaiting approval) (assignee: grace)
+ * const task: Task = {
+ *   title: "Deploy",
+ *   status: "doing",
+ *   note: "awaiting approval",
+ *   assignee: "grace",
+ * };
  * console.log(task.assignee); // "grace"
  * ```
  */
 export interface Task {
   title: string;
-  done: boolean;
+  status: TaskState;
   /** Free text from a parenthetical that is not an assignee, or `null`. */
   note: string | null;
   /** The member the task is assigned to (usually a name in the team table), or `null`. */
@@ -103,7 +134,10 @@ export interface PerformanceMetric {
   metric: string;
   baseline: string;
   current: string;
+  /** The target without its sign, as in {@link SummaryRow}. */
   target: string;
+  /** Which way the metric improves, or `null`. */
+  direction: Direction | null;
   /** The progress column holds a health emoji only; `null` for an empty cell. */
   progress: Health | null;
 }
@@ -112,7 +146,10 @@ export interface PerformanceMetric {
 export interface QualityMetric {
   metric: string;
   current: string;
+  /** The target without its sign, as in {@link SummaryRow}. */
   target: string;
+  /** Which way the metric improves, or `null`. */
+  direction: Direction | null;
   status: Status;
 }
 
@@ -143,10 +180,15 @@ export interface Milestone {
   items: ChecklistItem[];
 }
 
-/** A communication-log entry: `- **9:00 AM**: text` and its sub-bullets. */
+/**
+ * A communication-log entry: `- **9:00 AM**: text` and its sub-bullets, or with its author
+ * `- **9:00 AM** (Ada Lovelace): text`.
+ */
 export interface LogEntry {
-  /** The time as written; it cannot contain `**:`. */
+  /** The time as written; it cannot contain `**:` or `** (`. */
   time: string;
+  /** Who wrote it, or `null` when the line names nobody. */
+  author: string | null;
   /** The text after the colon; may be empty. */
   text: string;
   /** The nested `  - item` bullets. */
@@ -173,6 +215,23 @@ export interface ActionGroup {
   /** The parenthetical, e.g. `"Today"`, or `null`. */
   when: string | null;
   items: ChecklistItem[];
+}
+
+/**
+ * A blocker that no longer blocks: `- text (resolved 2025-08-01)` under
+ * `### Resolved Blockers`.
+ *
+ * @example
+ * ```ts
+ * import type { ResolvedBlocker } from "./document.ts";
+ * const fixed: ResolvedBlocker = { text: "Waiting on ops", resolved: "2025-08-01" };
+ * console.log(fixed.resolved); // "2025-08-01"
+ * ```
+ */
+export interface ResolvedBlocker {
+  text: string;
+  /** When it was resolved, as written (export writes `YYYY-MM-DD`), or `null`. */
+  resolved: string | null;
 }
 
 /** The footer after `---`; a `null` field is not written. */
@@ -241,6 +300,8 @@ export interface ExtraSection {
 export interface DashboardDocument {
   /** The project name from `# <name> - Progress Dashboard`. */
   name: string;
+  /** The `**Description**:` line of the header, or `null` when there is none. */
+  description: string | null;
   lastUpdated: LastUpdated | null;
   overallStatus: Status | null;
   summary: SummaryRow[];
@@ -250,6 +311,8 @@ export interface DashboardDocument {
   qualityMetrics: QualityMetric[];
   /** Active blockers; empty is written as "None currently identified." */
   blockers: string[];
+  /** Blockers resolved, under "### Resolved Blockers" (written only when there are some). */
+  resolvedBlockers: ResolvedBlocker[];
   risks: Risk[];
   milestones: Milestone[];
   log: LogDay[];
@@ -274,6 +337,7 @@ export interface DashboardDocument {
 export function emptyDashboard(name: string): DashboardDocument {
   return {
     name,
+    description: null,
     lastUpdated: null,
     overallStatus: null,
     summary: [],
@@ -282,6 +346,7 @@ export function emptyDashboard(name: string): DashboardDocument {
     performanceMetrics: [],
     qualityMetrics: [],
     blockers: [],
+    resolvedBlockers: [],
     risks: [],
     milestones: [],
     log: [],

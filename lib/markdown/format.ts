@@ -14,19 +14,24 @@ import type {
   Milestone,
   Phase,
   SectionKey,
+  TaskState,
 } from "./document.ts";
 import { SECTION_KEYS } from "./document.ts";
 import { HEALTH_EMOJI } from "./health.ts";
 import { formatGroup, formatTitle } from "./_inline.ts";
 import { formatStatus } from "./_status.ts";
 import { formatTable } from "./_tables.ts";
+import { formatTarget } from "./_target.ts";
 import { formatTaskText } from "./_tasks.ts";
+import { formatLastUpdated } from "./last_updated.ts";
 import { normalizeDashboard } from "./normalize.ts";
 import {
   COLUMNS,
   DELIVERABLES_HEADING,
+  DESCRIPTION_LABEL,
   FOOTER_LABELS,
   NO_BLOCKERS,
+  RESOLVED_BLOCKERS_HEADING,
   SECTION_HEADINGS,
 } from "./_shape.ts";
 
@@ -87,7 +92,8 @@ function sectionBlocks(doc: DashboardDocument, key: SectionKey): Block[] {
       return [
         heading,
         table(COLUMNS.summary, doc.summary, (row) => {
-          return [row.metric, row.target, row.current, formatStatus(row.status)];
+          const target = formatTarget(row.target, row.direction);
+          return [row.metric, target, row.current, formatStatus(row.status)];
         }),
       ];
     case "phases":
@@ -118,12 +124,12 @@ function sectionBlocks(doc: DashboardDocument, key: SectionKey): Block[] {
 function headerBlocks(doc: DashboardDocument): Block[] {
   const fields: Block = [];
   if (doc.lastUpdated !== null) {
-    const { date, time } = doc.lastUpdated;
-    fields.push(field("Last Updated", withGroup(formatTitle(date), time)));
+    fields.push(field("Last Updated", formatLastUpdated(doc.lastUpdated)));
   }
   if (doc.overallStatus !== null) {
     fields.push(field("Overall Status", formatStatus(doc.overallStatus)));
   }
+  if (doc.description !== null) fields.push(field(DESCRIPTION_LABEL, doc.description));
   return [[`# ${doc.name} - Progress Dashboard`], fields];
 }
 
@@ -133,16 +139,22 @@ function phaseBlock(phase: Phase, doc: DashboardDocument): Block {
     withGroup(formatTitle(phase.title), phase.timeframe)
   }`;
   if (phase.status !== null) heading += suffixed(" - Status:", formatStatus(phase.status));
-  return [heading, ...phase.tasks.map((task) => checkbox(task.done, formatTaskText(task, team)))];
+  return [heading, ...phase.tasks.map((task) => taskLine(task.status, formatTaskText(task, team)))];
 }
 
 function metricsBlocks(doc: DashboardDocument): Block[] {
   const performance = table(COLUMNS.performance, doc.performanceMetrics, (row) => {
     const progress = row.progress === null ? "" : HEALTH_EMOJI[row.progress];
-    return [row.metric, row.baseline, row.current, row.target, progress];
+    const target = formatTarget(row.target, row.direction);
+    return [row.metric, row.baseline, row.current, target, progress];
   });
   const quality = table(COLUMNS.quality, doc.qualityMetrics, (row) => {
-    return [row.metric, row.current, row.target, formatStatus(row.status)];
+    return [
+      row.metric,
+      row.current,
+      formatTarget(row.target, row.direction),
+      formatStatus(row.status),
+    ];
   });
   return [["### Performance Metrics", ...performance], ["### Quality Metrics", ...quality]];
 }
@@ -152,7 +164,17 @@ function blockersBlocks(doc: DashboardDocument): Block[] {
   const risks = table(COLUMNS.risks, doc.risks, (risk) => {
     return [risk.risk, risk.impact, risk.probability, risk.mitigation, risk.owner];
   });
-  return [["### Active Blockers", ...blockers], ["### Risk Register"], risks];
+  const resolved = doc.resolvedBlockers.map((blocker) => {
+    return `- ${
+      withGroup(formatTitle(blocker.text), blocker.resolved && `resolved ${blocker.resolved}`)
+    }`;
+  });
+  return [
+    ["### Active Blockers", ...blockers],
+    resolved.length === 0 ? [] : [`### ${RESOLVED_BLOCKERS_HEADING}`, ...resolved],
+    ["### Risk Register"],
+    risks,
+  ];
 }
 
 function milestoneBlock(milestone: Milestone): Block {
@@ -163,7 +185,8 @@ function milestoneBlock(milestone: Milestone): Block {
 function logDayBlock(day: LogDay): Block {
   const lines = [`### ${day.date}`];
   for (const entry of day.entries) {
-    lines.push(suffixed(`- **${entry.time}**:`, entry.text));
+    const author = entry.author === null ? "" : ` (${formatGroup(entry.author)})`;
+    lines.push(suffixed(`- **${entry.time}**${author}:`, entry.text));
     lines.push(...entry.items.map((item) => `  - ${item}`));
   }
   return lines;
@@ -195,6 +218,10 @@ function footerBlocks(doc: DashboardDocument): Block[] {
 
 function table<T>(columns: readonly string[], rows: readonly T[], cells: (row: T) => string[]) {
   return formatTable(columns, rows.map(cells));
+}
+
+function taskLine(state: TaskState, text: string): string {
+  return `- [${state === "done" ? "x" : state === "doing" ? "/" : " "}] ${text}`;
 }
 
 function checkbox(done: boolean, text: string): string {

@@ -66,12 +66,14 @@ function withTasks(tasks: Task[], team: string[] = []): DashboardDocument {
   return doc;
 }
 
+const GREEN = { health: "green", label: "On Target", strong: false } as const;
+
 function taskLines(doc: DashboardDocument): string[] {
   return formatDashboard(doc).split("\n").filter((line) => line.startsWith("- ["));
 }
 
 function task(title: string, note: string | null, assignee: string | null): Task {
-  return { title, done: false, note, assignee };
+  return { title, status: "todo", note, assignee };
 }
 
 Deno.test("formatDashboard reproduces the reference byte for byte, less its final newline", () => {
@@ -130,12 +132,14 @@ Deno.test("formatDashboard escapes pipes in table cells and guards labels that r
     {
       metric: "p50 | p99",
       target: "a\\",
+      direction: null,
       current: "**bold** `code` <script>",
       status: { health: null, label: "**x**", strong: false },
     },
     {
       metric: "Überprüfung 計画 проверка",
       target: "🚀",
+      direction: null,
       current: "",
       status: { health: null, label: "🟢 green-ish", strong: false },
     },
@@ -168,13 +172,47 @@ Deno.test("formatDashboard writes a text holding line breaks on one line", () =>
   const doc = emptyDashboard("Launch");
   doc.log = [{
     date: "2025-08-01",
-    entries: [{ time: "9:00 AM", text: "Deployed\r\nthe cache\n", items: ["a\nb"] }],
+    entries: [{ time: "9:00 AM", author: null, text: "Deployed\r\nthe cache\n", items: ["a\nb"] }],
   }];
   const text = formatDashboard(doc);
   assert.ok(text.includes("- **9:00 AM**: Deployed the cache\n  - a b\n"));
   assert.deepEqual(parseDashboard(text).log[0].entries[0], {
     time: "9:00 AM",
+    author: null,
     text: "Deployed the cache",
     items: ["a b"],
   });
+});
+
+Deno.test("formatDashboard writes tasks in progress, directions, resolved blockers and authors", () => {
+  const doc = withTasks([
+    { title: "Deploy", status: "doing", note: null, assignee: "ada" },
+    { title: "Schema", status: "done", note: null, assignee: null },
+  ], ["ada"]);
+  doc.description = "Six weeks";
+  doc.summary = [
+    { metric: "Coverage", target: "80%", direction: "higher", current: "85%", status: GREEN },
+    { metric: "Errors", target: "", direction: "lower", current: "2", status: GREEN },
+  ];
+  doc.resolvedBlockers = [
+    { text: "VPN access", resolved: "2025-08-01" },
+    { text: "Fix f(x)", resolved: null },
+  ];
+  doc.log = [{
+    date: "2025-08-01",
+    entries: [{ time: "9:00 AM", author: "Ada (QA", text: "Deployed", items: [] }],
+  }];
+  const text = formatDashboard(doc);
+  assert.deepEqual(taskLines(doc), ["- [/] Deploy (ada)", "- [x] Schema"]);
+  assert.ok(text.includes("\n**Description**: Six weeks\n"));
+  assert.ok(text.includes("| Coverage | ≥ 80% | 85% | 🟢 On Target |\n| Errors | ≤ | 2 |"));
+  assert.ok(text.includes(
+    "### Resolved Blockers\n- VPN access (resolved 2025-08-01)\n- Fix f(x\\)\n\n### Risk",
+  ));
+  assert.ok(text.includes("- **9:00 AM** (Ada \\(QA): Deployed\n"));
+  assert.deepEqual(parseDashboard(text), doc);
+});
+
+Deno.test("formatDashboard leaves out Resolved Blockers when there are none", () => {
+  assert.ok(!formatDashboard(emptyDashboard("Launch")).includes("Resolved"));
 });

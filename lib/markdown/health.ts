@@ -67,24 +67,27 @@ export function slugifyHealth(text: string): Health | null {
 
 /**
  * The status the reference gives a phase for its tasks: all done is `🟢 **COMPLETE**`, some
- * done `🟡 In Progress`, none (or no tasks) `🔴 Not Started`. Parsing never applies it: a
- * document keeps the status it states; the app calls this when a task changes.
+ * done or any in progress `🟡 In Progress`, none started (or no tasks) `🔴 Not Started`.
+ * Parsing never applies it: a document keeps the status it states; the app calls this when a
+ * task changes.
  *
  * @param tasks The phase's tasks.
  * @returns The implied status.
  * @example
  * ```ts
  * import { phaseStatusOf } from "./health.ts";
- * console.log(phaseStatusOf([{ done: true }, { done: true }]));
+ * console.log(phaseStatusOf([{ status: "done" }, { status: "done" }]));
  * // { health: "green", label: "COMPLETE", strong: true }
- * console.log(phaseStatusOf([{ done: true }, { done: false }]).label); // "In Progress"
+ * console.log(phaseStatusOf([{ status: "doing" }, { status: "todo" }]).label); // "In Progress"
  * ```
  */
-export function phaseStatusOf(tasks: readonly Pick<Task, "done">[]): Status {
-  const done = tasks.filter((task) => task.done).length;
+export function phaseStatusOf(tasks: readonly Pick<Task, "status">[]): Status {
+  const done = tasks.filter((task) => task.status === "done").length;
   if (done > 0 && done === tasks.length) {
     return { health: "green", label: "COMPLETE", strong: true };
   }
-  if (done > 0) return { health: "yellow", label: "In Progress", strong: false };
+  if (done > 0 || tasks.some((task) => task.status === "doing")) {
+    return { health: "yellow", label: "In Progress", strong: false };
+  }
   return { health: "red", label: "Not Started", strong: false };
 }

@@ -18,11 +18,11 @@
  *   "",
  *   "### Phase 1: Build (Week 1) - Status: 🟡 In Progress",
  *   "- [x] Schema (ada)",
- *   "- [ ] Deploy (waiting for ops) (assignee: grace)",
+ *   "- [/] Deploy (waiting for ops) (assignee: grace)",
  * ].join("\n");
  * const doc = parseDashboard(text);
  * console.log(doc.phases[0].tasks[1]);
- * // { title: "Deploy", note: "waiting for ops", assignee: "grace", done: false }
+ * // { title: "Deploy", note: "waiting for ops", assignee: "grace", status: "doing" }
  * console.log(parseDashboard(formatDashboard(doc)).phases[0].title); // "Build"
  * try {
  *   parseDashboard("# Launch - Progress Dashboard\n\n## Phase Progress\n\n- [y] foo\n");
@@ -38,6 +38,7 @@ export type {
   ChecklistItem,
   DashboardDocument,
   Deliverable,
+  Direction,
   ExtraSection,
   Footer,
   Health,
@@ -48,18 +49,21 @@ export type {
   PerformanceMetric,
   Phase,
   QualityMetric,
+  ResolvedBlocker,
   Risk,
   RiskLevel,
   SectionKey,
   Status,
   SummaryRow,
   Task,
+  TaskState,
   TeamMember,
 } from "./document.ts";
 export { emptyDashboard, SECTION_KEYS } from "./document.ts";
 export { MarkdownError, type MarkdownWarning } from "./errors.ts";
 export { formatDashboard, type FormatOptions } from "./format.ts";
 export { HEALTH_EMOJI, healthFromEmoji, HEALTHS, phaseStatusOf, slugifyHealth } from "./health.ts";
+export { formatLastUpdated, parseLastUpdated } from "./last_updated.ts";
 export { byteLength, MAX_IMPORT_BYTES } from "./limits.ts";
 export { normalizeDashboard, normalizeText } from "./normalize.ts";
 export { parseDashboard, parseDashboardReport, type ParseReport } from "./parse.ts";

@@ -13,11 +13,16 @@ import type { MarkdownWarning } from "./errors.ts";
 import { type Line, nonBlank, readLines, unexpected } from "./_lines.ts";
 import { FIELD, outline, type RawSection, subsections } from "./_outline.ts";
 import { readMilestones, readNextActions, readPhases, rejectAny } from "./_parse_plan.ts";
-import { readBlockers, readDeliverables, readLog } from "./_parse_record.ts";
+import { readBlockers, readDeliverables, readLog, readResolvedBlockers } from "./_parse_record.ts";
 import { readPerformance, readQuality, readRisks, readSummary, readTeam } from "./_parse_tables.ts";
-import { parseTitle, splitGroup } from "./_inline.ts";
+import { parseLastUpdated } from "./last_updated.ts";
 import { parseStatus } from "./_status.ts";
-import { FOOTER_LABELS, SECTION_HEADINGS } from "./_shape.ts";
+import {
+  DESCRIPTION_LABEL,
+  FOOTER_LABELS,
+  RESOLVED_BLOCKERS_HEADING,
+  SECTION_HEADINGS,
+} from "./_shape.ts";
 
 /**
  * A dashboard read from Markdown and what was kept without being understood.
@@ -37,7 +42,8 @@ export interface ParseReport {
 
 const TITLE = /^# (.*) - Progress Dashboard$/;
 const TITLE_SHAPE = 'a title heading "# <name> - Progress Dashboard"';
-const HEADER_SHAPE = 'a line "**Last Updated**: …", "**Overall Status**: …" or a "## " heading';
+const HEADER_SHAPE = 'a line "**Last Updated**: …", "**Overall Status**: …", ' +
+  '"**Description**: …" or a "## " heading';
 const FOOTER_SHAPE = 'a footer line "**Dashboard Owner**: …", "**Update Frequency**: …" or ' +
   '"**Review Cycle**: …"';
 
@@ -89,13 +95,11 @@ function readHeader(lines: readonly Line[], document: DashboardDocument): void {
     const field = FIELD.exec(line.text.trim());
     const value = field?.[2]?.trim() ?? "";
     if (field?.[1] === "Last Updated" && document.lastUpdated === null && value !== "") {
-      const grouped = splitGroup(value);
-      document.lastUpdated = {
-        date: parseTitle(grouped?.head ?? value),
-        time: grouped?.group ?? null,
-      };
+      document.lastUpdated = parseLastUpdated(value);
     } else if (field?.[1] === "Overall Status" && document.overallStatus === null) {
       document.overallStatus = parseStatus(value);
+    } else if (field?.[1] === DESCRIPTION_LABEL && document.description === null) {
+      document.description = value;
     } else throw unexpected(line, HEADER_SHAPE);
   }
 }
@@ -155,6 +159,7 @@ function readMetrics(lines: readonly Line[], document: DashboardDocument): void 
 function readBlockersAndRisks(lines: readonly Line[], document: DashboardDocument): void {
   readNamedSubsections(lines, {
     "Active Blockers": (body) => document.blockers = readBlockers(body),
+    [RESOLVED_BLOCKERS_HEADING]: (body) => document.resolvedBlockers = readResolvedBlockers(body),
     "Risk Register": (body) => document.risks = readRisks(body),
   });
 }

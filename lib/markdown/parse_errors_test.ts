@@ -32,12 +32,18 @@ Deno.test("parseDashboard rejects an empty file at line 1", () => {
 
 Deno.test("parseDashboard rejects malformed checklist items with their line", () => {
   const phase = ["## Phase Progress", "", "### Phase 1: Build"];
+  const task =
+    /^Line 6: expected a task "- \[ \] text", "- \[\/\] text" \(in progress\) or "- \[x\] text", found /;
+  assertRejects(dashboard(...phase, "- [y] foo"), 6, task);
+  assertRejects(dashboard(...phase, "-[x]foo"), 6, task);
+  assertRejects(dashboard(...phase, "- [ ]"), 6, task);
+  assertRejects(dashboard(...phase, "- [x]foo"), 6, task);
+  assertRejects(dashboard(...phase, "- [/]"), 6, task);
   const expected = /^Line 6: expected a checklist item "- \[ \] text" or "- \[x\] text", found /;
-  assertRejects(dashboard(...phase, "- [y] foo"), 6, expected);
-  assertRejects(dashboard(...phase, "-[x]foo"), 6, expected);
-  assertRejects(dashboard(...phase, "- [ ]"), 6, expected);
-  assertRejects(dashboard(...phase, "- [x]foo"), 6, expected);
   assertRejects(dashboard("## Weekly Milestones", "", "### Week 1", "* [ ] a"), 6, expected);
+  // Only tasks can be in progress: a milestone item is done or not.
+  assertRejects(dashboard("## Weekly Milestones", "", "### Week 1", "- [/] a"), 6, expected);
+  assertRejects(dashboard("## Next Actions", "", "1. **Immediate**:", "   - [/] a"), 6, expected);
 });
 
 Deno.test("parseDashboard rejects a table row with the wrong number of cells", () => {

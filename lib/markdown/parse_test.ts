@@ -26,6 +26,7 @@ Deno.test("parseDashboard reads the reference's executive summary", () => {
   assert.deepEqual(summary[1], {
     metric: "Team Readiness",
     target: "100%",
+    direction: null,
     current: "85%",
     status: { health: "yellow", label: "In Progress", strong: false },
   });
@@ -52,23 +53,23 @@ Deno.test("parseDashboard reads the reference's phases, notes and assignees", ()
   assert.deepEqual(phases[3].status, { health: "red", label: "Not Started", strong: false });
   assert.deepEqual(phases[0].tasks[0], {
     title: "Redis Docker configuration",
-    done: true,
+    status: "done",
     note: "Created, awaiting DevSecOps deployment",
     assignee: null,
   });
   assert.deepEqual(phases[0].tasks[2], {
     title: "Cache schema design",
-    done: true,
+    status: "done",
     note: null,
     assignee: "pgvector-data-architect",
   });
   assert.deepEqual(phases[1].tasks[5], {
     title: "Pair programmer review improvements implemented",
-    done: true,
+    status: "done",
     note: null,
     assignee: null,
   });
-  assert.ok(phases[3].tasks.every((task) => !task.done));
+  assert.ok(phases[3].tasks.every((task) => task.status === "todo"));
   assert.equal(phases[4].tasks[4].title, "Full rollout");
 });
 
@@ -94,6 +95,7 @@ Deno.test("parseDashboard reads the reference's key metrics", () => {
     baseline: "TBD",
     current: "TBD",
     target: "-70%",
+    direction: null,
     progress: "red",
   });
   assert.equal(doc.performanceMetrics[2].baseline, "0%");
@@ -102,6 +104,7 @@ Deno.test("parseDashboard reads the reference's key metrics", () => {
     metric: "Security Vulnerabilities",
     current: "Unknown",
     target: "0",
+    direction: null,
     status: { health: "yellow", label: "", strong: false },
   });
   assert.equal(doc.qualityMetrics[2].current, "N/A");
@@ -141,6 +144,7 @@ Deno.test("parseDashboard reads the reference's communication log", () => {
   assert.equal(log[0].entries.length, 9);
   assert.deepEqual(log[0].entries[0], {
     time: "9:00 AM",
+    author: null,
     text: "Progress dashboard created, team orchestration plan finalized",
     items: [],
   });
@@ -213,16 +217,16 @@ Deno.test("parseDashboard reads a task's explicit note and assignee forms", () =
     "|---|---|---|---|",
     "| **ada** | 🟢 Active | Deploy | 50 % |",
   ));
-  const tasks = doc.phases[0].tasks.map(({ title, note, assignee, done }) => {
-    return [title, note, assignee, done];
+  const tasks = doc.phases[0].tasks.map(({ title, note, assignee, status }) => {
+    return [title, note, assignee, status];
   });
   assert.deepEqual(tasks, [
-    ["Deploy", "waiting for ops", "ada", false],
-    ["Review", null, "Grace Hopper", false],
-    ["Pair", "ada", null, false],
-    ["Fix f(x)", null, null, true],
-    ["Call f(x)", null, null, false],
-    ["Plan (draft)", "v2", null, false],
+    ["Deploy", "waiting for ops", "ada", "todo"],
+    ["Review", null, "Grace Hopper", "todo"],
+    ["Pair", "ada", null, "todo"],
+    ["Fix f(x)", null, null, "done"],
+    ["Call f(x)", null, null, "todo"],
+    ["Plan (draft)", "v2", null, "todo"],
   ]);
   assert.equal(doc.team[0].progress, 50);
 });
@@ -235,5 +239,97 @@ Deno.test("parseDashboardReport keeps an unknown section and warns with its line
   ]);
   assert.deepEqual(warnings, [
     { line: 5, message: 'Kept the unknown section "## Notes" as written' },
+  ]);
+});
+
+Deno.test("parseDashboard reads a task in progress from `- [/]`", () => {
+  const doc = parseDashboard(dashboard(
+    "## Phase Progress",
+    "",
+    "### Phase 1: Build",
+    "- [/] Deploy (waiting for ops)",
+    "- [x] Schema",
+    "- [ ] Review",
+  ));
+  assert.deepEqual(doc.phases[0].tasks.map((task) => [task.title, task.status]), [
+    ["Deploy", "doing"],
+    ["Schema", "done"],
+    ["Review", "todo"],
+  ]);
+  assert.equal(doc.phases[0].tasks[0].note, "waiting for ops");
+});
+
+Deno.test("parseDashboard reads a target's direction from its sign", () => {
+  const doc = parseDashboard(dashboard(
+    "## Executive Summary",
+    "",
+    "| Metric | Target | Current | Status |",
+    "|---|---|---|---|",
+    "| Coverage | ≥ 80% | 85% | 🟢 On Target |",
+    "| Errors | <=0 | 2 | 🔴 Off Target |",
+    "| Timeline | 6 weeks | Week 2 | 🟢 On Track |",
+    "",
+    "## Key Metrics Tracking",
+    "",
+    "### Performance Metrics",
+    "| Metric | Baseline | Current | Target | Progress |",
+    "|---|---|---|---|---|",
+    "| Page Load | 4 s | 3 s | ≤ 2 s | 🟡 |",
+    "",
+    "### Quality Metrics",
+    "| Metric | Current | Target | Status |",
+    "|---|---|---|---|",
+    "| Docs | 20% | >= 100% | 🟡 |",
+  ));
+  const summary = doc.summary.map((row) => [row.target, row.direction]);
+  assert.deepEqual(summary, [["80%", "higher"], ["0", "lower"], ["6 weeks", null]]);
+  assert.deepEqual(
+    [doc.performanceMetrics[0].target, doc.performanceMetrics[0].direction],
+    ["2 s", "lower"],
+  );
+  assert.deepEqual([doc.qualityMetrics[0].target, doc.qualityMetrics[0].direction], [
+    "100%",
+    "higher",
+  ]);
+});
+
+Deno.test("parseDashboard reads resolved blockers with and without a date", () => {
+  const doc = parseDashboard(dashboard(
+    "## Current Blockers & Risks",
+    "",
+    "### Active Blockers",
+    "- Waiting on ops",
+    "",
+    "### Resolved Blockers",
+    "- VPN access (resolved 2025-08-01)",
+    "- Budget sign-off",
+    "- Fix f(x\\)",
+  ));
+  assert.deepEqual(doc.blockers, ["Waiting on ops"]);
+  assert.deepEqual(doc.resolvedBlockers, [
+    { text: "VPN access", resolved: "2025-08-01" },
+    { text: "Budget sign-off", resolved: null },
+    { text: "Fix f(x)", resolved: null },
+  ]);
+});
+
+Deno.test("parseDashboard reads a log entry's author and the header's description", () => {
+  const doc = parseDashboard(dashboard(
+    "**Last Updated**: 2025-08-01 (9:15 AM)",
+    "**Description**: Six weeks to a <b>faster</b> app",
+    "",
+    "## Communication Log",
+    "",
+    "### 2025-08-01",
+    "- **9:00 AM** (Ada Lovelace): Deployed: all green",
+    "- **9:10 AM** (Grace (QA)):",
+    "  - checked",
+    "- **9:15 AM**: (not an author): text",
+  ));
+  assert.equal(doc.description, "Six weeks to a <b>faster</b> app");
+  assert.deepEqual(doc.log[0].entries, [
+    { time: "9:00 AM", author: "Ada Lovelace", text: "Deployed: all green", items: [] },
+    { time: "9:10 AM", author: "Grace (QA)", text: "", items: ["checked"] },
+    { time: "9:15 AM", author: null, text: "(not an author): text", items: [] },
   ]);
 });

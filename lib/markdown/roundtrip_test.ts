@@ -74,6 +74,14 @@ Deno.test("the generated documents use every construct of the format", () => {
     actionGroupWithWhen: docs.some((d) => d.nextActions.some((g) => g.when !== null)),
     footer: docs.some((d) => d.footer.owner !== null),
     nonLatin: docs.some((d) => d.name.includes("計画")),
+    taskInProgress: tasks.some((t) => t.status === "doing"),
+    higherTarget: docs.some((d) => d.summary.some((row) => row.direction === "higher")),
+    lowerTarget: docs.some((d) => d.qualityMetrics.some((row) => row.direction === "lower")),
+    performanceDirection: docs.some((d) => d.performanceMetrics.some((row) => row.direction)),
+    resolvedBlockerWithDate: docs.some((d) => d.resolvedBlockers.some((b) => b.resolved)),
+    resolvedBlockerWithoutDate: docs.some((d) => d.resolvedBlockers.some((b) => !b.resolved)),
+    logAuthor: docs.some((d) => d.log.some((day) => day.entries.some((e) => e.author))),
+    description: docs.some((d) => d.description !== null),
   };
   for (const [construct, present] of Object.entries(seen)) {
     assert.ok(present, `no generated document has ${construct}`);

@@ -27,7 +27,16 @@ export interface User {
   phone: string | null;
 }
 
-/** One row of the tenant's project list. */
+/**
+ * One row of the tenant's project list (archived projects are not listed).
+ *
+ * @example
+ * ```ts
+ * import type { ProjectSummary } from "./types.ts";
+ * declare const project: ProjectSummary;
+ * console.log(`${project.doneCount} of ${project.taskCount} tasks done (${project.percent}%)`);
+ * ```
+ */
 export interface ProjectSummary {
   id: string;
   name: string;
@@ -37,103 +46,36 @@ export interface ProjectSummary {
   updatedAt: string;
   taskCount: number;
   doneCount: number;
+  /** Tasks done in percent of all tasks, rounded; 0 for a project without tasks. */
+  percent: number;
 }
 
-/** A task inside a phase. */
-export interface Task {
-  id: string;
-  phaseId: string;
-  title: string;
-  note: string;
-  status: TaskStatus;
-  assignee: string | null;
-  position: number;
-}
-
-/** A phase with its tasks in order. */
-export interface Phase {
-  id: string;
-  name: string;
-  timeframe: string;
-  position: number;
-  tasks: Task[];
-}
-
-/** A row of the team assignment table. */
-export interface TeamAssignment {
-  id: string;
-  member: string;
-  status: Health;
-  statusLabel: string;
-  currentTask: string;
-  progress: number;
-}
-
-/** Which table of the dashboard a metric belongs to. */
-export type MetricGroup = "summary" | "performance" | "quality";
-
-/** A tracked metric; values are short texts such as "85%", "TBD" or "Week 1-2". */
-export interface Metric {
-  id: string;
-  group: MetricGroup;
-  name: string;
-  baseline: string;
-  current: string;
-  target: string;
-  unit: string;
-  health: Health;
-  statusLabel: string;
-  position: number;
-}
-
-/** A row of the risk register. */
-export interface Risk {
-  id: string;
-  title: string;
-  impact: Level;
-  probability: Level;
-  mitigation: string;
-  owner: string;
-}
-
-/** A checklist item of a milestone. */
-export interface MilestoneItem {
-  id: string;
-  text: string;
-  done: boolean;
-}
-
-/** A weekly milestone with its checklist. */
-export interface Milestone {
-  id: string;
-  title: string;
-  position: number;
-  items: MilestoneItem[];
-}
-
-/** An entry of the communication log. */
-export interface LogEntry {
-  id: string;
-  at: string;
-  author: string;
-  text: string;
-}
-
-/** Everything the project dashboard shows, loaded and cached as one value. */
-export interface ProjectDashboard {
-  project: {
-    id: string;
-    name: string;
-    description: string;
-    status: string;
-    health: Health;
-    updatedAt: string;
-    owner: string;
-  };
-  phases: Phase[];
-  team: TeamAssignment[];
-  metrics: Metric[];
-  risks: Risk[];
-  milestones: Milestone[];
-  log: LogEntry[];
-}
+export type {
+  DashboardData,
+  DashboardPart,
+  ExtraSection,
+  Progress,
+  ProjectDashboard,
+  ProjectInfo,
+} from "./dashboard.ts";
+export type {
+  Accomplishment,
+  ActionGroup,
+  ActionItem,
+  Blocker,
+  LogEntry,
+  LogEntryData,
+  Metric,
+  MetricData,
+  MetricDirection,
+  MetricGroup,
+  Milestone,
+  MilestoneItem,
+  Phase,
+  PhaseData,
+  Risk,
+  ShownStatus,
+  Task,
+  TeamAssignment,
+  TeamAssignmentData,
+} from "./sections.ts";

@@ -21,7 +21,7 @@ import {
 } from "../model/topics.ts";
 import type { RequestContext } from "./context.ts";
 import type { VersionedKeys } from "./keys.ts";
-import { type Served, servedBy } from "./served.ts";
+import { type Served, servedBy, STALE_AFTER_MS } from "./served.ts";
 
 /** The cached part of the context: the same for every session of a user. */
 type CachedContext = Omit<RequestContext, "sessionHash" | "sessionExpiresAt">;
@@ -69,7 +69,11 @@ export class ContextLoader {
     this.#keys = options.keys;
     this.#cache = options.cache;
     this.#cachedFor = options.cachedFor;
-    this.#sessions = options.cache && new Cache({ l1MaxBytes: 8 * 1024 * 1024, ttlMs: 60_000 });
+    this.#sessions = options.cache && new Cache({
+      l1MaxBytes: 8 * 1024 * 1024,
+      ttlMs: 60_000,
+      softTimeoutMs: STALE_AFTER_MS,
+    });
   }
 
   /** The topics the request context is built from (remembered: read on every request). */
@@ -111,6 +115,29 @@ export class ContextLoader {
       if (ctx !== undefined) return ctx;
     }
     return this.#load(sessionHash, sessionKey);
+  }
+
+  /**
+   * Loads the context of a session just created, ahead of its first request (sign-in is the
+   * write that makes it): the session is kept as created and the user's context filled unless
+   * this process holds it. Counted as a warm, not a miss, like a writer's refill.
+   *
+   * @param session The session as it was stored.
+   */
+  async warm(session: SessionRecord): Promise<void> {
+    if (!this.#cache) return;
+    await this.#sessions!.getOrLoad(
+      this.#sessionKey(session.idHash),
+      () => Promise.resolve(session),
+      { warm: true },
+    );
+    if (!this.#cachedFor(session.tenantId, session.userId)) return;
+    const key = this.#contextKey(session);
+    if (this.#cache.getL1(key) !== undefined) return;
+    await this.#cache.getOrLoad(key, () => this.#build(session), {
+      sensitiveFields: SENSITIVE,
+      warm: true,
+    });
   }
 
   /**

@@ -15,8 +15,11 @@ import type { Resource } from "./resource.ts";
 /** ETags remembered by the parts they were computed from, at most. */
 const MAX_COMPUTED = 50_000;
 
-/** Which representation of a resource: the page that shows it, or its JSON. */
-export type Representation = "page" | "api";
+/**
+ * Which representation of a resource: the page that shows it, the page with one section's
+ * forms open (`edit-<section>`), its JSON, or its Markdown.
+ */
+export type Representation = "page" | "api" | "markdown" | `edit-${string}`;
 
 /** What the ETags need of the loader. */
 export interface EtagSources extends VersionSource {

@@ -16,6 +16,8 @@ export interface VersionSource {
 const SCHEMA = 1;
 // Remembered keys; cleared whole when full (they are rebuilt cheaply).
 const MAX_REMEMBERED = 50_000;
+// Keys of earlier versions remembered per resource, for serving stale while loads fail.
+const MAX_EARLIER = 3;
 
 /** What a key is built from. */
 export interface KeyedResource {
@@ -37,7 +39,7 @@ export interface KeyedResource {
 export class VersionedKeys {
   #namespace: string;
   #versions: VersionSource;
-  #memo = new Map<string, { stamp: string; key: CacheKey }>();
+  #memo = new Map<string, { stamp: string; key: CacheKey; earlier: readonly CacheKey[] }>();
   #at = new Map<string, CacheKey>();
 
   /**
@@ -62,9 +64,25 @@ export class VersionedKeys {
     if (memo?.stamp === stamp) return memo.key;
     const key = this.at(resource, (topic) => this.#versions.version(topic));
     if (this.#memo.size >= MAX_REMEMBERED) this.#memo.clear();
-    memo = { stamp, key };
+    const earlier = memo ? [memo.key, ...memo.earlier].slice(0, MAX_EARLIER) : [];
+    memo = { stamp, key, earlier };
     this.#memo.set(memoId, memo);
     return key;
+  }
+
+  /**
+   * The keys this process built for the resource under earlier versions than its current
+   * ones, newest first (a few at most): where an older value may be found when the current one
+   * cannot be loaded.
+   *
+   * @example
+   * ```ts ignore
+   * for (const key of keys.earlier(resource)) console.log(key.text);
+   * ```
+   */
+  earlier(resource: KeyedResource): readonly CacheKey[] {
+    const { tenantId, kind, id } = resource;
+    return this.#memo.get(`${kind}\n${tenantId}\n${id}`)?.earlier ?? [];
   }
 
   /**

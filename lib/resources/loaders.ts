@@ -6,8 +6,10 @@
  *
  * @module
  */
-import type { Cache } from "../cache/mod.ts";
+import type { Cache, CacheResult } from "../cache/mod.ts";
 import type { Db } from "../db/connection.ts";
+import type { SessionRecord } from "../db/accounts.ts";
+import { asUnavailable } from "../db/unavailable.ts";
 import { CACHE_FLAG, type FlagTable } from "../flags/mod.ts";
 import type { ProjectDashboard, ProjectSummary } from "../model/types.ts";
 import { topicKind } from "../model/topics.ts";
@@ -15,8 +17,10 @@ import type { RequestContext } from "./context.ts";
 import { ContextLoader } from "./contexts.ts";
 import { VersionedKeys, type VersionSource } from "./keys.ts";
 import { type Resource, Resources } from "./resource.ts";
-import { type Loaded, type Served, servedBy } from "./served.ts";
+import { type Loaded, type Served, servedBy, STALE_AFTER_MS } from "./served.ts";
+import { settleWithin } from "./_settle_within.ts";
 
+export { STALE_AFTER_MS };
 export type { Loaded, Served, VersionSource };
 
 /** Options of {@linkcode Loaders}. */
@@ -32,6 +36,11 @@ export interface LoadersOptions {
    * cache at all. Without it, the cache is used for everyone.
    */
   flags?: FlagTable;
+  /**
+   * How long a reader holding a stale value waits for a fresher one before it is served the
+   * stale one. Default {@linkcode STALE_AFTER_MS}.
+   */
+  staleAfterMs?: number;
 }
 
 const WARM = { warm: true } as const;
@@ -56,6 +65,7 @@ export class Loaders {
   #flags?: FlagTable;
   #keys: VersionedKeys;
   #contexts: ContextLoader;
+  #staleAfterMs: number;
 
   /** @param options The database, versions, cache, namespace and flags. */
   constructor(options: LoadersOptions) {
@@ -64,6 +74,7 @@ export class Loaders {
     this.#cache = options.cache;
     this.#flags = options.flags;
     this.#keys = new VersionedKeys(options.namespace ?? "beacon", options.versions);
+    this.#staleAfterMs = options.staleAfterMs ?? STALE_AFTER_MS;
     this.#contexts = new ContextLoader({
       db: options.db,
       keys: this.#keys,
@@ -105,6 +116,14 @@ export class Loaders {
     return this.#contexts.context(sessionHash);
   }
 
+  /**
+   * Fills the context of a session just created (at sign-in), so its first request hits;
+   * counted as a warm.
+   */
+  warmContext(session: SessionRecord): Promise<void> {
+    return this.#contexts.warm(session);
+  }
+
   /** How a context was served: `hit`, `miss`, `stale`, `collapsed` or `bypass`. */
   contextServed(ctx: RequestContext): Served {
     return this.#contexts.served(ctx);
@@ -113,13 +132,34 @@ export class Loaders {
   /**
    * Reads a resource through the cache when it is on for its tenant and `userId` (the reader,
    * who places the request in the `cache` flag's canary), else straight from the database.
+   *
+   * When the resource's versions moved since this process last read it and its current value
+   * is not in L1, a value of earlier versions is at hand: if the current one cannot be loaded
+   * (the database is out of reach) or has not come within `staleAfterMs`, the earlier one is
+   * served stale while within its grace period (invariant 4), marked `superseded`.
    */
   async read<T>(resource: Resource<T>, userId?: string): Promise<Loaded<T>> {
-    if (!this.#cache || !this.cachedFor(resource.tenantId, userId)) {
+    const cache = this.#cache;
+    if (!cache || !this.cachedFor(resource.tenantId, userId)) {
       return { value: await resource.load(), served: "bypass" };
     }
-    const result = await this.#cache.getOrLoad(this.#keys.current(resource), resource.load, READ);
-    return { value: result.value, served: servedBy(result) };
+    const key = this.#keys.current(resource);
+    const hit = cache.getL1<T>(key);
+    if (hit) return loadedFrom(hit);
+    const current = cache.getOrLoad(key, resource.load, READ);
+    const earlier = this.#keys.earlier(resource);
+    if (earlier.length === 0) return loadedFrom(await current);
+    const settled = await settleWithin(current, this.#staleAfterMs);
+    if (settled.state === "fulfilled") return loadedFrom(settled.value);
+    if (settled.state === "rejected" && !asUnavailable(settled.error)) throw settled.error;
+    // Versions moved (a write committed as the database went away, one made outside the app,
+    // or a load that is slow to come) and nothing holds the new ones yet.
+    for (const earlierKey of earlier) {
+      const stale = await cache.getStale<T>(earlierKey);
+      if (stale) return { ...loadedFrom(stale), superseded: true };
+    }
+    if (settled.state === "rejected") throw settled.error;
+    return loadedFrom(await current);
   }
 
   /**
@@ -212,4 +252,10 @@ export class Loaders {
       ),
     );
   }
+}
+
+function loadedFrom<T>(result: CacheResult<T>): Loaded<T> {
+  const loaded: Loaded<T> = { value: result.value, served: servedBy(result) };
+  if (result.status === "stale") loaded.freshUntil = result.freshUntil;
+  return loaded;
 }

@@ -13,10 +13,24 @@ import { formatCacheStatus } from "../http/cache_status.ts";
  */
 export type Served = CacheResult<unknown>["status"] | "collapsed" | "bypass";
 
+/**
+ * How long a reader that holds a stale value waits for a fresher one, in milliseconds: well
+ * under the second a request may take, so a database that answers slowly, or not at all, costs
+ * readers of cached data at most this. The caches' soft timeout.
+ */
+export const STALE_AFTER_MS = 500;
+
 /** A loaded value and how it was served. */
 export interface Loaded<T> {
   value: T;
   served: Served;
+  /** When a value served stale stopped being fresh, in epoch milliseconds. */
+  freshUntil?: number;
+  /**
+   * The value is of earlier versions than the current ones (served stale because the current
+   * ones could not be loaded): an ETag computed from the current versions does not describe it.
+   */
+  superseded?: boolean;
 }
 
 /**
@@ -40,14 +54,21 @@ const CACHE_STATUS: Record<Served, string> = {
 };
 
 /**
- * The `Cache-Status` value for how a response's data was served.
+ * The `Cache-Status` value for how a response's data was served. A stale value with a known
+ * `freshUntil` says how long ago it stopped being fresh as a negative `ttl` (RFC 9211 §2.4),
+ * at least a second: a value past its version is stale however recently it was loaded.
  *
+ * @param served How the data was served.
+ * @param freshUntil For a stale value, when it stopped being fresh (epoch milliseconds).
  * @example
  * ```ts
  * import { cacheStatusFor } from "./served.ts";
  * cacheStatusFor("hit"); // "Beacon; hit"
+ * cacheStatusFor("stale", Date.now() - 4_000); // "Beacon; hit; ttl=-4; detail=stale"
  * ```
  */
-export function cacheStatusFor(served: Served): string {
-  return CACHE_STATUS[served];
+export function cacheStatusFor(served: Served, freshUntil?: number): string {
+  if (served !== "stale" || freshUntil === undefined) return CACHE_STATUS[served];
+  const ttl = Math.min(-1, Math.trunc((freshUntil - Date.now()) / 1000));
+  return formatCacheStatus({ hit: true, ttl, detail: "stale" });
 }

@@ -6,7 +6,6 @@
 import { type Context, Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { bodyLimit } from "hono/body-limit";
-import { serveStatic } from "hono/deno";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { AppDeps, AppEnv } from "../app/deps.ts";
 import { page } from "../app/respond.ts";
@@ -27,6 +26,18 @@ const UNSAFE = ["POST", "PUT", "PATCH", "DELETE"];
 /** Largest request body accepted: 64 KiB. */
 export const MAX_BODY_BYTES = 64 * 1024;
 
+/** Largest import accepted: the Markdown's 1 MB, and the form around it. */
+export const MAX_IMPORT_BODY_BYTES = 1024 * 1024 + 64 * 1024;
+
+function limitBody(maxSize: number, words: string) {
+  return bodyLimit({
+    maxSize,
+    onError() {
+      throw new HttpError(413, `The request body is larger than ${words}`);
+    },
+  });
+}
+
 /**
  * Builds the app from its dependencies.
  *
@@ -43,23 +54,22 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     httpMetrics<AppEnv>(deps.metrics.http, { cohort: (c) => cohortOf(c.var.session?.flags) }),
   );
   app.use(securityHeaders());
-  app.use("/static/*", serveStatic({ root: "./" }));
   app.route("/_build", buildRoutes());
   app.use(function provideDeps(c, next) {
     c.set("deps", deps);
     return next();
   });
   app.use(session({ hasher: deps.hasher, load: (hash) => deps.loaders.context(hash) }));
-  // Only requests that change something carry a body and need the origin check.
+  // Only requests that change something carry a body and need the origin check. An import
+  // may bring a whole dashboard; everything else stays small.
+  const smallBody = limitBody(MAX_BODY_BYTES, `${MAX_BODY_BYTES / 1024} KiB`);
+  const importBody = limitBody(MAX_IMPORT_BODY_BYTES, "1 MB");
   app.on(
     UNSAFE,
     "*",
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError() {
-        throw new HttpError(413, `The request body is larger than ${MAX_BODY_BYTES / 1024} KiB`);
-      },
-    }),
+    function bodySize(c, next) {
+      return (c.req.path === "/projects/import" ? importBody : smallBody)(c, next);
+    },
     sameOrigin({
       allowedOrigins: deps.config.allowedOrigins,
       credentialCookie: SESSION_COOKIE,
@@ -72,12 +82,16 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
       app.on(method, pattern, handler);
     }
   }
+  // A write's address opened again (a reload after a 422, a bookmark) shows its dashboard.
+  app.get("/projects/:id/*", function backToDashboard(c) {
+    return c.redirect(`/projects/${encodeURIComponent(c.req.param("id"))}`, 303);
+  });
   app.notFound((c) => renderError(c as Context<AppEnv>, new HttpError(404, "Page not found")));
   app.onError((error, c) => renderError(c as Context<AppEnv>, error));
   return app;
 }
 
-function renderError(c: Context<AppEnv>, error: Error): Response {
+function renderError(c: Context<AppEnv>, error: Error): Response | Promise<Response> {
   let status = 500;
   let message = "Something went wrong on our side. Please try again.";
   const unavailable = asUnavailable(error);

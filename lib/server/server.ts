@@ -30,6 +30,11 @@ export interface StartOptions {
   log?: (line: string) => void;
   /** Seed the demo data when the database has none. Default: only for the embedded database. */
   seed?: boolean;
+  /**
+   * Cache key namespace and Redis key prefix. Instances that share a database share it too.
+   * Default `beacon`.
+   */
+  namespace?: string;
 }
 
 /**
@@ -64,6 +69,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     const build = await ensureBuild();
     const assembly = await assemble(config, db, {
       buildId: build.id,
+      namespace: options.namespace,
+      buildImports: build.manifest.imports,
       onError: (error) => log(`Handled: ${error instanceof Error ? error.message : error}`),
     });
     log(

@@ -20,6 +20,10 @@ export const DASHBOARD_SECTIONS = [
   "risks",
   "milestones",
   "log",
+  "accomplishments",
+  "actionGroups",
+  "blockers",
+  "progress",
 ] as const;
 
 /** A section's name: a key of `ProjectDashboard`. */

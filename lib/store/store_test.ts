@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { effect } from "@preact/signals";
 import type { ProjectDashboard } from "../model/types.ts";
+import { resolveDashboard } from "../model/resolve.ts";
 import { LiveStore, pathsForTopic } from "./store.ts";
 import { createDashboardHandle, DashboardResource } from "./dashboard.ts";
 import { reconcile } from "./resource.ts";
@@ -8,7 +9,7 @@ import { createContextHandle } from "./context.ts";
 import type { ContextJson } from "../model/context.ts";
 
 function dashboard(): ProjectDashboard {
-  return {
+  return resolveDashboard({
     project: {
       id: "p1",
       name: "P",
@@ -17,6 +18,11 @@ function dashboard(): ProjectDashboard {
       health: "green",
       updatedAt: "2025-07-31T00:00:00Z",
       owner: "",
+      updateFrequency: null,
+      reviewCycle: null,
+      lastUpdated: null,
+      archivedAt: null,
+      extraSections: [],
     },
     phases: [{
       id: "ph1",
@@ -37,10 +43,21 @@ function dashboard(): ProjectDashboard {
     }],
     team: [],
     metrics: [],
-    risks: [{ id: "r1", title: "R", impact: "low", probability: "low", mitigation: "", owner: "" }],
+    risks: [{
+      id: "r1",
+      title: "R",
+      impact: "low",
+      probability: "low",
+      mitigation: "",
+      owner: "",
+      position: 0,
+    }],
     milestones: [],
     log: [],
-  };
+    accomplishments: [],
+    actionGroups: [],
+    blockers: [],
+  });
 }
 
 /** A fake `fetch` for `/api/batch` that records each body and answers from `answer`. */

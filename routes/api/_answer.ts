@@ -8,10 +8,12 @@ import type { Context } from "hono";
 import type { AppEnv } from "../../lib/app/deps.ts";
 import { contextEtagOf, etagOf, signedIn } from "../../lib/app/respond.ts";
 import { HttpError, uuidParam } from "../../lib/http/errors.ts";
+import { acceptsCoding } from "../../lib/http/accept_encoding.ts";
+import { compressedResponse } from "../../lib/http/coded_response.ts";
 import { notModified } from "../../lib/http/conditional.ts";
 import { privateHeaders } from "../../lib/http/headers.ts";
 import { jsonText } from "../../lib/http/json_text.ts";
-import { ifNoneMatchHits } from "../../lib/http/if_none_match.ts";
+import { ifNoneMatchHits, matchingEtag, parseIfNoneMatch } from "../../lib/http/if_none_match.ts";
 import { CONTEXT_PATH } from "../../lib/model/api.ts";
 import { contextJson, type RequestContext } from "../../lib/resources/context.ts";
 import { cacheStatusFor, type Served } from "../../lib/resources/served.ts";
@@ -23,25 +25,58 @@ export interface ResourceAnswer {
   body?: unknown;
   error?: string;
   served?: Served;
+  /** When data served stale stopped being fresh, in epoch milliseconds. */
+  freshUntil?: number;
 }
 
 const NOT_FOUND: ResourceAnswer = { status: 404, error: "Project not found" };
 const PROJECT_PATH = /^\/api\/projects\/([^/?#]+)$/;
 
 /**
- * Answers `GET path` for the signed-in user, given the ETag the client holds: 304 when it
- * matches, else 200 with the body, or 404.
+ * Which held tag matches the current ETag: the tag a 304 carries, or null for none.
+ */
+export type HeldMatch = (etag: string) => string | null;
+
+/**
+ * A batch entry's held tag: it matches in any coding (`-gzip`, `-br`), and the answer
+ * carries the identity tag, which is what a batch's entries carry.
+ *
+ * @example
+ * ```ts ignore
+ * await answer(c, ctx, path, heldInBatch(entry.etag));
+ * ```
+ */
+export function heldInBatch(held: string | undefined): HeldMatch {
+  return (etag) => ifNoneMatchHits(held, etag) ? etag : null;
+}
+
+/** A GET's `If-None-Match`, matched in a coding the request accepts (`matchingEtag()`). */
+function heldInRequest(c: Context<AppEnv>): HeldMatch {
+  const held = parseIfNoneMatch(c.req.raw.headers.get("if-none-match"));
+  const acceptEncoding = c.req.raw.headers.get("accept-encoding");
+  return (etag) =>
+    held &&
+    matchingEtag(held, etag, {
+      exists: true,
+      accepts: (coding) => acceptsCoding(acceptEncoding, coding),
+    });
+}
+
+/**
+ * Answers `GET path` for the signed-in user, given what the client holds: 304 when it
+ * matches (carrying the matching tag), else 200 with the body, or 404.
  */
 export async function answer(
   c: Context<AppEnv>,
   ctx: RequestContext,
   path: string,
-  heldEtag: string | null | undefined,
+  held: HeldMatch,
 ): Promise<ResourceAnswer> {
   const { loaders } = c.var.deps;
   if (path === CONTEXT_PATH) {
     const etag = contextEtagOf(c, ctx);
-    if (etag && ifNoneMatchHits(heldEtag, etag)) return { status: 304, etag };
+    const matched = etag && held(etag);
+    if (matched) return { status: 304, etag: matched };
     const served = loaders.contextServed(ctx);
     return { status: 200, etag: etag ?? undefined, body: contextJson(ctx), served };
   }
@@ -60,11 +95,14 @@ export async function answer(
     // Another tenant's project, or none, is a 404 before any tag is compared (invariant 3).
     const has = loaders.hasProject(ctx.tenant.id, projectId, ctx.user.id);
     if (!(has instanceof Promise ? await has : has)) return NOT_FOUND;
-    if (ifNoneMatchHits(heldEtag, etag)) return { status: 304, etag };
+    const matched = held(etag);
+    if (matched) return { status: 304, etag: matched };
   }
-  const { value, served } = await loaders.read(dashboard, ctx.user.id);
+  const { value, served, freshUntil, superseded } = await loaders.read(dashboard, ctx.user.id);
   if (value === null) return NOT_FOUND;
-  return { status: 200, etag: etag ?? undefined, body: value, served };
+  // Data of earlier versions (the database is out of reach): no ETag describes it.
+  const described = etag && !superseded ? etag : undefined;
+  return { status: 200, etag: described, body: value, served, freshUntil };
 }
 
 /**
@@ -92,18 +130,25 @@ export function heldBefore(
   return loaders.peekAt(dashboard, versionOf) ?? undefined;
 }
 
-/** Sends a resource's answer as the response of its own GET. */
+/**
+ * Sends a resource's answer as the response of its own GET: a 304 carries the tag the client
+ * holds; a 200 large enough is compressed for the request, with its coding's ETag.
+ */
 export async function respond(c: Context<AppEnv>, path: string): Promise<Response> {
   const ctx = signedIn(c);
-  const result = await answer(c, ctx, path, c.req.header("if-none-match"));
+  const result = await answer(c, ctx, path, heldInRequest(c));
   if (result.status === 404) throw new HttpError(404, result.error ?? "Not found");
   privateHeaders(c);
   if (result.status === 304) {
     return notModified(c, result.etag!, { "Cache-Status": cacheStatusFor("hit") });
   }
   if (!c.var.deps.loaders.cachedFor(ctx.tenant.id, ctx.user.id)) result.served = "bypass";
-  c.header("Cache-Status", cacheStatusFor(result.served ?? "hit"));
-  if (result.etag) c.header("ETag", result.etag);
-  c.header("Content-Type", "application/json");
-  return c.body(jsonText(result.body));
+  c.header("Cache-Status", cacheStatusFor(result.served ?? "hit", result.freshUntil));
+  return await compressedResponse(c, jsonText(result.body), {
+    contentType: JSON_TYPE,
+    etag: result.etag,
+  });
 }
+
+/** `Content-Type` of every JSON answer. */
+export const JSON_TYPE = "application/json";

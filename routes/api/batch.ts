@@ -1,7 +1,8 @@
 /**
  * `POST /api/batch`: `{ "resources": [{ "path": "/api/...", "etag": "..." }], "seq": n,
  * "patch": true }` → each one's status, ETag and body, as its own conditional GET would
- * answer; at most {@linkcode MAX_BATCH} per request.
+ * answer; at most {@linkcode MAX_BATCH} per request. Each entry's `etag` is the identity tag,
+ * and a held tag of any coding (`-gzip`, `-br`) matches it.
  *
  * - `seq`, the last invalidation the page heard of, holds the answer until this instance has
  *   applied it (see `lib/live/seq_gate.ts`).
@@ -20,7 +21,8 @@ import { privateHeaders } from "../../lib/http/headers.ts";
 import { jsonText } from "../../lib/http/json_text.ts";
 import { MAX_BATCH } from "../../lib/model/api.ts";
 import { mergePatchText } from "../../lib/http/merge_patch.ts";
-import { answer, heldBefore } from "./_answer.ts";
+import { compressedResponse } from "../../lib/http/coded_response.ts";
+import { answer, heldBefore, heldInBatch, JSON_TYPE } from "./_answer.ts";
 
 const batchBody = z.object({
   resources: z.array(z.object({
@@ -73,8 +75,13 @@ export const handler: Handlers = {
           error: "Only /api/context and /api/projects/:id can be batched",
         };
       }
-      const { served: _served, ...result } = await answer(c, ctx, path, etag);
-      if (patch && result.status === 200 && etag !== undefined) {
+      const { served: _served, freshUntil: _freshUntil, ...result } = await answer(
+        c,
+        ctx,
+        path,
+        heldInBatch(etag),
+      );
+      if (patch && result.status === 200 && result.etag && etag !== undefined) {
         const before = heldBefore(c, ctx, path, etag);
         const text = before === undefined ? null : mergePatchText(before, result.body);
         if (text !== null) return { path, status: 200, etag: result.etag, base: etag, patch: text };
@@ -82,9 +89,10 @@ export const handler: Handlers = {
       return { path, ...result };
     }));
     privateHeaders(c);
-    c.header("Content-Type", "application/json");
-    // The bodies are cached values shared by every reader: their text is made once.
-    return c.body(`{"resources":[${entries.map(entryText).join(",")}]}`);
+    // The bodies are cached values shared by every reader: their text is made once. Compressed
+    // when large (a dashboard's data is ~16 kB of JSON): `COMPRESS_MIN_BYTES`.
+    const text = `{"resources":[${entries.map(entryText).join(",")}]}`;
+    return await compressedResponse(c, text, { contentType: JSON_TYPE });
   },
 };
 

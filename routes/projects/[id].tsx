@@ -8,20 +8,28 @@ import type { Handlers } from "../../lib/app/deps.ts";
 import { contextEtagOf, etagOf, page, revalidate, signedIn } from "../../lib/app/respond.ts";
 import { found, HttpError, uuidParam } from "../../lib/http/errors.ts";
 import { contextJson } from "../../lib/resources/context.ts";
-import type { Phase, ProjectDashboard, Role, Tenant, User } from "../../lib/model/types.ts";
+import type { ProjectDashboard, Role, Tenant, User } from "../../lib/model/types.ts";
 import { canEdit, type ContextJson } from "../../lib/model/context.ts";
-import { createDashboardHandle, type LiveDashboardHandle } from "../../lib/store/dashboard.ts";
+import { createDashboardHandle } from "../../lib/store/dashboard.ts";
 import { createContextHandle } from "../../lib/store/context.ts";
 import { Layout } from "../_layout.tsx";
 import { storedPage } from "../_stored.ts";
-import type { EditContext, FormState } from "../../islands/_dashboard/edit.ts";
-import { StatusDot } from "../../islands/_dashboard/ui.tsx";
+import {
+  type EditContext,
+  type FormState,
+  SubmittedValues,
+} from "../../islands/_dashboard/edit.ts";
+import { ActiveBlockers } from "../../islands/ActiveBlockers.tsx";
 import { CommunicationLog } from "../../islands/CommunicationLog.tsx";
 import { DashboardSummary } from "../../islands/DashboardSummary.tsx";
+import { KeyAccomplishments } from "../../islands/KeyAccomplishments.tsx";
 import { KeyMetrics } from "../../islands/KeyMetrics.tsx";
 import { LiveIndicator } from "../../islands/LiveIndicator.tsx";
 import { MilestoneBoard } from "../../islands/MilestoneBoard.tsx";
-import { PhaseCard } from "../../islands/PhaseCard.tsx";
+import { NextActions } from "../../islands/NextActions.tsx";
+import { PhaseList } from "../../islands/PhaseList.tsx";
+import { ProjectFooter } from "../../islands/ProjectFooter.tsx";
+import { ProjectHeader } from "../../islands/ProjectHeader.tsx";
 import { RiskRegister } from "../../islands/RiskRegister.tsx";
 import { TeamTable } from "../../islands/TeamTable.tsx";
 
@@ -38,7 +46,9 @@ export const handler: Handlers = {
     // Seeing an event twice costs a 304; missing one would leave the page stale.
     const seq = bus.lowWater;
     const dashboard = loaders.resources.dashboard(ctx.tenant.id, projectId);
-    const etag = etagOf(c, ctx, dashboard, "page");
+    // `?edit=<section>`: the page with that section's forms, for browsers without JavaScript.
+    const editing = editedSection(c.req.query("edit"));
+    const etag = etagOf(c, ctx, dashboard, editing ? `edit-${editing}` : "page");
     if (etag) {
       // Another tenant's project, or none, is a 404 before any tag is compared: a 304 would
       // tell that it exists. Known from memory when warm, so a 304 costs no query.
@@ -57,8 +67,11 @@ export const handler: Handlers = {
     // The page's store holds the context too, to follow the user's flags (a page's ETag
     // covers the context's topics, so a stored page carries a current one).
     const context = { body: contextJson(ctx), etag: contextEtagOf(c, ctx) };
-    const { value, served } = await loaders.read(dashboard, ctx.user.id);
+    const { value, served, freshUntil, superseded } = await loaders.read(dashboard, ctx.user.id);
     const data = found(value, "Project");
+    // Data of earlier versions (the database is out of reach): no ETag describes it, and the
+    // page's socket starts from nothing, so the page revalidates once it can.
+    const current = !superseded;
     return page(
       c,
       () => (
@@ -67,13 +80,14 @@ export const handler: Handlers = {
           user={ctx.user}
           tenant={ctx.tenant}
           role={ctx.role}
-          apiEtag={apiEtag}
-          seq={seq}
+          apiEtag={current ? apiEtag : null}
+          seq={current ? seq : 0}
           context={context}
+          editing={editing}
         />
       ),
       200,
-      { etag, served },
+      { etag: current ? etag : null, served, freshUntil },
     );
   },
 };
@@ -98,6 +112,23 @@ export interface ProjectPageProps {
    * the start (no request on load) and follows the user's flags with it. Absent: not held.
    */
   context?: { body: ContextJson; etag: string | null };
+  /** The section shown with its forms open (`?edit=`), if any. */
+  editing?: string;
+}
+
+const SECTION_KEY = /^(?:[a-z]{1,20}|phase-[0-9a-f-]{36})$/;
+
+/**
+ * The section a `?edit=` names, when it is one a dashboard can have; anything else is none.
+ *
+ * @example
+ * ```ts
+ * editedSection("team"); // "team"
+ * editedSection("<script>"); // undefined
+ * ```
+ */
+export function editedSection(value: string | undefined): string | undefined {
+  return value !== undefined && SECTION_KEY.test(value) ? value : undefined;
 }
 
 const sections = [
@@ -105,13 +136,17 @@ const sections = [
   { id: "phases", label: "Phases" },
   { id: "team", label: "Team" },
   { id: "metrics", label: "Metrics" },
+  { id: "blockers", label: "Blockers" },
   { id: "risks", label: "Risks" },
   { id: "milestones", label: "Milestones" },
   { id: "log", label: "Log" },
+  { id: "accomplishments", label: "Accomplishments" },
+  { id: "actions", label: "Next actions" },
 ];
 
 /**
- * A full document showing a project's dashboard; write forms only for those who may edit.
+ * A full document showing a project's dashboard: values first, and for those who may edit, an
+ * "Edit" control per section that shows its forms in place.
  *
  * @example
  * ```tsx
@@ -122,10 +157,14 @@ export function ProjectPage(props: ProjectPageProps) {
   const { dashboard } = props;
   const { project } = dashboard;
   const editable = canEdit(props.role);
+  const form = editable ? props.form : undefined;
+  // The islands get the form and its messages; its values reach the HTML once, through
+  // SubmittedValues, and the browser reads them back from the form's fields.
   const ctx: EditContext = {
     projectId: project.id,
     canEdit: editable,
-    form: editable ? props.form : undefined,
+    form: form && { form: form.form, id: form.id, errors: form.errors },
+    editing: editable ? props.editing : undefined,
   };
   const hasErrors = Boolean(ctx.form && Object.keys(ctx.form.errors).length > 0);
   // One handle for every island: its section signals are serialised once and shared.
@@ -140,18 +179,19 @@ export function ProjectPage(props: ProjectPageProps) {
         <p class="breadcrumb">
           <a href="/">Projects</a>
         </p>
-        <h1>{project.name}</h1>
-        {project.description && <p class="lead">{project.description}</p>}
+        <ProjectHeader live={live} edit={ctx} />
         <p class="page-header__status">
-          <StatusDot health={project.health} label={project.status} />
           {!editable && <span class="readonly-note">Read-only access</span>}
+          <a class="button button--small" href={`/projects/${project.id}/export.md`} download>
+            Export as Markdown
+          </a>
           <LiveIndicator />
         </p>
       </header>
       {hasErrors && (
         <div class="form-alert page-alert" role="alert">
           Your change was not saved. Please correct the{" "}
-          <a href={`#${errorTarget(ctx.form!, dashboard)}`}>highlighted fields</a>.
+          <a href={`#${errorTarget(ctx.form!)}`}>highlighted fields</a>.
         </div>
       )}
       <nav class="section-nav" aria-label="Dashboard sections">
@@ -163,57 +203,47 @@ export function ProjectPage(props: ProjectPageProps) {
           ))}
         </ul>
       </nav>
-      <div class="dashboard">
-        <DashboardSummary live={live} edit={ctx} />
-        <PhasesSection phases={dashboard.phases} live={live} ctx={ctx} />
-        <TeamTable live={live} />
-        <KeyMetrics live={live} edit={ctx} />
-        <RiskRegister live={live} edit={ctx} />
-        <MilestoneBoard live={live} />
-        <CommunicationLog live={live} edit={ctx} />
-      </div>
+      <SubmittedValues.Provider value={form?.values ?? null}>
+        <div class="dashboard">
+          <DashboardSummary live={live} edit={ctx} />
+          <PhaseList live={live} edit={ctx} />
+          <TeamTable live={live} edit={ctx} />
+          <KeyMetrics live={live} edit={ctx} />
+          <ActiveBlockers live={live} edit={ctx} />
+          <RiskRegister live={live} edit={ctx} />
+          <MilestoneBoard live={live} edit={ctx} />
+          <CommunicationLog live={live} edit={ctx} />
+          <KeyAccomplishments live={live} edit={ctx} />
+          <NextActions live={live} edit={ctx} />
+          {project.extraSections.map((extra, i) => (
+            <section key={i} class="card section" aria-label={extra.heading}>
+              <h2>{extra.heading}</h2>
+              <pre class="extra-section">{extra.body}</pre>
+            </section>
+          ))}
+        </div>
+      </SubmittedValues.Provider>
+      <ProjectFooter live={live} />
     </Layout>
   );
 }
 
-/** The id of the first field in error, to jump to; the form's section if there is none. */
-function errorTarget(form: FormState, dashboard: ProjectDashboard): string {
-  const field = Object.keys(form.errors).find((key) => !key.startsWith("_"));
-  if (form.form === "log") return field === "text" ? "log-text" : "log";
-  if (form.form === "risk") {
-    return field ? `risk-${form.id ?? "new"}-${field}` : "risks";
-  }
-  if (field === "current" && form.id) return `metric-${form.id}-current`;
-  const metric = dashboard.metrics.find((m) => m.id === form.id);
-  return metric?.group === "summary" ? "summary" : "metrics";
-}
-
-/**
- * The `#phases` section.
- *
- * @example
- * ```tsx
- * <PhasesSection phases={dashboard.phases} live={live} ctx={ctx} />
- * ```
- */
-function PhasesSection(
-  props: { phases: Phase[]; live: LiveDashboardHandle; ctx: EditContext },
-) {
-  return (
-    <section id="phases" class="card section" aria-labelledby="phases-title">
-      <h2 id="phases-title">Phase progress</h2>
-      {props.phases.length === 0 && <p class="muted">No phases planned yet.</p>}
-      <div class="phase-list">
-        {props.phases.map((phase, index) => (
-          <PhaseCard
-            key={phase.id}
-            live={props.live}
-            edit={props.ctx}
-            phaseId={phase.id}
-            index={index}
-          />
-        ))}
-      </div>
-    </section>
-  );
+/** Where the failed form's section is, to jump to. */
+function errorTarget(form: Omit<FormState, "values">): string {
+  const sectionOf: Record<string, string> = {
+    settings: "project",
+    summary: "summary",
+    phase: form.id ? `phase-${form.id}` : "phases",
+    task: "phases",
+    team: "team",
+    metric: "metrics",
+    blocker: "blockers",
+    risk: "risks",
+    milestone: "milestones",
+    "milestone-item": "milestones",
+    log: "log",
+    accomplishment: "accomplishments",
+    action: "actions",
+  };
+  return sectionOf[form.form] ?? "summary";
 }

@@ -9,17 +9,24 @@ import type { Context } from "hono";
 import type { z } from "zod";
 import type { AppEnv } from "../../../lib/app/deps.ts";
 import { contextEtagOf, page, withRole } from "../../../lib/app/respond.ts";
-import { found, uuidParam } from "../../../lib/http/errors.ts";
+import { found, HttpError, uuidParam } from "../../../lib/http/errors.ts";
 import { wantsJson } from "../../../lib/http/form.ts";
 import { EDITOR_ROLES } from "../../../lib/model/context.ts";
 import type { ProjectScope } from "../../../lib/db/project_writes.ts";
 import { contextJson, type RequestContext } from "../../../lib/resources/context.ts";
 import { type FormState, ProjectPage } from "../[id].tsx";
 
-/** The scope of a write: the session's tenant and the project in the URL (editors only). */
-export function writeScope(c: Context<AppEnv>): { ctx: RequestContext; scope: ProjectScope } {
+/**
+ * The scope of a write: the session's tenant and the project in the URL (editors only; 403
+ * for others). Another tenant's project, or none, is a 404 before the form is even read.
+ */
+export async function writeScope(
+  c: Context<AppEnv>,
+): Promise<{ ctx: RequestContext; scope: ProjectScope }> {
   const ctx = withRole(c, EDITOR_ROLES);
   const projectId = uuidParam(c.req.param("id"), "Project");
+  const has = c.var.deps.loaders.hasProject(ctx.tenant.id, projectId, ctx.user.id);
+  if (!(has instanceof Promise ? await has : has)) throw new HttpError(404, "Project not found");
   return { ctx, scope: { tenantId: ctx.tenant.id, projectId } };
 }
 

@@ -7,7 +7,7 @@ import { z } from "zod";
 import type { Handlers } from "../../../lib/app/deps.ts";
 import { formFields } from "../../../lib/http/form.ts";
 import { textField } from "../../../lib/http/text.ts";
-import { addLogEntry } from "../../../lib/db/project_writes.ts";
+import { addLogEntry } from "../../../lib/db/log.ts";
 import { fieldErrors, invalid, writeProject, writeScope, written } from "./_write.tsx";
 
 const logForm = z.object({
@@ -17,7 +17,7 @@ const logForm = z.object({
 /** The log handler. */
 export const handler: Handlers = {
   async POST(c) {
-    const { ctx, scope } = writeScope(c);
+    const { ctx, scope } = await writeScope(c);
     const fields = await formFields(c);
     const parsed = logForm.safeParse(fields);
     if (!parsed.success) {

@@ -8,7 +8,7 @@ import type { Handlers } from "../../../../lib/app/deps.ts";
 import { uuidParam } from "../../../../lib/http/errors.ts";
 import { formFields } from "../../../../lib/http/form.ts";
 import { textField } from "../../../../lib/http/text.ts";
-import { updateMetricCurrent } from "../../../../lib/db/project_writes.ts";
+import { updateMetricCurrent } from "../../../../lib/db/metrics.ts";
 import { fieldErrors, invalid, writeProject, writeScope, written } from "../_write.tsx";
 
 const metricForm = z.object({
@@ -18,7 +18,7 @@ const metricForm = z.object({
 /** The metric handler. */
 export const handler: Handlers = {
   async POST(c) {
-    const { ctx, scope } = writeScope(c);
+    const { ctx, scope } = await writeScope(c);
     const metricId = uuidParam(c.req.param("metricId"), "Metric");
     const fields = await formFields(c);
     const parsed = metricForm.safeParse(fields);

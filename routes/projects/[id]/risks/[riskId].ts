@@ -7,14 +7,14 @@
 import type { Handlers } from "../../../../lib/app/deps.ts";
 import { uuidParam } from "../../../../lib/http/errors.ts";
 import { formFields } from "../../../../lib/http/form.ts";
-import { updateRisk } from "../../../../lib/db/project_writes.ts";
+import { updateRisk } from "../../../../lib/db/risks.ts";
 import { fieldErrors, invalid, writeProject, writeScope, written } from "../_write.tsx";
 import { riskForm } from "./_form.ts";
 
 /** The risk edit handler. */
 export const handler: Handlers = {
   async POST(c) {
-    const { ctx, scope } = writeScope(c);
+    const { ctx, scope } = await writeScope(c);
     const riskId = uuidParam(c.req.param("riskId"), "Risk");
     const fields = await formFields(c);
     const parsed = riskForm.safeParse(fields);

@@ -6,14 +6,14 @@
  */
 import type { Handlers } from "../../../../lib/app/deps.ts";
 import { formFields } from "../../../../lib/http/form.ts";
-import { createRisk } from "../../../../lib/db/project_writes.ts";
+import { createRisk } from "../../../../lib/db/risks.ts";
 import { fieldErrors, invalid, writeProject, writeScope, written } from "../_write.tsx";
 import { riskForm } from "./_form.ts";
 
 /** The new-risk handler. */
 export const handler: Handlers = {
   async POST(c) {
-    const { ctx, scope } = writeScope(c);
+    const { ctx, scope } = await writeScope(c);
     const fields = await formFields(c);
     const parsed = riskForm.safeParse(fields);
     if (!parsed.success) {

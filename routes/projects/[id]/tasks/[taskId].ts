@@ -7,7 +7,7 @@ import { z } from "zod";
 import type { Handlers } from "../../../../lib/app/deps.ts";
 import { HttpError, uuidParam } from "../../../../lib/http/errors.ts";
 import { formFields } from "../../../../lib/http/form.ts";
-import { setTaskStatus } from "../../../../lib/db/project_writes.ts";
+import { setTaskStatus } from "../../../../lib/db/tasks.ts";
 import { fieldErrors, writeProject, writeScope, written } from "../_write.tsx";
 
 const taskForm = z.object({
@@ -17,7 +17,7 @@ const taskForm = z.object({
 /** The task status handler. */
 export const handler: Handlers = {
   async POST(c) {
-    const { scope } = writeScope(c);
+    const { scope } = await writeScope(c);
     const taskId = uuidParam(c.req.param("taskId"), "Task");
     const parsed = taskForm.safeParse(await formFields(c));
     if (!parsed.success) {

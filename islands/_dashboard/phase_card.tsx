@@ -4,9 +4,9 @@
  * @module
  */
 import type { JSX } from "preact";
-import { countRender, useLiveDashboard, useStableComputed } from "../lib/store/hooks.ts";
-import type { DashboardIslandProps } from "./_dashboard/live.ts";
-import { PhaseBlock, phaseProgress } from "./_dashboard/phases.tsx";
+import { countRender, useLiveDashboard, useStableComputed } from "../../lib/store/hooks.ts";
+import type { DashboardIslandProps } from "./live.ts";
+import { PhaseBlock } from "./phases.tsx";
 
 /** Props of {@linkcode PhaseCard}. */
 export interface PhaseCardProps extends DashboardIslandProps {
@@ -14,19 +14,21 @@ export interface PhaseCardProps extends DashboardIslandProps {
   phaseId: string;
   /** Its place in the plan, for a name without a number ("Phase 2: …"). */
   index: number;
+  /** Whether it is the first and the last phase (no move up, no move down). */
+  first: boolean;
+  last: boolean;
 }
 
 /**
- * A phase's card. Each phase is an island of its own: a task changed in one phase renders
- * that phase's card again and no other. Its progress (done counts, status) is a computed
- * signal of the phase.
+ * A phase's card. It reads its own phase from the store, so a task changed in one phase
+ * renders that phase's card again and no other.
  *
  * @param props The live handle, edit context and the phase.
  * @returns The card, or nothing once the phase is gone.
  *
  * @example
  * ```tsx ignore
- * <PhaseCard live={live} edit={edit} phaseId={phase.id} index={0} />
+ * <PhaseCard live={live} edit={edit} phaseId={phase.id} index={0} first last={false} />
  * ```
  */
 export function PhaseCard(props: PhaseCardProps): JSX.Element | null {
@@ -35,15 +37,15 @@ export function PhaseCard(props: PhaseCardProps): JSX.Element | null {
   const phase = useStableComputed(() =>
     sections.phases.value.find((candidate) => candidate.id === props.phaseId)
   );
-  const progress = useStableComputed(() => phase.value && phaseProgress(phase.value));
-  if (!phase.value || !progress.value) return null;
+  if (!phase.value) return null;
   return (
     <PhaseBlock
       phase={phase.value}
-      progress={progress.value}
       index={props.index}
       ctx={props.edit}
       resource={path}
+      first={props.first}
+      last={props.last}
     />
   );
 }

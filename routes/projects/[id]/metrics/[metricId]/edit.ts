@@ -1,0 +1,48 @@
+/**
+ * `POST /projects/:id/metrics/:metricId/edit` (every field of the metric): changes a metric.
+ *
+ * @module
+ */
+import { z } from "zod";
+import { textField } from "../../../../../lib/http/text.ts";
+import { type MetricInput, updateMetric } from "../../../../../lib/db/metrics.ts";
+import { formWrite } from "../../_form_write.ts";
+
+const schema = z.object({
+  group: z.enum(["summary", "performance", "quality"], "Choose the metric's table"),
+  name: textField({ label: "the metric's name", min: 1, max: 120 }),
+  baseline: textField({ label: "the baseline", max: 40 }),
+  current: textField({ label: "the current value", max: 40 }),
+  target: textField({ label: "the target", max: 40 }),
+  direction: z.enum(["", "higher", "lower"], "Choose higher, lower or none").default(""),
+  health: z.enum(["green", "yellow", "red"], "Choose green, yellow or red").default("yellow"),
+  status_label: textField({ label: "the status label", max: 60 }),
+});
+
+function input(data: z.output<typeof schema>): MetricInput {
+  return {
+    group: data.group,
+    name: data.name,
+    baseline: data.baseline,
+    current: data.current,
+    target: data.target,
+    direction: data.direction || null,
+    health: data.health,
+    statusLabel: data.status_label,
+  };
+}
+
+/** The failed form's kind: the summary's rows open the summary. */
+function kind(fields: Record<string, string>): string {
+  return fields.group === "summary" ? "summary" : "metric";
+}
+
+/** The metric edit handler. */
+export const handler = formWrite({
+  schema,
+  params: { metricId: "Metric" },
+  form: (ids, fields) => ({ form: kind(fields), id: ids.metricId }),
+  what: "Metric",
+  write: ({ db, scope, data, ids }) => updateMetric(db, scope, ids.metricId, input(data)),
+  anchor: (_, ids) => `metric-${ids.metricId}`,
+});
