@@ -21,7 +21,7 @@ import { privateHeaders } from "../../lib/http/headers.ts";
 import { jsonText } from "../../lib/http/json_text.ts";
 import { MAX_BATCH } from "../../lib/model/api.ts";
 import { mergePatchText } from "../../lib/http/merge_patch.ts";
-import { compressedResponse } from "../../lib/http/coded_response.ts";
+import { CompressedOnce } from "../../lib/http/compressed_once.ts";
 import { answer, heldBefore, heldInBatch, JSON_TYPE } from "./_answer.ts";
 
 const batchBody = z.object({
@@ -34,6 +34,9 @@ const batchBody = z.object({
 });
 
 const BATCHABLE = /^\/api\/(context|projects\/[^/?#]+)$/;
+
+/** Recent batch answers' coded bytes, in this process: identical answers compress once. */
+const SHARED = new CompressedOnce();
 
 /** One resource's answer inside a batch. */
 export interface BatchEntry {
@@ -89,10 +92,10 @@ export const handler: Handlers = {
       return { path, ...result };
     }));
     privateHeaders(c);
-    // The bodies are cached values shared by every reader: their text is made once. Compressed
-    // when large (a dashboard's data is ~16 kB of JSON): `COMPRESS_MIN_BYTES`.
+    // The bodies are cached values shared by every reader: their text is made once, and the
+    // pages of a reader, all asking the same after a write, share its compression.
     const text = `{"resources":[${entries.map(entryText).join(",")}]}`;
-    return await compressedResponse(c, text, { contentType: JSON_TYPE });
+    return await SHARED.respond(c, text, { contentType: JSON_TYPE });
   },
 };
 
