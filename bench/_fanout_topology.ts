@@ -35,7 +35,8 @@ export interface Topology {
 export interface TopologyOptions {
   instances: number;
   /** nginx worker processes. */
-  nginxWorkers: number;
+  /** nginx worker processes; default the shipped configuration's `auto`. */
+  nginxWorkers?: number;
   /** Extra environment of every instance. */
   env?: Record<string, string>;
   /** Where each instance writes a V8 CPU profile when it stops (`--cpu-prof`); none if unset. */
@@ -102,7 +103,8 @@ export async function startTopology(options: TopologyOptions): Promise<Topology>
       workers: options.nginxWorkers,
     });
     await nginx.start();
-    options.log(`nginx: ${nginx.url} (pid ${nginx.pid}, ${options.nginxWorkers} worker(s))`);
+    const workers = childPids(nginx.pid).length;
+    options.log(`nginx: ${nginx.url} (pid ${nginx.pid}, ${workers} worker(s))`);
     return { url: nginx.url, instances, nginx, cluster, testDb, close };
   } catch (error) {
     await close();
