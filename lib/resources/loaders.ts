@@ -219,17 +219,22 @@ export class Loaders {
     event: { tenant: string | null; topic: string; version: number },
   ): Promise<void> | null {
     const cache = this.#cache;
-    if (!cache || event.tenant === null || topicKind(event.topic) !== "project") return null;
-    if (!this.cachedFor(event.tenant)) return null;
+    const tenant = event.tenant;
+    if (!cache || tenant === null || topicKind(event.topic) !== "project") return null;
     const projectId = event.topic.slice(event.topic.indexOf(":") + 1);
-    const resource = this.resources.dashboard(event.tenant, projectId);
+    const resource = this.resources.dashboard(tenant, projectId);
     const before = this.#keys.at(
       resource,
       (topic) => topic === event.topic ? event.version - 1 : this.#versions.version(topic),
     );
-    const current = this.#keys.current(resource);
-    if (!cache.peekL1(before) || cache.peekL1(current)) return null;
-    return cache.getOrLoad(current, resource.load, READ_AHEAD).then(() => {}, () => {});
+    if (!cache.peekL1(before)) return null;
+    // The same write may have turned the tenant's `cache` flag off: its event came first.
+    const settled = this.#flags?.settled() ?? Promise.resolve();
+    return settled.then(() => {
+      const current = this.#keys.current(resource);
+      if (!this.cachedFor(tenant) || cache.peekL1(current)) return;
+      return cache.getOrLoad(current, resource.load, READ_AHEAD).then(() => {}, () => {});
+    });
   }
 
   /**
