@@ -1,7 +1,8 @@
 /**
  * After a write, every instance whose readers showed the changed dashboard takes the new one
  * (from Redis, where the writer's refill put it) as soon as it hears of the write, before its
- * pages' revalidations arrive; an instance nobody read it on does nothing.
+ * pages' revalidations arrive; an instance nobody read it on does nothing, and nobody loads
+ * ahead a change the app did not make.
  */
 import assert from "node:assert/strict";
 import { createApp } from "../lib/server/app.tsx";
@@ -51,6 +52,13 @@ Deno.test("an instance reads a changed dashboard ahead of its readers, once they
     assert.ok(after.b.warms > before.b.warms || after.b.hits.l2 > before.b.hits.l2);
     assert.equal(after.c.warms, before.c.warms, "C, where nobody read it, read nothing ahead");
     assert.equal(after.c.hits.l2, before.c.hits.l2);
+
+    // A change made outside the app is refilled by nobody: read-ahead loads nothing for it.
+    const seq = b.bus.lastSeq;
+    await a.db.query("UPDATE projects SET description = 'outside' WHERE id = $1", [projectId]);
+    await waitFor(() => b.bus.lastSeq > seq, 5000, "B to hear of the outside write");
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    assert.equal(b.cache!.counters.snapshot().loads, after.b.loads, "B loaded nothing ahead");
   } finally {
     await c.close();
     await b.close();

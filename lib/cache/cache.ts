@@ -143,6 +143,24 @@ export class Cache {
   }
 
   /**
+   * Takes `key`'s value from L2 into L1 when L2 holds it fresh — e.g. one another instance just
+   * stored — and never loads it. Counted as a warm (a value fetched ahead of its readers).
+   *
+   * @param key The key.
+   * @returns Whether L1 holds a value under `key` now.
+   */
+  async warmFromL2(key: CacheKey): Promise<boolean> {
+    if (this.peekL1(key) !== undefined) return true;
+    if (this.#guard === undefined) return false;
+    const raw = await this.#guard.call(key.text, (store) => store.get(key.text));
+    if (raw === UNAVAILABLE || raw === undefined) return false;
+    const timed = await this.#decode(key, raw);
+    if (timed === undefined || timed.freshUntil <= Date.now()) return false;
+    this.#counters.warms++;
+    return true;
+  }
+
+  /**
    * The value under `key`: from L1, else L2, else from `loader` (once per process, and once
    * across instances while L2 is up). Never rejects because of L2; rejects with the loader's
    * error only when no stale value within grace exists.

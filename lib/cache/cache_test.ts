@@ -299,3 +299,32 @@ Deno.test("peekL1() shows what L1 holds under a key, without counting a hit", as
     await cache.close();
   }
 });
+
+Deno.test("warmFromL2() takes what another instance stored into L1, and never loads", async () => {
+  const l2 = new MemoryStore();
+  const writer = new Cache({ l2 });
+  const reader = new Cache({ l2 });
+  try {
+    const key = cacheKey({
+      namespace: "t",
+      schema: 1,
+      tenant: "acme",
+      kind: "dashboard",
+      id: "p1",
+      versions: { "project:p1": 2 },
+    });
+    assert.equal(await reader.warmFromL2(key), false, "nothing stored yet");
+    assert.equal(reader.counters.snapshot().loads, 0);
+    await writer.getOrLoad(key, () => Promise.resolve({ title: "P1 v2" }), { warm: true });
+    assert.equal(await reader.warmFromL2(key), true);
+    assert.deepEqual(reader.peekL1(key)?.value, { title: "P1 v2" });
+    const counts = reader.counters.snapshot();
+    assert.equal(counts.warms, 1);
+    assert.equal(counts.misses, 0);
+    assert.equal(counts.loads, 0);
+  } finally {
+    await writer.close();
+    await reader.close();
+    await l2.close();
+  }
+});
