@@ -53,6 +53,8 @@ export class Watcher {
   seenAt: number | null = null;
   #expectation: Expectation | null = null;
   #onSeen: (() => void) | null = null;
+  /** Answers taken whole (`receive`) and as patches (`patch`), since the start. */
+  taken = { whole: 0, patches: 0 };
   /** When, since the last `expect`, the event came, the batch left and its answer came. */
   marks: { event: number | null; sent: number | null; answered: number | null } = {
     event: null,
@@ -101,6 +103,7 @@ export class Watcher {
     // The store takes new data whole (`receive`) or as the fields that changed (`patch`).
     const receive = this.resource.receive.bind(this.resource);
     this.resource.receive = (body, etag) => {
+      this.taken.whole++;
       const changed = receive(body, etag);
       this.#check(this.resource.snapshot());
       return changed;
@@ -108,6 +111,7 @@ export class Watcher {
     const patch = this.resource.patch?.bind(this.resource);
     if (patch) {
       this.resource.patch = (fields, etag) => {
+        this.taken.patches++;
         const changed = patch(fields, etag);
         this.#check(this.resource.snapshot());
         return changed;

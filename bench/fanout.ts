@@ -68,6 +68,8 @@ interface WriteResult {
   legs: Record<"event" | "sent" | "answered", { p50: number; p99: number }>;
   missed: number;
   batchesPerClient: number;
+  /** Share of watchers that took the write as a patch (the rest took the dashboard whole). */
+  patched: number;
   cpuMs: { instances: number[]; nginx: number; client: number };
   cache: CacheCounts;
 }
@@ -191,6 +193,7 @@ async function run(
       }
       const counts0 = await counts();
       const batches0 = watchers.reduce((sum, watcher) => sum + watcher.store.batches, 0);
+      const patches0 = watchers.reduce((sum, watcher) => sum + watcher.taken.patches, 0);
       const cpu0 = cpu();
       const started = Date.now();
       // The database is shared with other work on this machine: a write it refused (503, when
@@ -226,6 +229,7 @@ async function run(
       await sleep(Math.max(0, started + o.gap - Date.now()));
       const cpu1 = cpu();
       const batches1 = watchers.reduce((sum, watcher) => sum + watcher.store.batches, 0);
+      const patches1 = watchers.reduce((sum, watcher) => sum + watcher.taken.patches, 0);
       const counts1 = await counts();
       if (w < o.warmup) continue;
       const latencies = watchers.flatMap((watcher) =>
@@ -249,6 +253,7 @@ async function run(
         },
         missed: watchers.length - latencies.length,
         batchesPerClient: (batches1 - batches0) / watchers.length,
+        patched: (patches1 - patches0) / watchers.length,
         cpuMs: {
           instances: cpu1.instances.map((s, i) => (s - cpu0.instances[i]) * 1000),
           nginx: (cpu1.nginx - cpu0.nginx) * 1000,
@@ -263,6 +268,7 @@ async function run(
           `p50 ${s.p50.toFixed(0)} ms, p99 ${s.p99.toFixed(0)} ms, ` +
           `max ${s.max.toFixed(0)} ms, missed ${result.missed}, ` +
           `batches/client ${result.batchesPerClient.toFixed(2)}, ` +
+          `patched ${(result.patched * 100).toFixed(0)} %, ` +
           `CPU instances ${result.cpuMs.instances.map((ms) => ms.toFixed(0)).join("+")} ms, ` +
           `nginx ${result.cpuMs.nginx.toFixed(0)} ms, client ${
             result.cpuMs.client.toFixed(0)

@@ -26,6 +26,8 @@ export interface ResourceAnswer {
   body?: unknown;
   base?: string;
   patch?: Record<string, unknown>;
+  /** The body is an earlier version's, served stale: ask again shortly. */
+  stale?: boolean;
 }
 
 /**

@@ -228,6 +228,27 @@ Deno.test("LiveStore merges a patch over the dashboard it was made against, and 
   assert.equal(store.batches, 3);
 });
 
+Deno.test("LiveStore asks again, shortly, for a resource answered with stale data", async () => {
+  const next = dashboard();
+  next.phases[0].tasks[0].status = "done";
+  let answers = 0;
+  const { fake, store, resource } = setup(() =>
+    ++answers === 1
+      ? { status: 200, body: dashboard(), stale: true }
+      : { status: 200, etag: 'W/"2"', body: next }
+  );
+  store.handleFrame({ type: "event", seq: 6, topic: "project:p1", version: 2 });
+  await new Promise((resolve) => setTimeout(resolve, 30));
+  await store.whenIdle();
+  assert.equal(fake.calls.length, 1);
+  assert.equal(resource.sections.phases.peek()[0].tasks[0].status, "todo", "the stale data shown");
+  await new Promise((resolve) => setTimeout(resolve, 1100));
+  await store.whenIdle();
+  assert.equal(fake.calls.length, 2, "asked again within a second");
+  assert.equal(resource.sections.phases.peek()[0].tasks[0].status, "done");
+  assert.equal(resource.etag, 'W/"2"');
+});
+
 Deno.test("DashboardResource shows a task change at once and takes it back on refusal", () => {
   const resource = new DashboardResource(createDashboardHandle(dashboard()));
   const status = () => resource.sections.phases.peek()[0].tasks[0].status;

@@ -10,6 +10,8 @@
  *   holds that version, the entry carries only the fields that changed —
  *   `{ "status": 200, "etag": new, "base": held, "patch": { "phases": [...] } }`, to be merged
  *   over the body the page holds under `base` — instead of `body`.
+ * - `"stale": true` on an entry: its body is an earlier version's, served because the current
+ *   one did not come in time (see `Loaders.read`); the page shows it and asks again shortly.
  *
  * @module
  */
@@ -48,6 +50,8 @@ export interface BatchEntry {
   base?: string;
   /** The JSON text of the changed top-level fields, instead of `body`. */
   patch?: string;
+  /** The body is an earlier version's, served stale (the current one did not come in time). */
+  stale?: boolean;
   error?: string;
 }
 
@@ -78,7 +82,7 @@ export const handler: Handlers = {
           error: "Only /api/context and /api/projects/:id can be batched",
         };
       }
-      const { served: _served, freshUntil: _freshUntil, ...result } = await answer(
+      const { served, freshUntil: _freshUntil, ...result } = await answer(
         c,
         ctx,
         path,
@@ -89,6 +93,8 @@ export const handler: Handlers = {
         const text = before === undefined ? null : mergePatchText(before, result.body);
         if (text !== null) return { path, status: 200, etag: result.etag, base: etag, patch: text };
       }
+      // A page that heard of a change must not take an older value as the last word.
+      if (served === "stale" && result.status === 200) return { path, ...result, stale: true };
       return { path, ...result };
     }));
     privateHeaders(c);
@@ -107,6 +113,7 @@ function entryText(entry: BatchEntry): string {
   if (entry.patch !== undefined) {
     text += `,"base":${JSON.stringify(entry.base)},"patch":${entry.patch}`;
   }
+  if (entry.stale) text += `,"stale":true`;
   if (entry.error !== undefined) text += `,"error":${JSON.stringify(entry.error)}`;
   return `${text}}`;
 }
