@@ -129,32 +129,16 @@ export class Cache {
     return entry.result as CacheResult<T>;
   }
 
-  /**
-   * What L1 holds under `key` (fresh or within grace), without counting a hit: e.g. whether
-   * anyone here read a value at its previous version, and what it was.
-   *
-   * @param key The key.
-   * @returns The entry's result, or undefined.
-   */
+  /** What L1 holds under `key`, fresh or within grace, without counting a hit. */
   peekL1<T>(key: CacheKey): CacheResult<T> | undefined {
     const entry = this.#l1.get(key.text);
-    if (entry === undefined || entry.staleUntil <= Date.now()) return undefined;
-    return entry.result as CacheResult<T>;
+    return entry && entry.staleUntil > Date.now() ? entry.result as CacheResult<T> : undefined;
   }
 
-  /**
-   * Takes `key`'s value from L2 into L1 when L2 holds it fresh — e.g. one another instance just
-   * stored — and never loads it. Counted as a warm (a value fetched ahead of its readers).
-   *
-   * @param key The key.
-   * @returns Whether L1 holds a value under `key` now.
-   */
+  /** Takes `key`'s fresh L2 value (another instance's) into L1, never loading: a warm. */
   async warmFromL2(key: CacheKey): Promise<boolean> {
     if (this.peekL1(key) !== undefined) return true;
-    if (this.#guard === undefined) return false;
-    const raw = await this.#guard.call(key.text, (store) => store.get(key.text));
-    if (raw === UNAVAILABLE || raw === undefined) return false;
-    const timed = await this.#decode(key, raw);
+    const timed = await this.#fromL2(key);
     if (timed === undefined || timed.freshUntil <= Date.now()) return false;
     this.#counters.warms++;
     return true;
@@ -211,16 +195,16 @@ export class Cache {
     if (entry !== undefined && entry.staleUntil > Date.now()) {
       return this.#stale({ timed: entry, tier: "l1" }) as CacheResult<T>;
     }
-    const raw = await this.#guard?.call(key.text, (store) => store.get(key.text));
-    if (typeof raw !== "string") return undefined;
-    let timed: Timed | undefined;
-    try {
-      timed = await this.#decode(key, raw);
-    } catch {
-      return undefined;
-    }
+    const timed = await this.#fromL2(key);
     if (timed === undefined || timed.staleUntil <= Date.now()) return undefined;
     return this.#stale({ timed, tier: "l2" }) as CacheResult<T>;
+  }
+
+  /** L2's entry for `key`, decoded (and so kept in L1); undefined if none, or it failed. */
+  async #fromL2(key: CacheKey): Promise<Timed | undefined> {
+    const raw = await this.#guard?.call(key.text, (store) => store.get(key.text));
+    if (typeof raw !== "string") return undefined;
+    return await Promise.resolve(this.#decode(key, raw)).catch(() => undefined);
   }
 
   /**
