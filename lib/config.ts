@@ -11,6 +11,7 @@ const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8000),
   HOST: z.string().min(1).default("127.0.0.1"),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  LISTEN_DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   DATA_DIR: z.string().min(1).default(".data"),
   REDIS_URL: z.string().optional(),
   SESSION_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
@@ -26,6 +27,12 @@ export interface Config {
   port: number;
   host: string;
   databaseUrl?: string;
+  /**
+   * Where the invalidation bus LISTENs, when `databaseUrl` goes through a pooler in
+   * transaction mode (PgBouncer), which cannot hold a LISTEN: a session-mode pooler or the
+   * server itself. Unset: `databaseUrl`.
+   */
+  listenDatabaseUrl?: string;
   dataDir: string;
   /** One `redis://` URL, or several comma-separated: the nodes of a Redis Cluster. */
   redisUrl?: string;
@@ -78,6 +85,11 @@ export function loadConfig(
       "Invalid SESSION_SECRET: required with DATABASE_URL (at least 16 random characters)",
     );
   }
+  if (c.LISTEN_DATABASE_URL && !c.DATABASE_URL) {
+    throw new ConfigError(
+      "Invalid LISTEN_DATABASE_URL: it needs DATABASE_URL (the embedded database listens in process)",
+    );
+  }
   const origins = (c.ALLOWED_ORIGINS ?? "").split(",").map((s) => s.trim()).filter(Boolean);
   for (const origin of origins) {
     if (!URL.canParse(origin) || new URL(origin).origin !== origin) {
@@ -102,6 +114,7 @@ export function loadConfig(
     port: c.PORT,
     host: c.HOST,
     databaseUrl: c.DATABASE_URL,
+    listenDatabaseUrl: c.LISTEN_DATABASE_URL,
     dataDir: c.DATA_DIR,
     redisUrl: c.REDIS_URL,
     redisCluster: redisUrls.length > 1,

@@ -31,7 +31,7 @@ function liveSocket(c: Context<AppEnv>): Response {
   const { hub, config } = c.var.deps;
   // A browser always sends Origin on a WebSocket handshake; only a foreign page's can be
   // abused to ride the user's cookie, so a missing Origin (a non-browser client) is let in.
-  if (!originAllowed(c, config.allowedOrigins)) {
+  if (!originAllowed(c, config.allowedOrigins, config.trustedProxies)) {
     return refuse(c, 403, "WebSocket connections from another origin are not allowed");
   }
   const ctx = c.var.session;

@@ -49,17 +49,23 @@ Deno.test("the session id is stored only as a hash", async () => {
 Deno.test("the cookie is Secure behind HTTPS, as a trusted proxy says it", async () => {
   const t = await createTestApp({ kind: "pglite", env: { TRUSTED_PROXIES: "10.0.0.2" } });
   try {
-    const signIn = async (peer: string) => {
+    const signIn = async (peer: string, origin: string) => {
       const init = formPost(null, { email: "ada@acme.test", password: "beacon-demo" }, {
         "x-forwarded-proto": "https",
+        origin,
       });
       const env = { remoteAddr: { transport: "tcp", hostname: peer, port: 40000 } };
       const res = await t.app.request("http://localhost/login", init, env);
       await res.body?.cancel();
       return res.headers.get("set-cookie") ?? "";
     };
-    assert.match(await signIn("10.0.0.2"), /; Secure/);
-    assert.doesNotMatch(await signIn("203.0.113.9"), /Secure/, "anyone else's header is ignored");
+    // The browser behind the proxy is on https://localhost, and says so in Origin.
+    assert.match(await signIn("10.0.0.2", "https://localhost"), /; Secure/);
+    assert.doesNotMatch(
+      await signIn("203.0.113.9", "http://localhost"),
+      /Secure/,
+      "anyone else's header is ignored",
+    );
   } finally {
     await t.drop();
   }

@@ -18,6 +18,8 @@ interface Entry {
   status: number;
   etag?: string;
   body?: unknown;
+  base?: string;
+  patch?: Record<string, unknown>;
   error?: string;
 }
 
@@ -31,7 +33,7 @@ interface BatchReply {
 async function batch(
   t: TestApp,
   cookie: string | null,
-  body: { resources: Wanted[] } | string,
+  body: { resources: Wanted[]; patch?: boolean } | string,
 ): Promise<BatchReply> {
   const headers = new Headers({ "content-type": "application/json", origin: ORIGIN });
   if (cookie) headers.set("cookie", cookie);
@@ -72,6 +74,7 @@ Deno.test("POST /api/batch revalidates many resources in one request", async (te
     const project = `/api/projects/${acme}`;
     await t.assembly.bus.catchUp();
     const tags = new Map<string, string>();
+    const bodies = new Map<string, unknown>();
 
     await test.step("without tags each resource is a 200 with its ETag and body", async () => {
       const entries = entriesOf(
@@ -84,6 +87,7 @@ Deno.test("POST /api/batch revalidates many resources in one request", async (te
       for (const entry of entries) {
         assert.match(entry.etag ?? "", /^W\/"[^"]+"$/);
         tags.set(entry.path, entry.etag!);
+        bodies.set(entry.path, entry.body);
       }
       const [context, dashboard] = entries.map((entry) => entry.body) as [
         { user: { email: string }; role: string },
@@ -139,6 +143,30 @@ Deno.test("POST /api/batch revalidates many resources in one request", async (te
       const tasks = (dashboard.body as { phases: { tasks: { id: string; status: string }[] }[] })
         .phases.flatMap((phase) => phase.tasks);
       assert.equal(tasks.find((t) => t.id === task.id)?.status, "done", "with fresh data");
+      bodies.set(`${project} after`, dashboard.body);
+    });
+
+    await test.step("with patch: true, a page one write behind gets only the fields that changed", async () => {
+      const held = { path: project, etag: tags.get(project) };
+      const [entry] = entriesOf(await batch(t, ada, { resources: [held], patch: true }));
+      assert.equal(entry.status, 200);
+      assert.equal(entry.base, held.etag, "made against the page's ETag");
+      assert.equal(entry.body, undefined);
+      assert.ok(entry.patch?.phases, "the task list changed");
+      assert.equal(entry.patch?.risks, undefined, "the risks did not");
+      const merged = { ...(bodies.get(project) as object), ...entry.patch };
+      assert.deepEqual(merged, bodies.get(`${project} after`), "merged, it is the new dashboard");
+
+      const task = await todoTask(t, acme);
+      const res = await t.request(
+        `/projects/${acme}/tasks/${task.id}`,
+        formPost(grace, { status: "doing" }),
+      );
+      await res.body?.cancel();
+      const [behind] = entriesOf(await batch(t, ada, { resources: [held], patch: true }));
+      assert.equal(behind.status, 200);
+      assert.equal(behind.patch, undefined, "two writes behind: the whole dashboard");
+      assert.ok(behind.body);
     });
 
     await test.step(`more than ${MAX_BATCH} resources is a 413`, async () => {

@@ -173,7 +173,7 @@ Deno.test("GET /healthz", async (s) => {
       assert.equal(body.database.state, "up");
       assert.equal(typeof body.database.latencyMs, "number");
       assert.equal(typeof body.database.pool.size, "number");
-      assert.deepEqual(body.redis, { ok: true, breaker: "closed" });
+      assert.deepEqual(body.redis, { ok: true, breaker: "closed", kind: "redis" });
       assert.equal(body.bus.listener, "connected", "the LISTEN connection's own state");
       assert.equal(typeof body.bus.lastSeq, "number");
       assert.equal(typeof body.bus.lagMs, "number");

@@ -9,7 +9,7 @@ import type { Database } from "../db/connection.ts";
 import type { AppDeps } from "./deps.ts";
 import { createCache } from "../cache/mod.ts";
 import type { Cache } from "../cache/mod.ts";
-import { InvalidationBus } from "../live/mod.ts";
+import { InvalidationBus, SeqGate } from "../live/mod.ts";
 import { Hub } from "../live/hub.ts";
 import { Loaders, STALE_AFTER_MS } from "../resources/loaders.ts";
 import { FlagTable } from "../flags/mod.ts";
@@ -89,10 +89,13 @@ export async function assemble(
     throw error;
   }
   const loaders = new Loaders({ db, versions: bus, cache, namespace, flags });
+  // Every instance reads a changed dashboard its pages show before they all ask for it.
+  const stopReadAhead = bus.subscribe((event) => loaders.readAhead(event));
   // A session or user event closes that session's sockets unless the session still loads.
   const hub = new Hub(bus, {
     sessionAlive: async (hash) => (await loaders.context(hash)) !== null,
   });
+  const seqGate = new SeqGate(bus);
   const metrics = new Metrics({ intervalMs: options.metricsIntervalMs });
   const revalidations = new RevalidationMemo({
     version: (topic) => loaders.version(topic),
@@ -104,6 +107,7 @@ export async function assemble(
     db,
     bus,
     hub,
+    seqGate,
     cache,
     loaders,
     flags,
@@ -127,6 +131,8 @@ export async function assemble(
     async close() {
       deps.metrics.close();
       hub.close();
+      stopReadAhead();
+      seqGate.close();
       flags.close();
       await bus.close();
       await cache?.close();

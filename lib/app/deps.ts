@@ -13,7 +13,7 @@ import type { FlagTable } from "../flags/mod.ts";
 import type { RevalidationMemo } from "../http/revalidation_memo.ts";
 import type { SessionEnv, SessionHasher } from "../http/session.ts";
 import type { Hub } from "../live/hub.ts";
-import type { InvalidationBus } from "../live/mod.ts";
+import type { InvalidationBus, SeqGate } from "../live/mod.ts";
 import type { Metrics } from "../metrics/mod.ts";
 import type { RequestContext } from "../resources/context.ts";
 import type { ResourceEtags } from "../resources/etag.ts";
@@ -30,6 +30,11 @@ export interface AppDeps {
   bus: InvalidationBus;
   /** The WebSocket hub of this instance: pushes the bus's events to browsers (`GET /ws`). */
   hub: Hub;
+  /**
+   * Holds a batch until this instance has applied every event its page heard of (the page's
+   * socket may be on another instance, ahead of this one).
+   */
+  seqGate: SeqGate;
   /** The cache; null when `CACHE=off`. */
   cache: Cache | null;
   /** The read model: contexts and resources, through the cache unless it is off. */

@@ -129,6 +129,21 @@ export class Cache {
     return entry.result as CacheResult<T>;
   }
 
+  /** What L1 holds under `key`, fresh or within grace, without counting a hit. */
+  peekL1<T>(key: CacheKey): CacheResult<T> | undefined {
+    const entry = this.#l1.get(key.text);
+    return entry && entry.staleUntil > Date.now() ? entry.result as CacheResult<T> : undefined;
+  }
+
+  /** Takes `key`'s fresh L2 value (another instance's) into L1, never loading: a warm. */
+  async warmFromL2(key: CacheKey): Promise<boolean> {
+    if (this.peekL1(key) !== undefined) return true;
+    const timed = await this.#fromL2(key);
+    if (timed === undefined || timed.freshUntil <= Date.now()) return false;
+    this.#counters.warms++;
+    return true;
+  }
+
   /**
    * The value under `key`: from L1, else L2, else from `loader` (once per process, and once
    * across instances while L2 is up). Never rejects because of L2; rejects with the loader's
@@ -180,16 +195,16 @@ export class Cache {
     if (entry !== undefined && entry.staleUntil > Date.now()) {
       return this.#stale({ timed: entry, tier: "l1" }) as CacheResult<T>;
     }
-    const raw = await this.#guard?.call(key.text, (store) => store.get(key.text));
-    if (typeof raw !== "string") return undefined;
-    let timed: Timed | undefined;
-    try {
-      timed = await this.#decode(key, raw);
-    } catch {
-      return undefined;
-    }
+    const timed = await this.#fromL2(key);
     if (timed === undefined || timed.staleUntil <= Date.now()) return undefined;
     return this.#stale({ timed, tier: "l2" }) as CacheResult<T>;
+  }
+
+  /** L2's entry for `key`, decoded (and so kept in L1); undefined if none, or it failed. */
+  async #fromL2(key: CacheKey): Promise<Timed | undefined> {
+    const raw = await this.#guard?.call(key.text, (store) => store.get(key.text));
+    if (typeof raw !== "string") return undefined;
+    return await Promise.resolve(this.#decode(key, raw)).catch(() => undefined);
   }
 
   /**

@@ -278,3 +278,53 @@ test("getOrLoad() keeps an absent value in L1 only, for absentTtlMs", async () =
   assert.ok(await store.get(cacheKey(parts).text), "a present value is shared as before");
   await store.close();
 });
+
+Deno.test("peekL1() shows what L1 holds under a key, without counting a hit", async () => {
+  const cache = new Cache({ l2: new MemoryStore(), closeL2: true });
+  try {
+    const key = cacheKey({
+      namespace: "t",
+      schema: 1,
+      tenant: "acme",
+      kind: "dashboard",
+      id: "p1",
+      versions: { "project:p1": 1 },
+    });
+    assert.equal(cache.peekL1(key), undefined);
+    await cache.getOrLoad(key, () => Promise.resolve({ title: "P1" }));
+    const hits = cache.counters.snapshot().hits.l1;
+    assert.deepEqual(cache.peekL1(key)?.value, { title: "P1" });
+    assert.equal(cache.counters.snapshot().hits.l1, hits, "no hit counted");
+  } finally {
+    await cache.close();
+  }
+});
+
+Deno.test("warmFromL2() takes what another instance stored into L1, and never loads", async () => {
+  const l2 = new MemoryStore();
+  const writer = new Cache({ l2 });
+  const reader = new Cache({ l2 });
+  try {
+    const key = cacheKey({
+      namespace: "t",
+      schema: 1,
+      tenant: "acme",
+      kind: "dashboard",
+      id: "p1",
+      versions: { "project:p1": 2 },
+    });
+    assert.equal(await reader.warmFromL2(key), false, "nothing stored yet");
+    assert.equal(reader.counters.snapshot().loads, 0);
+    await writer.getOrLoad(key, () => Promise.resolve({ title: "P1 v2" }), { warm: true });
+    assert.equal(await reader.warmFromL2(key), true);
+    assert.deepEqual(reader.peekL1(key)?.value, { title: "P1 v2" });
+    const counts = reader.counters.snapshot();
+    assert.equal(counts.warms, 1);
+    assert.equal(counts.misses, 0);
+    assert.equal(counts.loads, 0);
+  } finally {
+    await writer.close();
+    await reader.close();
+    await l2.close();
+  }
+});

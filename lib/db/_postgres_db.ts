@@ -116,12 +116,14 @@ class PostgresDb implements Database {
   ): Promise<() => Promise<void>> {
     if (this.#closed) return Promise.reject(closedError());
     if (!this.#listener) {
-      this.#listener = new PgListener(this.#url, {
-        ...this.#options.listener,
+      const { url = this.#url, ...options } = this.#options.listener ?? {};
+      this.#listener = new PgListener(url, {
+        ...options,
         connectTimeoutMs: this.#options.listener?.connectTimeoutMs ?? this.#connectTimeoutMs,
       });
-      // LISTEN re-established on a fresh connection: the server takes logins again.
-      this.#listener.onReconnect(() => this.#availability.succeeded());
+      // LISTEN re-established on a fresh connection: the server takes logins again (when it
+      // listens on the pool's own server, not through a separate LISTEN_DATABASE_URL).
+      if (url === this.#url) this.#listener.onReconnect(() => this.#availability.succeeded());
     }
     return this.#listener.listen(channel, onNotify, onListen);
   }

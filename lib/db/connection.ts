@@ -88,7 +88,17 @@ export interface ConnectOptions {
   /** How often a server that counts as down is probed with a fresh connection. Default 250 ms. */
   probeIntervalMs?: number;
   /** Options of the LISTEN connection. */
-  listener?: PgListenerOptions;
+  listener?: ListenerConnectOptions;
+}
+
+/** Options of the LISTEN connection of a server database. */
+export interface ListenerConnectOptions extends PgListenerOptions {
+  /**
+   * The `postgres://` URL LISTEN connects to. LISTEN needs a session of its own that lives as
+   * long as the listener, which a pooler in transaction mode (PgBouncer's `pool_mode =
+   * transaction`) cannot give: point this at the server or a session-mode pool. Default: `url`.
+   */
+  url?: string;
 }
 
 /**

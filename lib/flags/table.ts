@@ -83,6 +83,20 @@ export class FlagTable {
     return this.#pending;
   }
 
+  /**
+   * Resolves once no reload is pending (at once when none is): a flag event just applied has
+   * reached the settings. Never rejects; a failed reload keeps the last settings.
+   *
+   * @example
+   * ```ts ignore
+   * await flags.settled();
+   * if (flags.allows(CACHE_FLAG, tenantId)) readAhead();
+   * ```
+   */
+  settled(): Promise<void> {
+    return this.#pending?.catch(() => {}) ?? Promise.resolve();
+  }
+
   /** The setting in force for a tenant: its own override, else the global default. */
   setting(key: string, tenantId: string): FlagSetting | undefined {
     return this.#settings.get(tenantId)?.get(key) ?? this.#settings.get(GLOBAL)?.get(key);

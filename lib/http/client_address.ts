@@ -49,13 +49,24 @@ export function parseTrustedProxies(list: string): TrustedProxies {
     }
     ranges.push({ bytes, prefix });
   }
+  // Every request asks about its peer, and the peers are few (the proxies): remember answers.
+  const known = new Map<string, boolean>();
   return {
     has(address: string): boolean {
-      const bytes = addressBytes(address);
-      return bytes !== null && ranges.some((range) => inRange(bytes, range));
+      let trusted = known.get(address);
+      if (trusted === undefined) {
+        const bytes = addressBytes(address);
+        trusted = bytes !== null && ranges.some((range) => inRange(bytes, range));
+        if (known.size >= KNOWN_ADDRESSES) known.clear();
+        known.set(address, trusted);
+      }
+      return trusted;
     },
   };
 }
+
+/** Answers of `TrustedProxies.has` remembered, at most. */
+const KNOWN_ADDRESSES = 4096;
 
 /**
  * The client's address: the peer's, or — when the peer is a trusted proxy — the right-most

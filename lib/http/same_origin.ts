@@ -5,6 +5,8 @@
  */
 import type { Context, MiddlewareHandler } from "hono";
 import { HttpError } from "./errors.ts";
+import { NO_PROXIES, type TrustedProxies } from "./client_address.ts";
+import { publicOrigin } from "./public_origin.ts";
 
 /** Options of {@linkcode sameOrigin}. */
 export interface SameOriginOptions {
@@ -16,15 +18,32 @@ export interface SameOriginOptions {
    * browser sends one of them, so a request with neither could not have been checked.
    */
   credentialCookie?: string;
+  /**
+   * Proxies whose `X-Forwarded-Proto` and `X-Forwarded-Host` say what the request's own origin
+   * is (`TRUSTED_PROXIES`): behind a proxy that terminates TLS or rewrites `Host`. Default none.
+   */
+  trustedProxies?: TrustedProxies;
 }
 
 const SAFE = new Set(["GET", "HEAD", "OPTIONS"]);
 
-/** Whether the request's `Origin` is the app's own or one of the allowed origins. */
-export function originAllowed(c: Context, allowed: readonly string[] = []): boolean {
+/**
+ * Whether the request's `Origin` is the app's own (its public origin, as a trusted proxy
+ * forwards it) or one of the allowed origins; true without `Origin`.
+ *
+ * @example
+ * ```ts ignore
+ * if (!originAllowed(c, config.allowedOrigins, config.trustedProxies)) refuse(c, 403);
+ * ```
+ */
+export function originAllowed(
+  c: Context,
+  allowed: readonly string[] = [],
+  proxies: TrustedProxies = NO_PROXIES,
+): boolean {
   const origin = c.req.header("origin");
   if (origin === undefined) return true;
-  return origin === new URL(c.req.url).origin || allowed.includes(origin);
+  return allowed.includes(origin) || origin === publicOrigin(c, proxies);
 }
 
 /**
@@ -43,6 +62,7 @@ export function originAllowed(c: Context, allowed: readonly string[] = []): bool
 export function sameOrigin(options: SameOriginOptions = {}): MiddlewareHandler {
   const allowed = options.allowedOrigins ?? [];
   const credential = options.credentialCookie;
+  const proxies = options.trustedProxies ?? NO_PROXIES;
   return async function sameOrigin(c, next) {
     if (!SAFE.has(c.req.method)) {
       const site = c.req.header("sec-fetch-site");
@@ -53,7 +73,7 @@ export function sameOrigin(options: SameOriginOptions = {}): MiddlewareHandler {
       if (credential && site === undefined && origin === undefined && carries(c, credential)) {
         throw new HttpError(403, "Signed-in requests must say their origin (send Origin)");
       }
-      if (!originAllowed(c, allowed)) {
+      if (!originAllowed(c, allowed, proxies)) {
         throw new HttpError(403, "Requests from another origin are not allowed");
       }
     }

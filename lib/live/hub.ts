@@ -207,9 +207,11 @@ export class Hub {
       ? undefined
       : this.#byTenant.get(event.tenant);
     if (!candidates) return;
+    // One text for every socket: a write to a watched dashboard goes to all of its pages.
+    const text = encodeServerFrame(eventFrame(event));
     for (const conn of [...candidates]) {
       if (!conn.live || !mayReceive(conn.client, event)) continue;
-      if (this.#send(conn, eventFrame(event))) this.#stats.eventsPushed++;
+      if (this.#send(conn, text)) this.#stats.eventsPushed++;
     }
     if (audience === "user") this.#recheck(candidates, false);
   }
@@ -297,8 +299,8 @@ export class Hub {
     this.#send(conn, { type: "ready", lastSeq: lastSeen });
   }
 
-  /** Sends a frame, or closes a socket that has too much waiting (after a last resync). */
-  #send(conn: Connection, frame: ServerFrame): boolean {
+  /** Sends a frame (or its text), or closes a socket that has too much waiting (after a resync). */
+  #send(conn: Connection, frame: ServerFrame | string): boolean {
     if (conn.closing) return false;
     try {
       if (conn.socket.bufferedAmount > this.#options.maxBufferedBytes) {
@@ -307,7 +309,7 @@ export class Hub {
         this.#drop(conn, "slow", CLOSE_CODES.tryAgainLater, "Too slow: resync and reconnect");
         return false;
       }
-      conn.socket.send(encodeServerFrame(frame));
+      conn.socket.send(typeof frame === "string" ? frame : encodeServerFrame(frame));
       return true;
     } catch {
       // The socket closed under us; its close event may not have come yet.

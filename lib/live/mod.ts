@@ -23,6 +23,7 @@ export {
   mayReceive,
 } from "./hub.ts";
 export type { HistoryFilter } from "./_event_history.ts";
+export { type GateBus, SeqGate, type SeqGateOptions } from "./seq_gate.ts";
 export {
   eventFromRow,
   INVALIDATION_CHANNEL,

@@ -127,6 +127,18 @@ function writeCache(out: Exposition, s: CountersSnapshot | null): void {
       value: s.breaker.state === state ? 1 : 0,
     })),
   );
+  if (s.breaker.nodes?.length) {
+    out.gauge(
+      "beacon_cache_breaker_node_state",
+      "Each Redis Cluster master's breaker: 1 for the state it is in, 0 for the others.",
+      s.breaker.nodes.flatMap(({ node, state: current }) =>
+        BREAKER_STATES.map((state) => ({
+          labels: { node, state },
+          value: current === state ? 1 : 0,
+        }))
+      ),
+    );
+  }
   out.counter("beacon_cache_breaker_transitions_total", "Breaker state changes.", [
     { value: s.breaker.changes },
   ]);

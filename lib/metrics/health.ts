@@ -7,7 +7,9 @@
  * @module
  */
 import type { DatabaseHealth } from "../db/connection.ts";
-import type { MetricsSources } from "./sources.ts";
+import { type L2Kind, l2KindOf, type MetricsSources } from "./sources.ts";
+
+type BreakerState = "closed" | "open" | "half-open";
 
 /** The health report; it carries no configuration and no secrets. */
 export interface Health {
@@ -23,7 +25,15 @@ export interface Health {
     consecutiveFailures: number;
     pool: DatabaseHealth["pool"];
   };
-  redis: { ok: boolean | "not configured"; breaker: "closed" | "open" | "half-open" };
+  redis: {
+    ok: boolean | "not configured";
+    /** The breaker; with Redis Cluster the masters' summed up (`half-open` while one is not closed). */
+    breaker: BreakerState;
+    /** Where L2 lives: `redis`, `redis-cluster`, `memory` (in process), `off` (`CACHE=off`). */
+    kind: L2Kind;
+    /** With Redis Cluster: each master, whether it answered the probe, and its breaker. */
+    nodes?: { node: string; ok: boolean; breaker: BreakerState }[];
+  };
   bus: {
     /** The LISTEN connection's state; `connected` when invalidations arrive live. */
     listener: "connected" | "connecting" | "reconnecting" | "idle" | "closed";
@@ -74,10 +84,8 @@ export async function checkHealth(
     consecutiveFailures: layer.consecutiveFailures,
     pool: layer.pool,
   };
-  // A real round trip, within the cache's per-call deadline; skipped while the breaker is open.
-  const redisProbe = deps.cache && deps.config.redisUrl ? await deps.cache.probeL2() : null;
-  const breaker = deps.cache?.breakerState ?? "closed";
-  const redisOk = redisProbe === null ? "not configured" : redisProbe && breaker === "closed";
+  const redis = await checkRedis(deps);
+  const redisOk = redis.ok;
   const stats = deps.bus.stats();
   const listener = layer.listener?.status ?? "idle";
   const busOk = stats.running && listener === "connected";
@@ -85,7 +93,7 @@ export async function checkHealth(
   return {
     status,
     database,
-    redis: { ok: redisOk, breaker },
+    redis,
     bus: {
       listener,
       failedAttempts: layer.listener?.failedAttempts ?? 0,
@@ -94,6 +102,30 @@ export async function checkHealth(
       lagMs: stats.lagMs,
     },
   };
+}
+
+/**
+ * A real round trip to Redis within the cache's per-call deadline, skipped while the breaker is
+ * open; with Redis Cluster one per master, each through its own breaker.
+ */
+async function checkRedis(deps: HealthSources): Promise<Health["redis"]> {
+  const cache = deps.cache;
+  const kind = l2KindOf(deps.config, cache !== null);
+  const breaker = cache?.breakerState ?? "closed";
+  if (!cache || kind === "memory") return { ok: "not configured", breaker, kind };
+  if (kind === "redis-cluster" && cache.probeL2Nodes) {
+    const probes = await cache.probeL2Nodes();
+    const states = new Map((cache.breakerNodes ?? []).map((n) => [n.node, n.state]));
+    const nodes = probes.map(({ node, ok }) => ({
+      node,
+      ok,
+      breaker: states.get(node) ?? "closed",
+    }));
+    const ok = nodes.length > 0 && nodes.every((n) => n.ok) && breaker === "closed";
+    return { ok, breaker, kind, nodes };
+  }
+  const probe = await cache.probeL2();
+  return { ok: probe === true && breaker === "closed", breaker, kind };
 }
 
 async function probeDatabase(

@@ -20,7 +20,14 @@ export {
   httpMetrics,
   type HttpMetricsOptions,
 } from "./http_metrics.ts";
-export type { BusSource, CacheSource, HubSource, MetricsSources } from "./sources.ts";
+export {
+  type BusSource,
+  type CacheSource,
+  type HubSource,
+  type L2Kind,
+  l2KindOf,
+  type MetricsSources,
+} from "./sources.ts";
 export { ratio, renderMetrics, TOP_TENANTS, topTenants } from "./collect.ts";
 export { Exposition, EXPOSITION_CONTENT_TYPE } from "./exposition.ts";
 export { Histogram, quantile } from "./histogram.ts";

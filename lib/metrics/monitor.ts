@@ -6,7 +6,7 @@
  */
 import type { CohortRow, MonitorPayload, MonitorSample, TenantRow } from "../model/monitor.ts";
 import { HTTP_LATENCY_BUCKETS, quantile } from "./histogram.ts";
-import type { MetricsSources } from "./sources.ts";
+import { l2KindOf, type MetricsSources } from "./sources.ts";
 import { readWebSocketStats } from "./ws.ts";
 
 export type { CohortRow, MonitorPayload, TenantRow };
@@ -38,7 +38,7 @@ export function monitorPayload(
     intervalMs: recorder.intervalMs,
     capacity: recorder.capacity,
     cacheEnabled: deps.cache !== null,
-    l2: deps.cache ? (deps.config.redisUrl ? "redis" : "memory") : "off",
+    l2: l2KindOf(deps.config, deps.cache !== null),
     breaker: deps.cache?.breakerState ?? "closed",
     tenant: {
       name: viewer.tenant.name,

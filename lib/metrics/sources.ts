@@ -24,6 +24,32 @@ export interface CacheSource {
    * null without L2.
    */
   probeL2(): Promise<boolean | null>;
+  /**
+   * With Redis Cluster, one round trip to each master within the deadline (through its own
+   * breaker): which answered. Absent or empty otherwise.
+   */
+  probeL2Nodes?(): Promise<{ node: string; ok: boolean }[]>;
+  /** With Redis Cluster, each master's breaker state; absent or empty otherwise. */
+  readonly breakerNodes?: readonly { node: string; state: BreakerState }[];
+}
+
+/** Where L2 lives: `redis`, `redis-cluster` (several `REDIS_URL`s), `memory`, or `off`. */
+export type L2Kind = "redis" | "redis-cluster" | "memory" | "off";
+
+/**
+ * Where the cache's L2 lives, from the configuration.
+ *
+ * @example
+ * ```ts
+ * import { l2KindOf } from "./sources.ts";
+ * l2KindOf({ redisUrl: "redis://a:6379,redis://b:6379", redisCluster: true }, true);
+ * // "redis-cluster"
+ * ```
+ */
+export function l2KindOf(config: MetricsSources["config"], cacheOn: boolean): L2Kind {
+  if (!cacheOn) return "off";
+  if (!config.redisUrl) return "memory";
+  return config.redisCluster ? "redis-cluster" : "redis";
 }
 
 /** The invalidation bus, as metrics see it. */
@@ -49,6 +75,9 @@ export interface MetricsSources {
   db: { readonly queryCount: number; query(sql: string): Promise<unknown> };
   /** Rendered pages reused, and rendered because none was kept. */
   htmlCache: { readonly hits: number; readonly misses: number };
-  /** Whether L2 is Redis (`REDIS_URL` set) or the in-process store. */
-  config: { readonly redisUrl?: string };
+  /**
+   * Whether L2 is Redis (`REDIS_URL` set), a Redis Cluster (several URLs) or the in-process
+   * store.
+   */
+  config: { readonly redisUrl?: string; readonly redisCluster?: boolean };
 }

@@ -69,8 +69,11 @@ export interface MonitorPayload {
   capacity: number;
   samples: MonitorSample[];
   cacheEnabled: boolean;
-  /** `redis` with REDIS_URL, `memory` for the in-process L2, `off` with CACHE=off. */
-  l2: "redis" | "memory" | "off";
+  /**
+   * `redis` with REDIS_URL, `redis-cluster` when it lists several nodes, `memory` for the
+   * in-process L2, `off` with CACHE=off.
+   */
+  l2: "redis" | "redis-cluster" | "memory" | "off";
   breaker: "closed" | "open" | "half-open";
   wsClients: number | null;
   hits: { l1: number; l2: number };

@@ -12,6 +12,9 @@ import type { RequestContext } from "./context.ts";
 import type { VersionSource } from "./keys.ts";
 import type { Resource } from "./resource.ts";
 
+/** ETags remembered by the parts they were computed from, at most. */
+const MAX_COMPUTED = 50_000;
+
 /**
  * Which representation of a resource: the page that shows it, the page with one section's
  * forms open (`edit-<section>`), its JSON, or its Markdown.
@@ -61,6 +64,7 @@ export class ResourceEtags {
   #buildId: string;
   #sources: EtagSources;
   #memo?: EtagMemo;
+  #computed = new Map<string, string>();
 
   /** @param options The build id, the versions and the memo. */
   constructor(options: ResourceEtagsOptions) {
@@ -77,6 +81,21 @@ export class ResourceEtags {
   resource(req: EtagRequest, resource: Resource<unknown>, representation: Representation) {
     const kind = representation === "page" ? resource.kind : `${representation}-${resource.kind}`;
     return this.#etag(req, kind, resource.id, resource.topics);
+  }
+
+  /**
+   * The ETag the same representation had for the same reader when the resource's topics were
+   * at other versions (`versionOf`; the context's stay current), or null when the cache is off
+   * for the reader. Not noted for the memo: nothing is answered with it.
+   */
+  resourceAt(
+    req: EtagRequest,
+    resource: Resource<unknown>,
+    representation: Representation,
+    versionOf: (topic: string) => number,
+  ): string | null {
+    const kind = representation === "page" ? resource.kind : `${representation}-${resource.kind}`;
+    return this.#etag(req, kind, resource.id, resource.topics, versionOf);
   }
 
   /**
@@ -102,7 +121,13 @@ export class ResourceEtags {
     return weakEtag([this.#buildId, kind, ctx.user.id, ctx.tenant.id, ctx.role, shown]);
   }
 
-  #etag(req: EtagRequest, kind: string, id: string, topics: readonly string[]): string | null {
+  #etag(
+    req: EtagRequest,
+    kind: string,
+    id: string,
+    topics: readonly string[],
+    versionOf?: (topic: string) => number,
+  ): string | null {
     const { ctx } = req;
     const sources = this.#sources;
     if (!sources.cachedFor(ctx.tenant.id, ctx.user.id)) return null;
@@ -116,8 +141,19 @@ export class ResourceEtags {
     ];
     const contextTopics = sources.contextTopics(ctx.user.id, ctx.tenant.id);
     for (const topic of contextTopics) parts.push(sources.version(topic));
-    for (const topic of topics) parts.push(topic, sources.version(topic));
-    const etag = weakEtag(parts);
+    for (const topic of topics) {
+      parts.push(topic, versionOf ? versionOf(topic) : sources.version(topic));
+    }
+    // The same reader at the same versions asks again and again (every page after each write):
+    // a map lookup is cheaper than hashing the parts anew.
+    const memoKey = parts.join("\n");
+    let etag = this.#computed.get(memoKey);
+    if (etag === undefined) {
+      etag = weakEtag(parts);
+      if (this.#computed.size >= MAX_COMPUTED) this.#computed.clear();
+      this.#computed.set(memoKey, etag);
+    }
+    if (versionOf) return etag;
     // What a remembered 304 rests on: the ETag's topics, and the session's (sign-out).
     const flag = ctx.flags.cache;
     this.#memo?.note(req.request, {

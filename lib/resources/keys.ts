@@ -40,6 +40,7 @@ export class VersionedKeys {
   #namespace: string;
   #versions: VersionSource;
   #memo = new Map<string, { stamp: string; key: CacheKey; earlier: readonly CacheKey[] }>();
+  #at = new Map<string, CacheKey>();
 
   /**
    * @param namespace Key namespace, so test runs sharing a Redis never meet.
@@ -84,8 +85,24 @@ export class VersionedKeys {
     return this.#memo.get(`${kind}\n${tenantId}\n${id}`)?.earlier ?? [];
   }
 
-  /** The key under the versions `versionOf` gives its topics (a writer's refill). */
+  /**
+   * The key under the versions `versionOf` gives its topics (a writer's refill, or the version
+   * a page one write behind holds), remembered like {@linkcode VersionedKeys.current}'s.
+   */
   at(resource: KeyedResource, versionOf: (topic: string) => number): CacheKey {
+    const { tenantId, kind, id, topics } = resource;
+    let memoId = `${kind}\n${tenantId}\n${id}\n`;
+    for (const topic of topics) memoId += versionOf(topic) + ",";
+    let key = this.#at.get(memoId);
+    if (key === undefined) {
+      key = this.#build(resource, versionOf);
+      if (this.#at.size >= MAX_REMEMBERED) this.#at.clear();
+      this.#at.set(memoId, key);
+    }
+    return key;
+  }
+
+  #build(resource: KeyedResource, versionOf: (topic: string) => number): CacheKey {
     const versions: Record<string, number> = {};
     for (const topic of resource.topics) versions[topic] = versionOf(topic);
     return cacheKey({

@@ -73,6 +73,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     sameOrigin({
       allowedOrigins: deps.config.allowedOrigins,
       credentialCookie: SESSION_COOKIE,
+      trustedProxies: deps.config.trustedProxies,
     }),
   );
   // Routes, one module each (`routes/_manifest.ts`).

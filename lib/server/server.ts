@@ -53,7 +53,11 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   if (!config.databaseUrl && !config.sessionSecret) {
     config = { ...config, sessionSecret: await embeddedSessionSecret(config.dataDir) };
   }
-  const db = await connect({ url: config.databaseUrl, dataDir: config.dataDir });
+  const db = await connect({
+    url: config.databaseUrl,
+    dataDir: config.dataDir,
+    listener: { url: config.listenDatabaseUrl },
+  });
   try {
     const applied = await migrate(db.forMaintenance());
     if (applied.length) {
@@ -72,7 +76,11 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     log(
       config.cache
         ? `Cache: L1 in process, L2 ${
-          config.redisUrl ? "Redis at REDIS_URL" : "in-process store (set REDIS_URL for Redis)"
+          config.redisCluster
+            ? "Redis Cluster at the nodes REDIS_URL lists"
+            : config.redisUrl
+            ? "Redis at REDIS_URL"
+            : "in-process store (set REDIS_URL for Redis)"
         }`
         : "Cache: off (CACHE=off, the uncached baseline)",
     );

@@ -134,6 +134,12 @@ export class DashboardResource implements LiveResource<ProjectDashboard> {
     return this.#base;
   }
 
+  patch(fields: Partial<ProjectDashboard>, etag: string | null): boolean {
+    this.etag = etag;
+    this.#base = { ...this.#base, ...fields };
+    return this.#publish();
+  }
+
   /**
    * Shows a task with a new status at once, before the server confirms it.
    *

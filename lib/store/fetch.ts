@@ -14,12 +14,20 @@ export interface HeldResource {
   etag?: string;
 }
 
-/** A resource's answer, as a batch entry: status, and for a 200 or 304 the ETag and body. */
+/**
+ * A resource's answer, as a batch entry: status, and for a 200 or 304 the ETag and body — or,
+ * for a 200 to a page one version behind, `patch`: the fields that changed, to merge over the
+ * body held under `base`.
+ */
 export interface ResourceAnswer {
   path: string;
   status: number;
   etag?: string;
   body?: unknown;
+  base?: string;
+  patch?: Record<string, unknown>;
+  /** The body is an earlier version's, served stale: ask again shortly. */
+  stale?: boolean;
 }
 
 /**
@@ -27,17 +35,23 @@ export interface ResourceAnswer {
  *
  * @param fetch The `fetch` to use.
  * @param resources The paths and the ETags held.
+ * @param options `seq`: the last invalidation sequence number the page saw; the server answers
+ * once it has applied it (the page's socket may be on another instance). `patch`: answers may
+ * carry only the fields that changed (see {@linkcode ResourceAnswer}).
  * @returns Each resource's answer.
  * @throws {Error} When a batch is not answered with a 2xx.
  *
  * @example
  * ```ts ignore
- * const answers = await fetchBatched(fetch, [{ path: "/api/context", etag: 'W/"1"' }]);
+ * const answers = await fetchBatched(fetch, [{ path: "/api/context", etag: 'W/"1"' }], {
+ *   seq: 412,
+ * });
  * ```
  */
 export async function fetchBatched(
   fetch: typeof globalThis.fetch,
   resources: readonly HeldResource[],
+  options: { seq?: number; patch?: boolean } = {},
 ): Promise<ResourceAnswer[]> {
   const chunks: HeldResource[][] = [];
   for (let i = 0; i < resources.length; i += MAX_BATCH) {
@@ -48,7 +62,11 @@ export async function fetchBatched(
       method: "POST",
       headers: { "content-type": "application/json", accept: "application/json" },
       credentials: "same-origin",
-      body: JSON.stringify({ resources: chunk }),
+      body: JSON.stringify({
+        resources: chunk,
+        ...(options.seq ? { seq: options.seq } : {}),
+        ...(options.patch ? { patch: true } : {}),
+      }),
     });
     if (!response.ok) throw new Error(`Cannot revalidate: the batch answered ${response.status}`);
     const json = await response.json() as { resources?: ResourceAnswer[] };

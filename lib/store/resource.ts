@@ -23,17 +23,26 @@ export interface LiveResource<T = unknown> {
   receive(body: T, etag: string | null): boolean;
   /** The data as the server last sent it (no optimistic changes), for the session snapshot. */
   snapshot(): T;
+  /**
+   * Takes the fields that changed since the data held (a batch entry's `patch`), merged over
+   * it, and the new ETag. Resources without it are always sent whole.
+   *
+   * @returns Whether anything an island shows changed.
+   */
+  patch?(fields: Partial<T>, etag: string | null): boolean;
 }
 
 /**
  * Reuses as much of `previous` as is equal to `next`: the result is `previous` itself when
- * both serialise alike; for arrays of objects with an `id`, each unchanged element keeps its
- * identity. Signals and computeds holding the result then see "no change" where there is none,
- * so the islands reading them do not render again.
+ * both hold the same data; otherwise every unchanged part keeps its identity — array elements
+ * with an `id` matched by id, others by position, object fields by name. Signals and computeds
+ * holding the result then see "no change" where there is none, so the islands reading them do
+ * not render again. One walk over both values, nothing serialised: a page takes a new
+ * dashboard in a fraction of what comparing JSON texts cost.
  *
  * @param previous The value held.
  * @param next The value received.
- * @returns `previous`, or `next` with unchanged elements swapped for the previous ones.
+ * @returns `previous`, or `next` with unchanged parts swapped for the previous ones.
  *
  * @example
  * ```ts
@@ -44,20 +53,55 @@ export interface LiveResource<T = unknown> {
  * ```
  */
 export function reconcile<T>(previous: T, next: T): T {
-  if (previous === next) return previous;
-  if (JSON.stringify(previous) === JSON.stringify(next)) return previous;
+  if (Object.is(previous, next)) return previous;
   if (Array.isArray(previous) && Array.isArray(next)) {
-    const byId = new Map<unknown, unknown>();
-    for (const item of previous) {
-      if (item && typeof item === "object" && "id" in item) byId.set(item.id, item);
-    }
-    return next.map((item) => {
-      if (!item || typeof item !== "object" || !("id" in item)) return item;
-      const old = byId.get(item.id);
-      return old === undefined ? item : reconcile(old, item);
-    }) as T;
+    return reconcileArray(previous, next) as T;
   }
+  if (isRecord(previous) && isRecord(next)) return reconcileRecord(previous, next) as T;
   return next;
+}
+
+function reconcileArray(previous: unknown[], next: unknown[]): unknown[] {
+  let byId: Map<unknown, unknown> | undefined;
+  let same = previous.length === next.length;
+  const out = next.map((item, i) => {
+    let old: unknown = previous[i];
+    if (hasId(item)) {
+      if (!hasId(old) || old.id !== item.id) {
+        byId ??= new Map(previous.filter(hasId).map((element) => [element.id, element]));
+        old = byId.get(item.id);
+      }
+    }
+    const kept = old === undefined ? item : reconcile(old, item);
+    if (kept !== previous[i]) same = false;
+    return kept;
+  });
+  return same ? previous : out;
+}
+
+function reconcileRecord(
+  previous: Record<string, unknown>,
+  next: Record<string, unknown>,
+): Record<string, unknown> {
+  const keys = Object.keys(next);
+  let same = keys.length === Object.keys(previous).length;
+  const out: Record<string, unknown> = {};
+  for (const key of keys) {
+    const kept = Object.hasOwn(previous, key) ? reconcile(previous[key], next[key]) : next[key];
+    if (kept !== previous[key] || !Object.hasOwn(previous, key)) same = false;
+    out[key] = kept;
+  }
+  return same ? previous : out;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return false;
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+function hasId(value: unknown): value is { id: unknown } {
+  return value !== null && typeof value === "object" && "id" in value;
 }
 
 /**

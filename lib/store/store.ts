@@ -49,6 +49,8 @@ export interface LiveStoreOptions {
 }
 
 const DISABLED_POLL_MS = 30_000;
+/** The least wait before asking again for a resource answered stale. */
+const STALE_RETRY_MS = 500;
 
 /**
  * Which held resources an event's topic invalidates, as its kind declares
@@ -101,6 +103,8 @@ export class LiveStore {
   /** What the context's `live_updates` says; on until a context says otherwise. */
   #liveAllowed = true;
   #poll: ReturnType<typeof setInterval> | undefined;
+  #staleAgain = new Set<string>();
+  #staleTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(options: LiveStoreOptions = {}) {
     this.#fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
@@ -309,14 +313,51 @@ export class LiveStore {
     if (batched) this.batches += Math.ceil(held.length / MAX_BATCH);
     else this.gets += held.length;
     const answers = batched
-      ? await fetchBatched(this.#fetch, held)
+      ? await fetchBatched(this.#fetch, held, { seq: this.#lastSeq, patch: true })
       : await fetchEach(this.#fetch, held);
+    const whole: HeldResource[] = [];
+    const stale: string[] = [];
     batch(() => {
       for (const entry of answers) {
         const resource = this.#resources.get(entry.path);
         if (!resource) continue;
-        if (entry.status === 200) resource.receive(entry.body, entry.etag ?? null);
+        if (entry.stale) stale.push(entry.path);
+        if (entry.status === 200 && entry.patch !== undefined) {
+          // A patch applies only over the body it was made against.
+          if (resource.patch && resource.etag === entry.base) {
+            resource.patch(entry.patch, entry.etag ?? null);
+          } else whole.push({ path: entry.path });
+        } else if (entry.status === 200) resource.receive(entry.body, entry.etag ?? null);
         else if (entry.status === 304 && entry.etag) resource.etag = entry.etag;
+      }
+    });
+    if (whole.length) await this.#receiveWhole(whole);
+    if (stale.length) this.#askAgain(stale);
+  }
+
+  /**
+   * Asks again, after 0.5–1 s (jittered: the pages that got a stale answer together do not
+   * come back together), for resources answered with an earlier version's data.
+   */
+  #askAgain(paths: string[]): void {
+    for (const path of paths) this.#staleAgain.add(path);
+    if (this.#staleTimer !== undefined) return;
+    this.#staleTimer = setTimeout(() => {
+      this.#staleTimer = undefined;
+      const again = [...this.#staleAgain];
+      this.#staleAgain.clear();
+      this.invalidate(again);
+    }, STALE_RETRY_MS * (1 + Math.random()));
+  }
+
+  /** Asks again for resources whose patch did not fit what is held, whole this time. */
+  async #receiveWhole(paths: HeldResource[]): Promise<void> {
+    this.batches += Math.ceil(paths.length / MAX_BATCH);
+    const answers = await fetchBatched(this.#fetch, paths, { seq: this.#lastSeq });
+    batch(() => {
+      for (const entry of answers) {
+        const resource = this.#resources.get(entry.path);
+        if (resource && entry.status === 200) resource.receive(entry.body, entry.etag ?? null);
       }
     });
   }

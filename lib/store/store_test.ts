@@ -63,10 +63,12 @@ function dashboard(): ProjectDashboard {
 /** A fake `fetch` for `/api/batch` that records each body and answers from `answer`. */
 function fakeBatch(answer: (path: string, etag?: string) => Record<string, unknown>) {
   const calls: { path: string; etag?: string }[][] = [];
+  const seqs: (number | undefined)[] = [];
   let gate: Promise<void> = Promise.resolve();
   const fetch = async (_url: string | URL | Request, init?: RequestInit) => {
-    const { resources } = JSON.parse(String(init?.body));
+    const { resources, seq } = JSON.parse(String(init?.body));
     calls.push(resources);
+    seqs.push(seq);
     await gate;
     const body = {
       resources: resources.map((r: { path: string; etag?: string }) => ({
@@ -78,6 +80,7 @@ function fakeBatch(answer: (path: string, etag?: string) => Record<string, unkno
   };
   return {
     calls,
+    seqs,
     fetch: fetch as typeof globalThis.fetch,
     hold(): () => void {
       let release!: () => void;
@@ -111,7 +114,27 @@ Deno.test("reconcile() keeps the identity of unchanged elements", () => {
   assert.equal(reconcile(before, structuredClone(before)), before);
 });
 
-Deno.test("LiveStore coalesces a burst of events into one batch with the ETag held", async () => {
+Deno.test("reconcile() keeps every unchanged part: fields, positions, reordered ids", () => {
+  const before = {
+    project: { id: "p", name: "P", tags: ["a", "b"] },
+    phases: [{ id: "1", tasks: [{ id: "t1", status: "todo" }, { id: "t2", status: "done" }] }],
+  };
+  const next = structuredClone(before);
+  next.phases[0].tasks[0].status = "doing";
+  const after = reconcile(before, next);
+  assert.notEqual(after, before);
+  assert.equal(after.project, before.project, "an unchanged field keeps its object");
+  assert.notEqual(after.phases[0].tasks[0], before.phases[0].tasks[0]);
+  assert.equal(after.phases[0].tasks[1], before.phases[0].tasks[1], "an unchanged task too");
+  assert.deepEqual(after, next);
+  const swapped = reconcile(before.phases[0].tasks, [...before.phases[0].tasks].reverse());
+  assert.equal(swapped[0], before.phases[0].tasks[1], "matched by id, not position");
+  assert.equal(reconcile({ a: 1, b: 2 }, { b: 2, a: 1 }).a, 1);
+  const shorter = reconcile({ a: 1, b: 2 }, { a: 1 } as { a: number; b?: number });
+  assert.deepEqual(shorter, { a: 1 }, "a field removed is a change");
+});
+
+Deno.test("LiveStore coalesces a burst of events into one batch with the ETag held and the last seq", async () => {
   const { fake, store } = setup(() => ({ status: 304, etag: 'W/"1"' }));
   for (let seq = 6; seq <= 10; seq++) {
     store.handleFrame({ type: "event", seq, topic: "project:p1", version: seq });
@@ -120,6 +143,7 @@ Deno.test("LiveStore coalesces a burst of events into one batch with the ETag he
   await store.whenIdle();
   assert.deepEqual(fake.calls, [[{ path: "/api/projects/p1", etag: 'W/"1"' }]]);
   assert.equal(store.lastSeq, 10);
+  assert.deepEqual(fake.seqs, [10], "the server answers once it has applied seq 10");
 });
 
 Deno.test("LiveStore gathers events that come a few milliseconds apart into one batch", async () => {
@@ -175,6 +199,53 @@ Deno.test("DashboardResource notifies only the sections whose data changed", asy
   await store.whenIdle();
   assert.deepEqual(runs, { phases: 2, risks: 1 });
   assert.equal(resource.sections.risks.peek(), risks);
+  assert.equal(resource.etag, 'W/"2"');
+});
+
+Deno.test("LiveStore merges a patch over the dashboard it was made against, and asks again otherwise", async () => {
+  const next = dashboard();
+  next.phases[0].tasks[0].status = "done";
+  let base = 'W/"1"';
+  const { fake, store, resource } = setup((_path, etag) =>
+    etag === undefined
+      ? { status: 200, etag: 'W/"2"', body: next }
+      : { status: 200, etag: 'W/"2"', base, patch: { phases: next.phases } }
+  );
+  const risks = resource.sections.risks.peek();
+  store.revalidateAll();
+  await new Promise((resolve) => setTimeout(resolve, 30));
+  await store.whenIdle();
+  assert.equal(resource.sections.phases.peek()[0].tasks[0].status, "done");
+  assert.equal(resource.sections.risks.peek(), risks, "fields the patch left out are kept");
+  assert.equal(resource.etag, 'W/"2"');
+  assert.equal(fake.calls.length, 1);
+
+  base = 'W/"something else"';
+  store.revalidateAll();
+  await new Promise((resolve) => setTimeout(resolve, 30));
+  await store.whenIdle();
+  assert.deepEqual(fake.calls.at(-1), [{ path: "/api/projects/p1" }], "asked again, whole");
+  assert.equal(store.batches, 3);
+});
+
+Deno.test("LiveStore asks again, shortly, for a resource answered with stale data", async () => {
+  const next = dashboard();
+  next.phases[0].tasks[0].status = "done";
+  let answers = 0;
+  const { fake, store, resource } = setup(() =>
+    ++answers === 1
+      ? { status: 200, body: dashboard(), stale: true }
+      : { status: 200, etag: 'W/"2"', body: next }
+  );
+  store.handleFrame({ type: "event", seq: 6, topic: "project:p1", version: 2 });
+  await new Promise((resolve) => setTimeout(resolve, 30));
+  await store.whenIdle();
+  assert.equal(fake.calls.length, 1);
+  assert.equal(resource.sections.phases.peek()[0].tasks[0].status, "todo", "the stale data shown");
+  await new Promise((resolve) => setTimeout(resolve, 1100));
+  await store.whenIdle();
+  assert.equal(fake.calls.length, 2, "asked again within a second");
+  assert.equal(resource.sections.phases.peek()[0].tasks[0].status, "done");
   assert.equal(resource.etag, 'W/"2"');
 });
 

@@ -49,7 +49,12 @@ export interface AdminCachePageProps {
  */
 export function AdminCachePage(props: AdminCachePageProps) {
   const { data } = props;
-  const l2 = { redis: "Redis", memory: "in-process store", off: "—" }[data.l2];
+  const l2 = {
+    redis: "Redis",
+    "redis-cluster": "Redis Cluster",
+    memory: "in-process store",
+    off: "—",
+  }[data.l2];
   return (
     <Layout title="Cache monitor" user={props.user} tenant={props.tenant} role={props.role}>
       <nav class="breadcrumb" aria-label="Breadcrumb">

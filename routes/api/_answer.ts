@@ -12,6 +12,7 @@ import { acceptsCoding } from "../../lib/http/accept_encoding.ts";
 import { compressedResponse } from "../../lib/http/coded_response.ts";
 import { notModified } from "../../lib/http/conditional.ts";
 import { privateHeaders } from "../../lib/http/headers.ts";
+import { jsonText } from "../../lib/http/json_text.ts";
 import { ifNoneMatchHits, matchingEtag, parseIfNoneMatch } from "../../lib/http/if_none_match.ts";
 import { CONTEXT_PATH, MEMBERS_PATH, PROJECT_LIST_PATH } from "../../lib/model/api.ts";
 import { contextJson, type RequestContext } from "../../lib/resources/context.ts";
@@ -109,6 +110,31 @@ export async function answer(
 }
 
 /**
+ * What a page holds when its ETag is the one `path` had for this reader one version ago (its
+ * page heard of one write since): that version's value, while this process still holds it;
+ * else undefined. Only dashboards: the context is small.
+ */
+export function heldBefore(
+  c: Context<AppEnv>,
+  ctx: RequestContext,
+  path: string,
+  heldEtag: string,
+): unknown {
+  const match = PROJECT_PATH.exec(path);
+  if (!match) return undefined;
+  const { loaders, etags } = c.var.deps;
+  const dashboard = loaders.resources.dashboard(ctx.tenant.id, match[1]);
+  const [topic] = dashboard.topics;
+  const before = loaders.version(topic) - 1;
+  if (before < 0) return undefined;
+  const versionOf = (t: string) => t === topic ? before : loaders.version(t);
+  const request = { request: c.req.raw, route: c.req.routePath, ctx };
+  const etag = etags.resourceAt(request, dashboard, "api", versionOf);
+  if (etag === null || !ifNoneMatchHits(heldEtag, etag)) return undefined;
+  return loaders.peekAt(dashboard, versionOf) ?? undefined;
+}
+
+/**
  * Sends a resource's answer as the response of its own GET: a 304 carries the tag the client
  * holds; a 200 large enough is compressed for the request, with its coding's ETag.
  */
@@ -122,7 +148,7 @@ export async function respond(c: Context<AppEnv>, path: string): Promise<Respons
   }
   if (!c.var.deps.loaders.cachedFor(ctx.tenant.id, ctx.user.id)) result.served = "bypass";
   c.header("Cache-Status", cacheStatusFor(result.served ?? "hit", result.freshUntil));
-  return await compressedResponse(c, JSON.stringify(result.body), {
+  return await compressedResponse(c, jsonText(result.body), {
     contentType: JSON_TYPE,
     etag: result.etag,
   });
