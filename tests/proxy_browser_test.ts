@@ -40,7 +40,9 @@ Deno.test(
       const ada = await openDashboard(browser, beacon.url, "ada@acme.test");
       const [cookie] = await ada.context.cookies();
       assert.equal(cookie.secure, true, "nginx said HTTPS, so the session cookie is Secure");
-      assert.deepEqual(ada.sockets, [`${beacon.url.replace("https", "wss")}/ws`]);
+      // The home list and the dashboard each open their socket, both through nginx as wss://.
+      assert.ok(ada.sockets.length > 0, "the dashboard went live through a socket");
+      for (const url of ada.sockets) assert.equal(url, `${beacon.url.replace("https", "wss")}/ws`);
 
       const grace = await openDashboard(browser, beacon.url, "grace@acme.test");
       const title = "Context consolidation";
