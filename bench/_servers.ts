@@ -1,5 +1,5 @@
 /**
- * Child processes for the page-load benchmark: a throwaway PostgreSQL database, Beacon or a
+ * Child processes for the benchmarks: a throwaway PostgreSQL database, Beacon or a
  * bare script on a free port, and a way to stop them all. Every child is killed by
  * {@linkcode stopAll}; nothing outlives the run.
  *
@@ -46,13 +46,14 @@ export function spawn(command: string, args: string[], env: Record<string, strin
   return { process, output: () => lines.join("\n"), exited };
 }
 
-/** Runs a command to its end; throws with its output when it fails. */
+/** Runs a command to its end and returns its output; throws with it when the command fails. */
 export async function run(command: string, args: string[], env: Record<string, string> = {}) {
   const child = spawn(command, args, env);
   const status = await child.exited;
   if (!status.success) {
     throw new Error(`${command} ${args.join(" ")} failed (${status.code}):\n${child.output()}`);
   }
+  return child.output();
 }
 
 /** Stops a child: SIGTERM, then SIGKILL after 3 s. */
@@ -122,7 +123,7 @@ export async function startScript(
 export async function createDatabase(
   pg: string,
 ): Promise<{ url: string; sql: postgres.Sql; drop: () => Promise<void> }> {
-  const name = `beacon_page_${Date.now().toString(36)}_${crypto.randomUUID().slice(0, 8)}`;
+  const name = `beacon_bench_${Date.now().toString(36)}_${crypto.randomUUID().slice(0, 8)}`;
   const admin = postgres(`${pg}/postgres`, { max: 1, onnotice: () => {}, connect_timeout: 5 });
   await admin.unsafe(`CREATE DATABASE "${name}"`);
   const url = `${pg}/${name}`;

@@ -30,8 +30,8 @@
  * @module
  */
 import { parseArgs } from "node:util";
-import postgres from "postgres";
 import { TEST_SESSION_SECRET } from "../tests/_db.ts";
+import { createDatabase, run, startScript, stop, stopAll } from "./_servers.ts";
 import { BARE_REPLAY, rawGet, saveResponse, type WireResponse } from "./_wire.ts";
 
 interface Options {
@@ -81,9 +81,7 @@ interface Row {
 }
 
 const ROOT = decodeURIComponent(new URL("..", import.meta.url).pathname);
-const HOST = "127.0.0.1";
 const WRITE_EVERY = 20; // 1 in 20 requests of the mix is a write: 95 % reads
-const children = new Set<Deno.ChildProcess>();
 
 function parseOptions(args: string[]): Options {
   const { values } = parseArgs({
@@ -141,115 +139,6 @@ function wrkPath(): string | null {
 }
 
 // ---- child processes ----------------------------------------------------------------------
-
-/** A child whose output is kept (the last lines) for error messages. */
-interface Child {
-  process: Deno.ChildProcess;
-  output: () => string;
-  exited: Promise<Deno.CommandStatus>;
-}
-
-function spawn(command: string, args: string[], env: Record<string, string> = {}): Child {
-  const process = new Deno.Command(command, {
-    args,
-    cwd: ROOT,
-    env,
-    stdin: "null",
-    stdout: "piped",
-    stderr: "piped",
-  }).spawn();
-  children.add(process);
-  const lines: string[] = [];
-  const keep = async (stream: ReadableStream<Uint8Array>) => {
-    const decoder = new TextDecoder();
-    for await (const bytes of stream) {
-      lines.push(...decoder.decode(bytes, { stream: true }).split("\n").filter(Boolean));
-      if (lines.length > 400) lines.splice(0, lines.length - 400);
-    }
-  };
-  const drained = Promise.all([keep(process.stdout), keep(process.stderr)]);
-  const exited = process.status.then(async (status) => {
-    await drained.catch(() => {});
-    children.delete(process);
-    return status;
-  });
-  return { process, output: () => lines.join("\n"), exited };
-}
-
-async function stop(child: Child): Promise<void> {
-  if (!children.has(child.process)) return;
-  try {
-    child.process.kill("SIGTERM");
-  } catch {
-    return; // already gone
-  }
-  const timer = setTimeout(() => {
-    try {
-      child.process.kill("SIGKILL");
-    } catch {
-      // already gone
-    }
-  }, 3000);
-  await child.exited;
-  clearTimeout(timer);
-}
-
-async function stopAll(): Promise<void> {
-  for (const process of [...children]) {
-    try {
-      process.kill("SIGKILL");
-    } catch {
-      // already gone
-    }
-  }
-  await new Promise((resolve) => setTimeout(resolve, 100));
-}
-
-async function run(command: string, args: string[], env: Record<string, string> = {}) {
-  const child = spawn(command, args, env);
-  const status = await child.exited;
-  if (!status.success) {
-    throw new Error(`${command} ${args.join(" ")} failed (${status.code}):\n${child.output()}`);
-  }
-  return child.output();
-}
-
-function freePort(): number {
-  const listener = Deno.listen({ hostname: HOST, port: 0 });
-  const port = (listener.addr as Deno.NetAddr).port;
-  listener.close();
-  return port;
-}
-
-/** Starts a script with PORT/HOST and waits until `probePath` answers below 500. */
-async function startServer(
-  script: string,
-  env: Record<string, string>,
-  probePath: string,
-): Promise<{ child: Child; origin: string }> {
-  const port = freePort();
-  const child = spawn(Deno.execPath(), ["run", "-A", script], {
-    ...env,
-    PORT: String(port),
-    HOST,
-  });
-  const origin = `http://${HOST}:${port}`;
-  const deadline = Date.now() + 90_000;
-  let exited = false;
-  child.exited.then(() => exited = true);
-  while (Date.now() < deadline && !exited) {
-    try {
-      const res = await fetch(origin + probePath, { signal: AbortSignal.timeout(2000) });
-      await res.body?.cancel();
-      if (res.status < 500) return { child, origin };
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  await stop(child);
-  throw new Error(`${script} did not start listening on ${origin}:\n${child.output()}`);
-}
 
 // ---- the app's pages ------------------------------------------------------------------------
 
@@ -529,22 +418,6 @@ function fmt(value: number, digits: number): string {
   });
 }
 
-async function createDatabase(pg: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `beacon_load_${Date.now().toString(36)}_${crypto.randomUUID().slice(0, 8)}`;
-  const admin = postgres(`${pg}/postgres`, { max: 1, onnotice: () => {}, connect_timeout: 5 });
-  await admin.unsafe(`CREATE DATABASE "${name}"`);
-  return {
-    url: `${pg}/${name}`,
-    async drop() {
-      try {
-        await admin.unsafe(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      } finally {
-        await admin.end({ timeout: 2 });
-      }
-    },
-  };
-}
-
 const HELLO = `Deno.serve({ hostname: Deno.env.get("HOST"), port: Number(Deno.env.get("PORT")), ` +
   `onListen() {} }, () => new Response("Hello, world"));\n`;
 
@@ -616,7 +489,7 @@ function dashboardTarget(origin: string, s: Session, headers: Record<string, str
 
 async function scenarioUncached(o: Options, env: Record<string, string>, report: Report) {
   console.log("(a) starting Beacon with CACHE=off");
-  const { child, origin } = await startServer("main.ts", { ...env, CACHE: "off" }, "/login");
+  const { child, origin } = await startScript("main.ts", { ...env, CACHE: "off" }, "/login");
   try {
     const s = await signIn(origin);
     const result = await measure("(a)", dashboardTarget(origin, s), o);
@@ -628,7 +501,7 @@ async function scenarioUncached(o: Options, env: Record<string, string>, report:
 
 async function scenariosCached(o: Options, env: Record<string, string>, report: Report) {
   console.log("(b), (c), mix: starting Beacon with CACHE=on");
-  const { child, origin } = await startServer("main.ts", { ...env, CACHE: "on" }, "/login");
+  const { child, origin } = await startScript("main.ts", { ...env, CACHE: "on" }, "/login");
   try {
     const s = await signIn(origin);
     const b = await measure("(b)", dashboardTarget(origin, s), o);
@@ -667,7 +540,7 @@ async function scenarioBarePage(o: Options, page: LoadTarget, report: Report): P
   const script = await Deno.makeTempFile({ prefix: "beacon-bare-", suffix: ".ts" });
   try {
     await Deno.writeTextFile(script, BARE_REPLAY);
-    const { child, origin } = await startServer(script, { RESPONSE_FILE: file }, "/");
+    const { child, origin } = await startScript(script, { RESPONSE_FILE: file }, "/");
     try {
       const round = { ...o, duration: Math.max(2, o.duration / 2) };
       const results: RunResult[] = [];
@@ -749,7 +622,7 @@ async function measureScript(
   const file = await Deno.makeTempFile({ prefix: "beacon-bare-", suffix: ".ts" });
   try {
     await Deno.writeTextFile(file, source);
-    const { child, origin } = await startServer(file, env, "/");
+    const { child, origin } = await startScript(file, env, "/");
     try {
       return await measure(name, { origin, path: "/", headers }, o);
     } finally {
