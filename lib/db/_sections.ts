@@ -1,9 +1,10 @@
 /**
- * Reading each section of a dashboard, in its order. Private to `projects.ts`.
+ * Reading every section of a dashboard in one statement: PostgreSQL builds each list as a JSON
+ * array in the list's order (`json_agg`), so a load is one round trip however many sections a
+ * dashboard has. Private to `projects.ts`.
  *
  * @module
  */
-import type { Queryable } from "./connection.ts";
 import type {
   Accomplishment,
   ActionGroup,
@@ -25,7 +26,115 @@ import { iso } from "./time.ts";
 
 type Row = Record<string, unknown>;
 
-const GROUP_ORDER = "array_position(ARRAY['summary', 'performance', 'quality'], metric_group)";
+/**
+ * Each list a dashboard reads: the rows of the project `$1` and their order (over `x`, the row).
+ * Children (tasks, milestone and action items) are read for the whole project and grouped here.
+ */
+const LISTS = {
+  phases: ["SELECT id, name, timeframe, position FROM phases WHERE project_id = $1", "x.position"],
+  tasks: [
+    "SELECT id, phase_id, title, note, status, assignee, position FROM tasks WHERE project_id = $1",
+    "x.position",
+  ],
+  team: [
+    `SELECT id, member, status, status_label, current_task, progress, position
+     FROM team_assignments WHERE project_id = $1`,
+    "x.position",
+  ],
+  metrics: [
+    `SELECT id, metric_group, name, baseline, current, target, direction, unit, health,
+       status_label, position FROM metrics WHERE project_id = $1`,
+    "array_position(ARRAY['summary', 'performance', 'quality'], x.metric_group), x.position",
+  ],
+  risks: [
+    `SELECT id, title, impact, probability, mitigation, owner, position
+     FROM risks WHERE project_id = $1`,
+    "x.position",
+  ],
+  milestones: [
+    "SELECT id, title, note, position FROM milestones WHERE project_id = $1",
+    "x.position",
+  ],
+  milestone_items: [
+    "SELECT id, milestone_id, text, done, position FROM milestone_items WHERE project_id = $1",
+    "x.position",
+  ],
+  log: [
+    `SELECT id, at, author, text, position, day_label, time_label, items
+     FROM log_entries WHERE project_id = $1`,
+    "x.position",
+  ],
+  accomplishments: [
+    "SELECT id, title, owner, details, position FROM accomplishments WHERE project_id = $1",
+    "x.position",
+  ],
+  action_groups: [
+    "SELECT id, title, when_label, position FROM action_groups WHERE project_id = $1",
+    "x.position",
+  ],
+  action_items: [
+    "SELECT id, group_id, text, done, position FROM action_items WHERE project_id = $1",
+    "x.position",
+  ],
+  blockers: [
+    "SELECT id, text, resolved_at, position FROM blockers WHERE project_id = $1",
+    "x.resolved_at IS NOT NULL, x.position",
+  ],
+} as const;
+
+/**
+ * The select-list columns that read every list of the project `$1`, one JSON array each, named
+ * as in {@linkcode LISTS}; {@linkcode readSections} turns a row of them into the sections.
+ */
+export const SECTION_COLUMNS: string = Object.entries(LISTS).map(([name, [select, order]]) =>
+  `(SELECT coalesce(json_agg(x ORDER BY ${order}), '[]') FROM (${select}) x) AS ${name}`
+).join(",\n");
+
+/** A dashboard's sections, each in its order. */
+export interface Sections {
+  phases: PhaseData[];
+  team: TeamAssignmentData[];
+  metrics: MetricData[];
+  risks: Risk[];
+  milestones: Milestone[];
+  log: LogEntryData[];
+  accomplishments: Accomplishment[];
+  actionGroups: ActionGroup[];
+  blockers: Blocker[];
+}
+
+/**
+ * The sections of a row read with {@linkcode SECTION_COLUMNS}.
+ *
+ * @example
+ * ```ts
+ * import { readSections } from "./_sections.ts";
+ * const empty = Object.fromEntries(
+ *   ["phases", "tasks", "team", "metrics", "risks", "milestones", "milestone_items", "log",
+ *     "accomplishments", "action_groups", "action_items", "blockers"].map((name) => [name, []]),
+ * );
+ * readSections(empty).phases; // []
+ * ```
+ */
+export function readSections(row: Row): Sections {
+  return {
+    phases: phases(rows(row.phases), rows(row.tasks)),
+    team: rows(row.team).map(teamRow),
+    metrics: rows(row.metrics).map(metric),
+    risks: rows(row.risks).map(risk),
+    milestones: milestones(rows(row.milestones), rows(row.milestone_items)),
+    log: rows(row.log).map(logEntry),
+    accomplishments: rows(row.accomplishments).map(accomplishment),
+    actionGroups: actionGroups(rows(row.action_groups), rows(row.action_items)),
+    blockers: rows(row.blockers).map(blocker),
+  };
+}
+
+/** A JSON array from either driver (parsed, or text). */
+function rows(value: unknown): Row[] {
+  const parsed = typeof value === "string" ? JSON.parse(value) : value;
+  return Array.isArray(parsed) ? parsed : [];
+}
 
 function text(value: unknown): string {
   return String(value);
@@ -39,32 +148,26 @@ function texts(value: unknown): string[] {
   return Array.isArray(value) ? value.map(String) : [];
 }
 
-/**
- * The phases with their tasks, in order.
- *
- * @example
- * ```ts
- * import { loadPhases } from "./_sections.ts";
- * import type { Queryable } from "./connection.ts";
- * declare const db: Queryable;
- * const phases = await loadPhases(db, "p1");
- * ```
- */
-export async function loadPhases(db: Queryable, projectId: string): Promise<PhaseData[]> {
-  const [phases, tasks] = await Promise.all([
-    db.query<Row>(
-      "SELECT id, name, timeframe, position FROM phases WHERE project_id = $1 ORDER BY position",
-      [projectId],
-    ),
-    db.query<Row>(
-      `SELECT id, phase_id, title, note, status, assignee, position
-       FROM tasks WHERE project_id = $1 ORDER BY position`,
-      [projectId],
-    ),
-  ]);
-  const byPhase = new Map<string, Task[]>(phases.map((p) => [text(p.id), []]));
-  for (const r of tasks) {
-    byPhase.get(text(r.phase_id))?.push({
+/** Groups `children` by their `key` column, in order. */
+function byParent(children: Row[], key: string): Map<string, Row[]> {
+  const groups = new Map<string, Row[]>();
+  for (const child of children) {
+    const parent = text(child[key]);
+    const group = groups.get(parent);
+    if (group) group.push(child);
+    else groups.set(parent, [child]);
+  }
+  return groups;
+}
+
+function phases(phaseRows: Row[], taskRows: Row[]): PhaseData[] {
+  const tasks = byParent(taskRows, "phase_id");
+  return phaseRows.map((p) => ({
+    id: text(p.id),
+    name: text(p.name),
+    timeframe: text(p.timeframe),
+    position: Number(p.position),
+    tasks: (tasks.get(text(p.id)) ?? []).map((r): Task => ({
       id: text(r.id),
       phaseId: text(r.phase_id),
       title: text(r.title),
@@ -72,35 +175,12 @@ export async function loadPhases(db: Queryable, projectId: string): Promise<Phas
       status: r.status as TaskStatus,
       assignee: maybe(r.assignee),
       position: Number(r.position),
-    });
-  }
-  return phases.map((p) => ({
-    id: text(p.id),
-    name: text(p.name),
-    timeframe: text(p.timeframe),
-    position: Number(p.position),
-    tasks: byPhase.get(text(p.id)) ?? [],
+    })),
   }));
 }
 
-/**
- * The team table, in order.
- *
- * @example
- * ```ts
- * import { loadTeam } from "./_sections.ts";
- * import type { Queryable } from "./connection.ts";
- * declare const db: Queryable;
- * const team = await loadTeam(db, "p1");
- * ```
- */
-export async function loadTeam(db: Queryable, projectId: string): Promise<TeamAssignmentData[]> {
-  const rows = await db.query<Row>(
-    `SELECT id, member, status, status_label, current_task, progress, position
-     FROM team_assignments WHERE project_id = $1 ORDER BY position`,
-    [projectId],
-  );
-  return rows.map((r) => ({
+function teamRow(r: Row): TeamAssignmentData {
+  return {
     id: text(r.id),
     member: text(r.member),
     status: r.status as Health,
@@ -108,28 +188,11 @@ export async function loadTeam(db: Queryable, projectId: string): Promise<TeamAs
     currentTask: text(r.current_task),
     progress: Number(r.progress),
     position: Number(r.position),
-  }));
+  };
 }
 
-/**
- * Every metric: summary, performance, quality, each group in order.
- *
- * @example
- * ```ts
- * import { loadMetrics } from "./_sections.ts";
- * import type { Queryable } from "./connection.ts";
- * declare const db: Queryable;
- * const metrics = await loadMetrics(db, "p1");
- * ```
- */
-export async function loadMetrics(db: Queryable, projectId: string): Promise<MetricData[]> {
-  const rows = await db.query<Row>(
-    `SELECT id, metric_group, name, baseline, current, target, direction, unit, health,
-       status_label, position FROM metrics WHERE project_id = $1
-     ORDER BY ${GROUP_ORDER}, position`,
-    [projectId],
-  );
-  return rows.map((r) => ({
+function metric(r: Row): MetricData {
+  return {
     id: text(r.id),
     group: r.metric_group as MetricGroup,
     name: text(r.name),
@@ -141,27 +204,11 @@ export async function loadMetrics(db: Queryable, projectId: string): Promise<Met
     health: r.health as Health,
     statusLabel: text(r.status_label),
     position: Number(r.position),
-  }));
+  };
 }
 
-/**
- * The risk register, in order.
- *
- * @example
- * ```ts
- * import { loadRisks } from "./_sections.ts";
- * import type { Queryable } from "./connection.ts";
- * declare const db: Queryable;
- * const risks = await loadRisks(db, "p1");
- * ```
- */
-export async function loadRisks(db: Queryable, projectId: string): Promise<Risk[]> {
-  const rows = await db.query<Row>(
-    `SELECT id, title, impact, probability, mitigation, owner, position
-     FROM risks WHERE project_id = $1 ORDER BY position`,
-    [projectId],
-  );
-  return rows.map((r) => ({
+function risk(r: Row): Risk {
+  return {
     id: text(r.id),
     title: text(r.title),
     impact: r.impact as Level,
@@ -169,38 +216,17 @@ export async function loadRisks(db: Queryable, projectId: string): Promise<Risk[
     mitigation: text(r.mitigation),
     owner: text(r.owner),
     position: Number(r.position),
-  }));
+  };
 }
 
-/**
- * The weekly milestones with their items, in order.
- *
- * @example
- * ```ts
- * import { loadMilestones } from "./_sections.ts";
- * import type { Queryable } from "./connection.ts";
- * declare const db: Queryable;
- * const weeks = await loadMilestones(db, "p1");
- * ```
- */
-export async function loadMilestones(db: Queryable, projectId: string): Promise<Milestone[]> {
-  const [milestones, items] = await Promise.all([
-    db.query<Row>(
-      "SELECT id, title, note, position FROM milestones WHERE project_id = $1 ORDER BY position",
-      [projectId],
-    ),
-    db.query<Row>(
-      `SELECT id, milestone_id, text, done FROM milestone_items
-       WHERE project_id = $1 ORDER BY position`,
-      [projectId],
-    ),
-  ]);
-  return milestones.map((m) => ({
+function milestones(milestoneRows: Row[], itemRows: Row[]): Milestone[] {
+  const items = byParent(itemRows, "milestone_id");
+  return milestoneRows.map((m) => ({
     id: text(m.id),
     title: text(m.title),
     note: maybe(m.note),
     position: Number(m.position),
-    items: items.filter((i) => i.milestone_id === m.id).map((i) => ({
+    items: (items.get(text(m.id)) ?? []).map((i) => ({
       id: text(i.id),
       text: text(i.text),
       done: Boolean(i.done),
@@ -208,24 +234,8 @@ export async function loadMilestones(db: Queryable, projectId: string): Promise<
   }));
 }
 
-/**
- * The whole communication log, in order.
- *
- * @example
- * ```ts
- * import { loadLog } from "./_sections.ts";
- * import type { Queryable } from "./connection.ts";
- * declare const db: Queryable;
- * const log = await loadLog(db, "p1");
- * ```
- */
-export async function loadLog(db: Queryable, projectId: string): Promise<LogEntryData[]> {
-  const rows = await db.query<Row>(
-    `SELECT id, at, author, text, position, day_label, time_label, items
-     FROM log_entries WHERE project_id = $1 ORDER BY position`,
-    [projectId],
-  );
-  return rows.map((r) => ({
+function logEntry(r: Row): LogEntryData {
+  return {
     id: text(r.id),
     at: iso(r.at),
     author: text(r.author),
@@ -234,68 +244,27 @@ export async function loadLog(db: Queryable, projectId: string): Promise<LogEntr
     dayLabel: maybe(r.day_label),
     timeLabel: maybe(r.time_label),
     items: texts(r.items),
-  }));
+  };
 }
 
-/**
- * The key accomplishments, in order.
- *
- * @example
- * ```ts
- * import { loadAccomplishments } from "./_sections.ts";
- * import type { Queryable } from "./connection.ts";
- * declare const db: Queryable;
- * const done = await loadAccomplishments(db, "p1");
- * ```
- */
-export async function loadAccomplishments(
-  db: Queryable,
-  projectId: string,
-): Promise<Accomplishment[]> {
-  const rows = await db.query<Row>(
-    `SELECT id, title, owner, details, position FROM accomplishments
-     WHERE project_id = $1 ORDER BY position`,
-    [projectId],
-  );
-  return rows.map((r) => ({
+function accomplishment(r: Row): Accomplishment {
+  return {
     id: text(r.id),
     title: text(r.title),
     owner: maybe(r.owner),
     details: texts(r.details),
     position: Number(r.position),
-  }));
+  };
 }
 
-/**
- * The next-action groups with their items, in order.
- *
- * @example
- * ```ts
- * import { loadActionGroups } from "./_sections.ts";
- * import type { Queryable } from "./connection.ts";
- * declare const db: Queryable;
- * const groups = await loadActionGroups(db, "p1");
- * ```
- */
-export async function loadActionGroups(db: Queryable, projectId: string): Promise<ActionGroup[]> {
-  const [groups, items] = await Promise.all([
-    db.query<Row>(
-      `SELECT id, title, when_label, position FROM action_groups
-       WHERE project_id = $1 ORDER BY position`,
-      [projectId],
-    ),
-    db.query<Row>(
-      `SELECT id, group_id, text, done, position FROM action_items
-       WHERE project_id = $1 ORDER BY position`,
-      [projectId],
-    ),
-  ]);
-  return groups.map((g) => ({
+function actionGroups(groupRows: Row[], itemRows: Row[]): ActionGroup[] {
+  const items = byParent(itemRows, "group_id");
+  return groupRows.map((g) => ({
     id: text(g.id),
     title: text(g.title),
     when: maybe(g.when_label),
     position: Number(g.position),
-    items: items.filter((i) => i.group_id === g.id).map((i) => ({
+    items: (items.get(text(g.id)) ?? []).map((i) => ({
       id: text(i.id),
       text: text(i.text),
       done: Boolean(i.done),
@@ -304,27 +273,11 @@ export async function loadActionGroups(db: Queryable, projectId: string): Promis
   }));
 }
 
-/**
- * The blockers: open ones first, then resolved ones, each in order.
- *
- * @example
- * ```ts
- * import { loadBlockers } from "./_sections.ts";
- * import type { Queryable } from "./connection.ts";
- * declare const db: Queryable;
- * const open = (await loadBlockers(db, "p1")).filter((b) => b.resolvedAt === null);
- * ```
- */
-export async function loadBlockers(db: Queryable, projectId: string): Promise<Blocker[]> {
-  const rows = await db.query<Row>(
-    `SELECT id, text, resolved_at, position FROM blockers WHERE project_id = $1
-     ORDER BY resolved_at IS NOT NULL, position`,
-    [projectId],
-  );
-  return rows.map((r) => ({
+function blocker(r: Row): Blocker {
+  return {
     id: text(r.id),
     text: text(r.text),
     resolvedAt: r.resolved_at === null ? null : iso(r.resolved_at),
     position: Number(r.position),
-  }));
+  };
 }

@@ -15,17 +15,7 @@ import type {
 import { percentOf } from "../model/progress.ts";
 import { resolveDashboard } from "../model/resolve.ts";
 import { iso } from "./time.ts";
-import {
-  loadAccomplishments,
-  loadActionGroups,
-  loadBlockers,
-  loadLog,
-  loadMetrics,
-  loadMilestones,
-  loadPhases,
-  loadRisks,
-  loadTeam,
-} from "./_sections.ts";
+import { readSections, SECTION_COLUMNS } from "./_sections.ts";
 
 /**
  * The tenant's projects that are not archived, by name, with their task progress.
@@ -104,23 +94,12 @@ export async function loadDashboardData(
 ): Promise<DashboardData | null> {
   const [project] = await db.query<Record<string, unknown>>(
     `SELECT id, name, description, status, health, owner, updated_at, update_frequency,
-       review_cycle, last_updated, archived_at, extra_sections
+       review_cycle, last_updated, archived_at, extra_sections,
+       ${SECTION_COLUMNS}
      FROM projects WHERE id = $1 AND tenant_id = $2`,
     [projectId, tenantId],
   );
   if (!project) return null;
-  const [phases, team, metrics, risks, milestones, log, accomplishments, actionGroups, blockers] =
-    await Promise.all([
-      loadPhases(db, projectId),
-      loadTeam(db, projectId),
-      loadMetrics(db, projectId),
-      loadRisks(db, projectId),
-      loadMilestones(db, projectId),
-      loadLog(db, projectId),
-      loadAccomplishments(db, projectId),
-      loadActionGroups(db, projectId),
-      loadBlockers(db, projectId),
-    ]);
   return {
     project: {
       id: String(project.id),
@@ -136,15 +115,7 @@ export async function loadDashboardData(
       archivedAt: project.archived_at === null ? null : iso(project.archived_at),
       extraSections: extraSections(project.extra_sections),
     },
-    phases,
-    team,
-    metrics,
-    risks,
-    milestones,
-    log,
-    accomplishments,
-    actionGroups,
-    blockers,
+    ...readSections(project),
   };
 }
 
