@@ -62,6 +62,48 @@ export async function visit(page: Page, url: string): Promise<Visit> {
   }
 }
 
+/** A visit's main-thread time by kind, ms, from the navigation until the page settled. */
+export interface VisitProfile {
+  load: number;
+  /** All main-thread tasks (Chromium's `TaskDuration`). */
+  task: number;
+  /** Running JavaScript (`ScriptDuration`): module evaluation, hydration, the store. */
+  script: number;
+  /** Layout (`LayoutDuration`). */
+  layout: number;
+  /** Style recalculation (`RecalcStyleDuration`). */
+  style: number;
+}
+
+/**
+ * {@linkcode visit}, profiled: the renderer's own counters (`Performance.getMetrics` over the
+ * DevTools protocol) before and after, so the time the page spent is split into script, layout,
+ * style and the rest of the main thread's tasks (parsing HTML, compiling modules, painting).
+ */
+export async function profiledVisit(page: Page, url: string): Promise<VisitProfile> {
+  const cdp = await page.context().newCDPSession(page);
+  const counters = async () => {
+    const { metrics } = await cdp.send("Performance.getMetrics");
+    return new Map(metrics.map((m) => [m.name, m.value]));
+  };
+  try {
+    await cdp.send("Performance.enable");
+    const before = await counters();
+    const { load } = await visit(page, url);
+    const after = await counters();
+    const ms = (name: string) => ((after.get(name) ?? 0) - (before.get(name) ?? 0)) * 1000;
+    return {
+      load,
+      task: ms("TaskDuration"),
+      script: ms("ScriptDuration"),
+      layout: ms("LayoutDuration"),
+      style: ms("RecalcStyleDuration"),
+    };
+  } finally {
+    await cdp.detach().catch(() => {});
+  }
+}
+
 /** Runs in the page: navigation timing, bytes of everything loaded, and the LCP. */
 async function measureInPage(): Promise<Omit<Visit, "apiCalls">> {
   const nav = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming;

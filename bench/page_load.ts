@@ -15,7 +15,8 @@
  * visit, medians of `--navigations` each; (3) bytes on the wire, first and repeat visit;
  * (4) the cache hit ratio of a scripted session (sign in, open the dashboard, 10 writes from
  * another browser, back and forth 5 times); (5) island renders per burst; (6) largest
- * contentful paint, repeat visit; (7) repeat-visit `load` against the static server's. It
+ * contentful paint, repeat visit; (7) repeat-visit `load` against the static server's. Then a
+ * profile of where a visit's time goes (script, layout, style, other main-thread tasks). It
  * writes the "Page load" section of `docs/performance.md` and `docs/page-load.svg`.
  *
  * Flags: `--navigations=20`, `--pg=postgres://postgres@127.0.0.1:5432`,
@@ -31,11 +32,13 @@ import { TEST_SESSION_SECRET } from "../tests/_db.ts";
 import {
   islandCount,
   median,
+  profiledVisit,
   renders,
   resourcesSince,
   signedInContext,
   type Visit,
   visit,
+  type VisitProfile,
   waitForStatus,
 } from "./_page_load_browser.ts";
 import { type Figure, figureChart, figureTable, writeSection } from "./_page_load_report.ts";
@@ -70,7 +73,11 @@ interface Side {
   repeat: Visit[];
   burst: { apiCalls: number; requests: number; bytes: number; renders: number; untouched: number };
   session: { lookups: number; hitRatio: number; answered: number; gets: number };
+  profile: { first: VisitProfile[]; repeat: VisitProfile[] };
 }
+
+/** Profiled visits per kind and server (see `profiledVisit`). */
+const PROFILED = 5;
 
 type Sql = Awaited<ReturnType<typeof createDatabase>>["sql"];
 
@@ -140,6 +147,46 @@ async function interleavedVisits(browser: Browser, targets: readonly Target[]) {
     }
   }
   return { first, repeat, pages };
+}
+
+/**
+ * Where the time of a visit goes: {@linkcode PROFILED} first and repeat visits to each target,
+ * interleaved, with the renderer's counters read before and after each.
+ */
+async function profiles(browser: Browser, targets: readonly Target[]) {
+  const out = targets.map(() => ({ first: [] as VisitProfile[], repeat: [] as VisitProfile[] }));
+  for (let i = 0; i < PROFILED; i++) {
+    for (const [n, target] of targets.entries()) {
+      const context = await signedInContext(browser, target.origin, target.cookie);
+      out[n].first.push(await profiledVisit(await context.newPage(), target.url));
+      const page = await context.newPage();
+      await visit(page, target.url);
+      await page.goto(`${target.origin}/`, { waitUntil: "load" }).catch(() => {});
+      out[n].repeat.push(await profiledVisit(page, target.url));
+      await context.close();
+    }
+  }
+  return out;
+}
+
+/** The profile table: medians per side and kind of visit. */
+function profileTable(before: Side, after: Side): string {
+  const ms = (value: number) => `${Math.round(value)} ms`;
+  const row = (label: string, visits: VisitProfile[]) => {
+    const m = (pick: (p: VisitProfile) => number) => median(visits.map(pick));
+    const other = m((p) => p.task - p.script - p.layout - p.style);
+    return `| ${label} | ${ms(m((p) => p.load))} | ${ms(m((p) => p.task))} | ` +
+      `${ms(m((p) => p.script))} | ${ms(m((p) => p.layout))} | ${ms(m((p) => p.style))} | ` +
+      `${ms(other)} |`;
+  };
+  return [
+    "| visit | `load` | main thread busy | script | layout | style | other tasks |",
+    "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+    row("first, before", before.profile.first),
+    row("first, after", after.profile.first),
+    row("repeat, before", before.profile.repeat),
+    row("repeat, after", after.profile.repeat),
+  ].join("\n");
 }
 
 /** Five task changes in SQL, one statement each, at once; the new statuses. */
@@ -412,6 +459,14 @@ Session (4): before ${s(before)}; after ${s(after)}. Figure (7): Beacon's repeat
 bytes and headers, a bare \`Deno.serve\`).
 
 ![Before and after per metric](page-load.svg)
+
+Where a visit's time goes, from Chromium's own counters (\`Performance.getMetrics\`), medians of
+${PROFILED} profiled visits per row, from the navigation until the page settled (hydrated, then
+200 ms idle, so the busy time can exceed \`load\`): script is JavaScript running (module
+evaluation, hydration, the store), "other tasks" is the rest of the main thread's work (parsing
+the HTML, compiling modules, painting). The server's share is \`responseEnd\` above.
+
+${profileTable(before, after)}
 `;
 }
 
@@ -491,6 +546,9 @@ async function main(): Promise<void> {
       staticTarget,
     ]);
 
+    console.log(`Profiles: ${PROFILED} first and repeat visits to before and after`);
+    const [profileBefore, profileAfter] = await profiles(browser, [before, after]);
+
     console.log("Bursts");
     const beforeBurst = await measureBurst(pages[0], before.url, dbBefore.sql, false);
     const afterBurst = await measureBurst(pages[1], after.url, dbAfter.sql, true);
@@ -501,12 +559,14 @@ async function main(): Promise<void> {
       repeat: repeat[0],
       burst: beforeBurst,
       session: beforeSession,
+      profile: profileBefore,
     };
     const sideAfter: Side = {
       first: first[1],
       repeat: repeat[1],
       burst: afterBurst,
       session: afterSession,
+      profile: profileAfter,
     };
     const rows = figures(sideBefore, sideAfter, repeat[2]);
     const text = section(rows, sideBefore, sideAfter, repeat[2]);
