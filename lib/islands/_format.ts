@@ -29,4 +29,6 @@ export interface IslandStateJson {
   signals: unknown[];
   /** Encoded props of each island, indexed by its marker index. */
   islands: unknown[];
+  /** Encoded plain objects and arrays reached more than once, indexed by reference id. */
+  shared?: unknown[];
 }

@@ -8,7 +8,8 @@ import { type IslandStateJson, TAG } from "./_format.ts";
 
 /**
  * Parses the island state JSON and rebuilds each island's props. Each signal id becomes one
- * `signal()`, so islands that shared a signal on the server share it in the browser.
+ * `signal()`, and each shared value one object, so islands that shared a signal or an object on
+ * the server share it in the browser.
  *
  * @param json The text of the `__BEACON_STATE__` script.
  * @returns Each island's props, indexed by marker index.
@@ -33,16 +34,19 @@ export function reviveIslandState(json: string): Record<string, unknown>[] {
   if (!state || !Array.isArray(state.signals) || !Array.isArray(state.islands)) {
     throw new SyntaxError("Cannot revive island state: it lacks signals or islands");
   }
-  const reviver = new StateReviver(state.signals);
+  const reviver = new StateReviver(state.signals, Array.isArray(state.shared) ? state.shared : []);
   return state.islands.map((props) => reviver.decode(props) as Record<string, unknown>);
 }
 
 class StateReviver {
   #encoded: unknown[];
+  #encodedShared: unknown[];
   #signals = new Map<number, Signal>();
+  #shared = new Map<number, unknown>();
 
-  constructor(encoded: unknown[]) {
+  constructor(encoded: unknown[], shared: unknown[]) {
     this.#encoded = encoded;
+    this.#encodedShared = shared;
   }
 
   decode(value: unknown): unknown {
@@ -59,6 +63,8 @@ class StateReviver {
     switch (record[TAG]) {
       case "signal":
         return this.#signal(Number(record.id));
+      case "shared":
+        return this.#sharedValue(Number(record.id));
       case "date":
         return new Date(String(record.value));
       case "undefined":
@@ -74,6 +80,16 @@ class StateReviver {
       default:
         throw new SyntaxError(`Cannot revive island state: unknown tag "${String(record[TAG])}"`);
     }
+  }
+
+  #sharedValue(id: number): unknown {
+    if (this.#shared.has(id)) return this.#shared.get(id);
+    if (!(id >= 0 && id < this.#encodedShared.length)) {
+      throw new SyntaxError(`Cannot revive island state: shared value ${id} is missing`);
+    }
+    const revived = this.decode(this.#encodedShared[id]);
+    this.#shared.set(id, revived);
+    return revived;
   }
 
   #signal(id: number): Signal {

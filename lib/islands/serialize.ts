@@ -17,7 +17,9 @@ export interface IslandPropsEntry {
 /**
  * Encodes the props of a page's islands as JSON that is safe to place inside
  * `<script type="application/json">`. Signals are encoded by identity: a signal reachable
- * from several islands' props is written once and revived as one signal.
+ * from several islands' props is written once and revived as one signal. So are plain objects
+ * and arrays: one passed to several islands (a page's shared `live` handle) is written once
+ * and revived as one object.
  *
  * `<` is written as `\u003c` (so neither `</script` nor `<!--` can appear), and U+2028 and
  * U+2029 are escaped too. Functions, symbols, bigints, cycles, `children` and objects other
@@ -40,7 +42,7 @@ export interface IslandPropsEntry {
  * ```
  */
 export function serializeIslandState(entries: readonly IslandPropsEntry[]): string {
-  const encoder = new StateEncoder();
+  const encoder = new StateEncoder(repeated(entries.map((entry) => entry.props)));
   const islands = entries.map(({ name, props }) => {
     if (props.children !== undefined) {
       throw new TypeError(
@@ -50,6 +52,7 @@ export function serializeIslandState(entries: readonly IslandPropsEntry[]): stri
     return encoder.encode(props, name);
   });
   const state: IslandStateJson = { signals: encoder.signals, islands };
+  if (encoder.shared.length) state.shared = encoder.shared;
   return escapeScriptJson(JSON.stringify(state));
 }
 
@@ -71,10 +74,38 @@ export function escapeScriptJson(json: string): string {
   });
 }
 
+/**
+ * The plain objects and arrays reached more than once from `roots` (signals' values included,
+ * each signal walked once): those are written once, in `shared`.
+ */
+function repeated(roots: readonly unknown[]): Set<object> {
+  const seen = new Set<object>();
+  const again = new Set<object>();
+  const walk = (value: unknown): void => {
+    if (value === null || typeof value !== "object" || value instanceof Date) return;
+    if (seen.has(value)) {
+      if (!(value instanceof Signal)) again.add(value);
+      return;
+    }
+    seen.add(value);
+    if (value instanceof Signal) walk(value.peek());
+    else for (const item of Array.isArray(value) ? value : Object.values(value)) walk(item);
+  };
+  for (const root of roots) walk(root);
+  return again;
+}
+
 class StateEncoder {
   readonly signals: unknown[] = [];
+  readonly shared: unknown[] = [];
   #signalIds = new Map<Signal, number>();
+  #sharedIds = new Map<object, number>();
+  #repeated: Set<object>;
   #ancestors = new Set<object>();
+
+  constructor(repeated: Set<object>) {
+    this.#repeated = repeated;
+  }
 
   encode(value: unknown, path: string): unknown {
     switch (typeof value) {
@@ -100,6 +131,11 @@ class StateEncoder {
     if (this.#ancestors.has(value)) {
       throw new TypeError(`Cannot serialise island prop "${path}": it refers to itself`);
     }
+    if (this.#repeated.has(value)) return { [TAG]: "shared", id: this.#sharedId(value, path) };
+    return this.#encodeInline(value, path);
+  }
+
+  #encodeInline(value: object, path: string): unknown {
     this.#ancestors.add(value);
     try {
       if (Array.isArray(value)) {
@@ -119,6 +155,16 @@ class StateEncoder {
     } finally {
       this.#ancestors.delete(value);
     }
+  }
+
+  #sharedId(value: object, path: string): number {
+    let id = this.#sharedIds.get(value);
+    if (id !== undefined) return id;
+    id = this.shared.length;
+    this.#sharedIds.set(value, id);
+    this.shared.push(null);
+    this.shared[id] = this.#encodeInline(value, path);
+    return id;
   }
 
   #signalId(value: Signal, path: string): number {

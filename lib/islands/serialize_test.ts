@@ -27,6 +27,29 @@ Deno.test("reviveIslandState() turns one shared signal into one signal", () => {
   assert.equal((b.nested as { list: (typeof count)[] }).list[0].value, 6);
 });
 
+Deno.test("an object passed to several islands is written once and revived as one", () => {
+  const count = signal(3);
+  const live = { path: "/api/projects/p1", etag: 'W/"a"', sections: { count }, tags: ["x"] };
+  const json = serializeIslandState([
+    { name: "A", props: { live } },
+    { name: "B", props: { live, own: { path: "/api/projects/p1" } } },
+    { name: "C", props: { list: [live.tags, live.tags] } },
+  ]);
+  assert.equal(json.split("/api/projects/p1").length - 1, 2, "live once, B's own object once");
+  const [a, b, c] = reviveIslandState(json);
+  assert.equal(a.live, b.live, "one object in the browser too");
+  assert.deepEqual(b.own, { path: "/api/projects/p1" });
+  const revived = a.live as typeof live;
+  assert.equal(revived.sections.count.value, 3);
+  assert.deepEqual(c.list, [["x"], ["x"]]);
+  assert.equal((c.list as unknown[])[0], revived.tags);
+});
+
+Deno.test("a page without repeated objects writes no shared list", () => {
+  const json = serializeIslandState([{ name: "A", props: { a: { b: 1 } } }]);
+  assert.equal(Object.hasOwn(JSON.parse(json), "shared"), false);
+});
+
 Deno.test("serializeIslandState() escapes </script, <!-- and line separators", () => {
   const text = "</script><script>alert(1)</script><!-- \u2028\u2029 </SCRIPT";
   const json = serializeIslandState([{ name: "A", props: { text } }]);
@@ -96,5 +119,9 @@ Deno.test("reviveIslandState() refuses text that is not island state", () => {
   assert.throws(
     () => reviveIslandState('{"signals":[],"islands":[{"$beacon":"signal","id":3}]}'),
     { name: "SyntaxError", message: /signal 3 is missing/ },
+  );
+  assert.throws(
+    () => reviveIslandState('{"signals":[],"islands":[{"$beacon":"shared","id":0}]}'),
+    { name: "SyntaxError", message: /shared value 0 is missing/ },
   );
 });
