@@ -98,22 +98,3 @@ export function figureChart(figures: readonly Figure[], title: string): string {
   parts.push("</svg>");
   return parts.join("\n") + "\n";
 }
-
-/** Replaces the section headed `heading` (`## …`) of a Markdown file, or appends it. */
-export async function writeSection(path: string, heading: string, section: string) {
-  const text = await Deno.readTextFile(path);
-  const lines = text.split("\n");
-  const start = lines.findIndex((l) => l.trim() === heading);
-  if (start === -1) {
-    await Deno.writeTextFile(path, `${text.trimEnd()}\n\n${section.trimEnd()}\n`);
-    return;
-  }
-  let end = lines.findIndex((l, i) => i > start && /^#{1,2} /.test(l));
-  if (end === -1) end = lines.length;
-  const head = lines.slice(0, start).join("\n").trimEnd();
-  const tail = lines.slice(end).join("\n").trim();
-  await Deno.writeTextFile(
-    path,
-    [head, section.trimEnd(), tail].filter(Boolean).join("\n\n") + "\n",
-  );
-}

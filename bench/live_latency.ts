@@ -15,6 +15,7 @@ import { loadConfig } from "../lib/config.ts";
 import { startServer } from "../lib/server/server.ts";
 import { createTestDb, TEST_SESSION_SECRET } from "../tests/_db.ts";
 import { launchBrowser, signIn } from "../tests/_browser.ts";
+import { writeSection } from "./_doc_section.ts";
 
 const WRITES = Number(Deno.env.get("LIVE_WRITES") ?? 50);
 const GAP_MS = Number(Deno.env.get("LIVE_GAP_MS") ?? 50);
@@ -114,22 +115,4 @@ the phase's island renders.
   p99 <= 100 ? "met" : "missed"
 }) |
 `;
-await writeSection(section);
-
-/** Replaces the "Live updates" section of the report (up to the next `## `), or appends it. */
-async function writeSection(text: string): Promise<void> {
-  let report = "";
-  try {
-    report = await Deno.readTextFile(REPORT);
-  } catch (error) {
-    if (!(error instanceof Deno.errors.NotFound)) throw error;
-  }
-  const start = report.indexOf("\n## Live updates");
-  if (start === -1) {
-    report = `${report.trimEnd()}\n\n${text}`;
-  } else {
-    const end = report.indexOf("\n## ", start + 1);
-    report = `${report.slice(0, start + 1)}${text}${end === -1 ? "" : report.slice(end)}`;
-  }
-  await Deno.writeTextFile(REPORT, report);
-}
+await writeSection(REPORT, "## Live updates", section);

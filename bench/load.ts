@@ -31,6 +31,7 @@
  */
 import { parseArgs } from "node:util";
 import { TEST_SESSION_SECRET } from "../tests/_db.ts";
+import { writeSection } from "./_doc_section.ts";
 import { createDatabase, run, startScript, stop, stopAll } from "./_servers.ts";
 import { BARE_REPLAY, rawGet, saveResponse, type WireResponse } from "./_wire.ts";
 
@@ -764,31 +765,6 @@ function wireNote(report: Report): string {
     } in (f).`;
 }
 
-/** Replaces the "## Load test" section of the Markdown file, keeping every other section. */
-async function writeSection(path: string, section: string): Promise<void> {
-  let text: string;
-  try {
-    text = await Deno.readTextFile(path);
-  } catch (error) {
-    if (!(error instanceof Deno.errors.NotFound)) throw error;
-    text = "# Performance\n\nHow fast Beacon is, and how we measure it.\n\n";
-  }
-  const lines = text.split("\n");
-  const start = lines.findIndex((l) => /^## Load test\s*$/.test(l));
-  if (start === -1) {
-    await Deno.writeTextFile(path, `${text.trimEnd()}\n\n${section}`);
-    return;
-  }
-  let end = lines.findIndex((l, i) => i > start && /^#{1,2} /.test(l));
-  if (end === -1) end = lines.length;
-  const head = lines.slice(0, start).join("\n").trimEnd();
-  const tail = lines.slice(end).join("\n").trim();
-  await Deno.writeTextFile(
-    path,
-    [head, section.trimEnd(), tail].filter(Boolean).join("\n\n") + "\n",
-  );
-}
-
 async function main(): Promise<void> {
   const options = parseOptions(Deno.args);
   const report: Report = {
@@ -814,7 +790,7 @@ async function main(): Promise<void> {
   const section = renderSection(report);
   console.log(`\n${section}`);
   if (options.out) {
-    await writeSection(`${ROOT}${options.out}`, section);
+    await writeSection(`${ROOT}${options.out}`, "## Load test", section);
     console.log(`Wrote the "Load test" section of ${options.out}`);
   }
   console.log(`Done in ${fmt((performance.now() - started) / 1000, 0)} s`);

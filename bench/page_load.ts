@@ -41,7 +41,8 @@ import {
   type VisitProfile,
   waitForStatus,
 } from "./_page_load_browser.ts";
-import { type Figure, figureChart, figureTable, writeSection } from "./_page_load_report.ts";
+import { writeSection } from "./_doc_section.ts";
+import { type Figure, figureChart, figureTable } from "./_page_load_report.ts";
 import { createDatabase, run, startScript, stop, stopAll } from "./_servers.ts";
 import { captureSite, STATIC_REPLAY } from "./_static_replay.ts";
 

@@ -9,6 +9,7 @@ import type {
   Accomplishment,
   ActionGroup,
   Blocker,
+  DashboardData,
   Health,
   Level,
   LogEntryData,
@@ -90,18 +91,8 @@ export const SECTION_COLUMNS: string = Object.entries(LISTS).map(([name, [select
   `(SELECT coalesce(json_agg(x ORDER BY ${order}), '[]') FROM (${select}) x) AS ${name}`
 ).join(",\n");
 
-/** A dashboard's sections, each in its order. */
-export interface Sections {
-  phases: PhaseData[];
-  team: TeamAssignmentData[];
-  metrics: MetricData[];
-  risks: Risk[];
-  milestones: Milestone[];
-  log: LogEntryData[];
-  accomplishments: Accomplishment[];
-  actionGroups: ActionGroup[];
-  blockers: Blocker[];
-}
+/** A dashboard's sections, each in its order: all it holds but the project's own fields. */
+export type Sections = Omit<DashboardData, "project">;
 
 /**
  * The sections of a row read with {@linkcode SECTION_COLUMNS}.
