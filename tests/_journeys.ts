@@ -7,7 +7,7 @@
  */
 import assert from "node:assert/strict";
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
-import { signIn, type TestServer } from "./_browser.ts";
+import { signIn, type TestServer, withServerAndBrowser } from "./_browser.ts";
 
 /** Browser tests keep a server and Chromium open across awaits. */
 export const options = { sanitizeOps: false, sanitizeResources: false };
@@ -23,6 +23,25 @@ export const MODES = [
 
 /** One of {@linkcode MODES}. */
 export type Mode = typeof MODES[number];
+
+/** A journey walked in one mode, its parts as steps of `step`. */
+export type Journey = (
+  t: TestServer,
+  browser: Browser,
+  mode: Mode,
+  step: Deno.TestContext,
+) => Promise<void>;
+
+/** A test that walks `journey` on one server and browser, once in each of {@linkcode MODES}. */
+export function journeyTest(name: string, journey: Journey): void {
+  Deno.test(name, options, async (test) => {
+    await withServerAndBrowser(async (t, browser) => {
+      for (const mode of MODES) {
+        await test.step(mode.name, (step) => journey(t, browser, mode, step));
+      }
+    });
+  });
+}
 
 /** Someone signed in, in a browser context of their own. */
 export interface Person {

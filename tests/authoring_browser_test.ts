@@ -5,18 +5,17 @@
  */
 import assert from "node:assert/strict";
 import type { Browser } from "playwright-core";
-import { type TestServer, withServerAndBrowser } from "./_browser.ts";
+import type { TestServer } from "./_browser.ts";
 import {
   assertBackOnDashboard,
   assertNotReloaded,
   button,
   fitsTheWindow,
   isEditing,
+  journeyTest,
   LIVE_MS,
   type Mode,
-  MODES,
   openEdit,
-  options,
   type Person,
   signedIn,
   submit,
@@ -159,14 +158,7 @@ async function walk(t: TestServer, browser: Browser, mode: Mode, step: Deno.Test
   await grace.context.close();
 }
 
-Deno.test(
+journeyTest(
   "editors change the dashboard in place and a second member sees each change without a reload",
-  options,
-  async (test) => {
-    await withServerAndBrowser(async (t, browser) => {
-      for (const mode of MODES) {
-        await test.step(mode.name, (step) => walk(t, browser, mode, step));
-      }
-    });
-  },
+  walk,
 );

@@ -7,14 +7,13 @@
 import assert from "node:assert/strict";
 import { fileURLToPath } from "node:url";
 import type { Browser } from "playwright-core";
-import { type TestServer, withServerAndBrowser } from "./_browser.ts";
+import type { TestServer } from "./_browser.ts";
 import {
   assertNotReloaded,
   button,
+  journeyTest,
   LIVE_MS,
   type Mode,
-  MODES,
-  options,
   type Person,
   signedIn,
   submit,
@@ -110,14 +109,7 @@ async function walk(t: TestServer, browser: Browser, mode: Mode, step: Deno.Test
   await grace.context.close();
 }
 
-Deno.test(
+journeyTest(
   "a dashboard imported through the home page comes back the same through Export as Markdown, and shows on a second member's open home page",
-  options,
-  async (test) => {
-    await withServerAndBrowser(async (t, browser) => {
-      for (const mode of MODES) {
-        await test.step(mode.name, (step) => walk(t, browser, mode, step));
-      }
-    });
-  },
+  walk,
 );

@@ -8,15 +8,14 @@
  */
 import assert from "node:assert/strict";
 import type { Browser } from "playwright-core";
-import { type TestServer, withServerAndBrowser } from "./_browser.ts";
+import type { TestServer } from "./_browser.ts";
 import {
   assertBackOnDashboard,
   assertNotReloaded,
   button,
+  journeyTest,
   LIVE_MS,
   type Mode,
-  MODES,
-  options,
   type Person,
   signedIn,
   submit,
@@ -164,14 +163,7 @@ async function walk(t: TestServer, browser: Browser, mode: Mode, step: Deno.Test
   await ada.context.close();
 }
 
-Deno.test(
+journeyTest(
   "an owner adds a person, seen on a second owner's open People page, who signs in through the one-time link in a browser of their own",
-  options,
-  async (test) => {
-    await withServerAndBrowser(async (t, browser) => {
-      for (const mode of MODES) {
-        await test.step(mode.name, (step) => walk(t, browser, mode, step));
-      }
-    });
-  },
+  walk,
 );

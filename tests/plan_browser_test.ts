@@ -5,17 +5,16 @@
  * follows every step, without a reload.
  */
 import assert from "node:assert/strict";
-import { type TestServer, withServerAndBrowser } from "./_browser.ts";
+import type { TestServer } from "./_browser.ts";
 import type { Browser } from "playwright-core";
 import {
   assertBackOnDashboard,
   assertNotReloaded,
   button,
+  journeyTest,
   LIVE_MS,
   type Mode,
-  MODES,
   openEdit,
-  options,
   type Person,
   signedIn,
   submit,
@@ -136,14 +135,7 @@ async function planJourney(t: TestServer, browser: Browser, mode: Mode): Promise
   await graceHome.context.close();
 }
 
-Deno.test(
+journeyTest(
   "a project started on the home page is planned on its dashboard, and a second member sees it on their home page and each step on the dashboard without a reload",
-  options,
-  async (test) => {
-    await withServerAndBrowser(async (t, browser) => {
-      for (const mode of MODES) {
-        await test.step(mode.name, () => planJourney(t, browser, mode));
-      }
-    });
-  },
+  planJourney,
 );
