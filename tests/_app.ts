@@ -9,6 +9,7 @@ import { createClient } from "redis";
 import { createApp } from "../lib/server/app.tsx";
 import { loadConfig } from "../lib/config.ts";
 import type { AppEnv } from "../lib/app/deps.ts";
+import type { ProjectDashboard } from "../lib/model/types.ts";
 import { assemble, type Assembly } from "../lib/app/assemble.ts";
 import { createTestDb, type TestDb, type TestDbOptions } from "./_db.ts";
 
@@ -133,6 +134,28 @@ export async function send(
   if (cookie) sent.set("cookie", cookie);
   const res = await t.request(path, { method, headers: sent, redirect: "manual" });
   return { status: res.status, headers: res.headers, body: await res.text() };
+}
+
+/** A form POST (no redirects followed): its status, `Location` and body. */
+export async function postForm(
+  t: TestApp,
+  cookie: string | null,
+  path: string,
+  fields: Record<string, string>,
+): Promise<{ status: number; location: string | null; body: string }> {
+  const res = await t.request(path, formPost(cookie, fields));
+  return { status: res.status, location: res.headers.get("location"), body: await res.text() };
+}
+
+/** A project's dashboard as `GET /api/projects/:id` answers it (asserted to be a 200). */
+export async function dashboardOf(
+  t: TestApp,
+  cookie: string,
+  id: string,
+): Promise<ProjectDashboard> {
+  const reply = await send(t, `/api/projects/${id}`, cookie);
+  assert.equal(reply.status, 200, `GET /api/projects/${id}`);
+  return JSON.parse(reply.body);
 }
 
 /** The ETag a fresh 200 carries. */

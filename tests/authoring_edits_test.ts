@@ -5,19 +5,7 @@
  * JSON. A refused form is a 422 page with that row's editor open, keeping what was typed.
  */
 import assert from "node:assert/strict";
-import { createTestApp, formPost, ORIGIN, send, type TestApp } from "./_app.ts";
-import type { ProjectDashboard } from "../lib/model/types.ts";
-
-async function dashboard(t: TestApp, cookie: string, id: string): Promise<ProjectDashboard> {
-  const reply = await send(t, `/api/projects/${id}`, cookie);
-  assert.equal(reply.status, 200, `GET /api/projects/${id}`);
-  return JSON.parse(reply.body);
-}
-
-async function post(t: TestApp, cookie: string, path: string, fields: Record<string, string>) {
-  const res = await t.request(path, formPost(cookie, fields));
-  return { status: res.status, location: res.headers.get("location"), body: await res.text() };
-}
+import { createTestApp, dashboardOf, formPost, ORIGIN, postForm } from "./_app.ts";
 
 /** Whether a 422 page shows the field `<prefix>-<name>` with the typed value. */
 function keeps(body: string, prefix: string, name: string, value: string): boolean {
@@ -44,10 +32,10 @@ Deno.test("metrics are added and edited in full; the summary's rows open the sum
     const ada = await t.login("ada@acme.test");
     const id = await t.projectId("acme");
     const metricNamed = async (name: string) =>
-      (await dashboard(t, ada, id)).metrics.find((m) => m.name === name)!;
+      (await dashboardOf(t, ada, id)).metrics.find((m) => m.name === name)!;
     let coverage = "";
     await test.step("POST /metrics adds a metric to its table; a typed sign is the direction", async () => {
-      const res = await post(t, ada, `/projects/${id}/metrics`, {
+      const res = await postForm(t, ada, `/projects/${id}/metrics`, {
         group: "quality",
         name: "Branch Coverage",
         baseline: "10%",
@@ -71,7 +59,7 @@ Deno.test("metrics are added and edited in full; the summary's rows open the sum
       ]);
     });
     await test.step("a summary row added is in the summary", async () => {
-      const res = await post(t, ada, `/projects/${id}/metrics`, {
+      const res = await postForm(t, ada, `/projects/${id}/metrics`, {
         group: "summary",
         name: "Go-live readiness",
         current: "Week 3",
@@ -84,7 +72,7 @@ Deno.test("metrics are added and edited in full; the summary's rows open the sum
       assert.deepEqual([row.group, row.health, row.statusLabel], ["summary", "green", "On Track"]);
     });
     await test.step("/edit changes every field; moved to performance, it keeps a baseline", async () => {
-      const res = await post(t, ada, `/projects/${id}/metrics/${coverage}/edit`, {
+      const res = await postForm(t, ada, `/projects/${id}/metrics/${coverage}/edit`, {
         group: "performance",
         name: "p95 latency",
         baseline: "900 ms",
@@ -107,16 +95,18 @@ Deno.test("metrics are added and edited in full; the summary's rows open the sum
       ]);
     });
     await test.step("POST /metrics/:id sets the current value alone", async () => {
-      const res = await post(t, ada, `/projects/${id}/metrics/${coverage}`, { current: "240 ms" });
+      const res = await postForm(t, ada, `/projects/${id}/metrics/${coverage}`, {
+        current: "240 ms",
+      });
       assert.equal(res.status, 303);
       assert.equal(res.location, `/projects/${id}#metrics`);
       assert.equal((await metricNamed("p95 latency")).current, "240 ms");
-      const empty = await post(t, ada, `/projects/${id}/metrics/${coverage}`, { current: " " });
+      const empty = await postForm(t, ada, `/projects/${id}/metrics/${coverage}`, { current: " " });
       assert.equal(empty.status, 422);
       assert.ok(errorOf(empty.body, `metric-${coverage}`, "current"));
     });
     await test.step("a refused new metric is a 422 keeping what was typed", async () => {
-      const res = await post(t, ada, `/projects/${id}/metrics`, {
+      const res = await postForm(t, ada, `/projects/${id}/metrics`, {
         group: "quality",
         name: "",
         target: "≥ 95%",
@@ -124,12 +114,15 @@ Deno.test("metrics are added and edited in full; the summary's rows open the sum
       assert.equal(res.status, 422);
       assert.ok(keeps(res.body, "metric-new-quality", "target", "≥ 95%"), "the target is kept");
       assert.match(errorOf(res.body, "metric-new-quality", "name") ?? "", /name/);
-      const table = await post(t, ada, `/projects/${id}/metrics`, { group: "other", name: "x" });
+      const table = await postForm(t, ada, `/projects/${id}/metrics`, {
+        group: "other",
+        name: "x",
+      });
       assert.equal(table.status, 422, "an unknown table");
     });
     await test.step("a refused summary row opens the summary's editor with what was typed", async () => {
       const row = await metricNamed("Go-live readiness");
-      const res = await post(t, ada, `/projects/${id}/metrics/${row.id}/edit`, {
+      const res = await postForm(t, ada, `/projects/${id}/metrics/${row.id}/edit`, {
         group: "summary",
         name: "Readiness typed",
         current: "Week 4",
@@ -152,11 +145,11 @@ Deno.test("team rows, tasks, deliverables and weeks are edited in full", async (
   try {
     const ada = await t.login("ada@acme.test");
     const id = await t.projectId("acme");
-    const before = await dashboard(t, ada, id);
+    const before = await dashboardOf(t, ada, id);
     await test.step("a team row's every field changes; progress 0 and 100 are the bounds", async () => {
       const row = before.team[1];
       for (const progress of ["0", "100"]) {
-        const res = await post(t, ada, `/projects/${id}/team/${row.id}`, {
+        const res = await postForm(t, ada, `/projects/${id}/team/${row.id}`, {
           member: "Grace Hopper",
           status: "yellow",
           status_label: "Reviewing",
@@ -165,7 +158,7 @@ Deno.test("team rows, tasks, deliverables and weeks are edited in full", async (
         });
         assert.equal(res.status, 303);
         assert.equal(res.location, `/projects/${id}#team`);
-        const now = (await dashboard(t, ada, id)).team[1];
+        const now = (await dashboardOf(t, ada, id)).team[1];
         assert.deepEqual(
           [now.id, now.member, now.status, now.statusLabel, now.currentTask, now.progress],
           [row.id, "Grace Hopper", "yellow", "Reviewing", "Load tests", Number(progress)],
@@ -175,7 +168,7 @@ Deno.test("team rows, tasks, deliverables and weeks are edited in full", async (
     await test.step("progress outside 0..100 or not whole is a 422 keeping the typed name", async () => {
       const row = before.team[0];
       for (const progress of ["101", "-1", "4.5", "lots"]) {
-        const res = await post(t, ada, `/projects/${id}/team/${row.id}`, {
+        const res = await postForm(t, ada, `/projects/${id}/team/${row.id}`, {
           member: "Typed Member",
           progress,
         });
@@ -186,32 +179,32 @@ Deno.test("team rows, tasks, deliverables and weeks are edited in full", async (
           "Enter a whole number from 0 to 100",
         );
       }
-      assert.equal((await dashboard(t, ada, id)).team[0].member, row.member, "nothing saved");
+      assert.equal((await dashboardOf(t, ada, id)).team[0].member, row.member, "nothing saved");
     });
     await test.step("a task's title, note and assignee change; an empty assignee is nobody", async () => {
       const task = before.phases[1].tasks[0];
-      const res = await post(t, ada, `/projects/${id}/tasks/${task.id}/edit`, {
+      const res = await postForm(t, ada, `/projects/${id}/tasks/${task.id}/edit`, {
         title: "Warm the cache",
         note: "after the deploy",
         assignee: "Grace Hopper",
       });
       assert.equal(res.status, 303);
       assert.equal(res.location, `/projects/${id}#task-${task.id}`);
-      let now = (await dashboard(t, ada, id)).phases[1].tasks[0];
+      let now = (await dashboardOf(t, ada, id)).phases[1].tasks[0];
       assert.deepEqual([now.title, now.note, now.assignee, now.status], [
         "Warm the cache",
         "after the deploy",
         "Grace Hopper",
         task.status,
       ]);
-      await post(t, ada, `/projects/${id}/tasks/${task.id}/edit`, {
+      await postForm(t, ada, `/projects/${id}/tasks/${task.id}/edit`, {
         title: "Warm the cache",
         note: "",
         assignee: " ",
       });
-      now = (await dashboard(t, ada, id)).phases[1].tasks[0];
+      now = (await dashboardOf(t, ada, id)).phases[1].tasks[0];
       assert.deepEqual([now.note, now.assignee], ["", null]);
-      const refused = await post(t, ada, `/projects/${id}/tasks/${task.id}/edit`, {
+      const refused = await postForm(t, ada, `/projects/${id}/tasks/${task.id}/edit`, {
         title: " ",
         note: "typed note",
       });
@@ -221,21 +214,21 @@ Deno.test("team rows, tasks, deliverables and weeks are edited in full", async (
     });
     await test.step("a deliverable's title, owner and details change", async () => {
       const item = before.accomplishments[0];
-      const res = await post(t, ada, `/projects/${id}/accomplishments/${item.id}`, {
+      const res = await postForm(t, ada, `/projects/${id}/accomplishments/${item.id}`, {
         title: "Cache live",
         owner: "",
         details: "- Redis up\n\n  Dashboards cached  \n",
       });
       assert.equal(res.status, 303);
       assert.equal(res.location, `/projects/${id}#accomplishment-${item.id}`);
-      const now = (await dashboard(t, ada, id)).accomplishments[0];
+      const now = (await dashboardOf(t, ada, id)).accomplishments[0];
       assert.deepEqual([now.id, now.title, now.owner, now.details], [
         item.id,
         "Cache live",
         null,
         ["Redis up", "Dashboards cached"],
       ]);
-      const refused = await post(t, ada, `/projects/${id}/accomplishments/${item.id}`, {
+      const refused = await postForm(t, ada, `/projects/${id}/accomplishments/${item.id}`, {
         title: "",
         details: "- Kept detail\nSecond",
       });
@@ -245,13 +238,13 @@ Deno.test("team rows, tasks, deliverables and weeks are edited in full", async (
     });
     await test.step("a week's title and note change", async () => {
       const week = before.milestones[0];
-      const res = await post(t, ada, `/projects/${id}/weeks/${week.id}`, {
+      const res = await postForm(t, ada, `/projects/${id}/weeks/${week.id}`, {
         title: "Week 1 (kick-off)",
         note: "",
       });
       assert.equal(res.status, 303);
       assert.equal(res.location, `/projects/${id}#milestones`);
-      const now = (await dashboard(t, ada, id)).milestones[0];
+      const now = (await dashboardOf(t, ada, id)).milestones[0];
       assert.deepEqual([now.id, now.title, now.note, now.items], [
         week.id,
         "Week 1 (kick-off)",
@@ -271,7 +264,7 @@ Deno.test("team rows, tasks, deliverables and weeks are edited in full", async (
       });
       const missing = crypto.randomUUID();
       for (const path of [`team/${missing}`, `tasks/${missing}/edit`]) {
-        const gone = await post(t, ada, `/projects/${id}/${path}`, {
+        const gone = await postForm(t, ada, `/projects/${id}/${path}`, {
           member: "x",
           title: "x",
           progress: "1",
@@ -289,7 +282,7 @@ Deno.test("a refused form of any section is a 422 showing its message where it w
   try {
     const ada = await t.login("ada@acme.test");
     const id = await t.projectId("acme");
-    const before = await dashboard(t, ada, id);
+    const before = await dashboardOf(t, ada, id);
     const phase = before.phases[0].id;
     const risk = before.risks[0].id;
     const week = before.milestones[0].id;
@@ -320,14 +313,14 @@ Deno.test("a refused form of any section is a 422 showing its message where it w
     ];
     await test.step("each form's message stands under its field, beside what was typed", async () => {
       for (const [path, fields, prefix, field, kept] of forms) {
-        const res = await post(t, ada, `/projects/${id}/${path}`, fields);
+        const res = await postForm(t, ada, `/projects/${id}/${path}`, fields);
         assert.equal(res.status, 422, path);
         assert.match(errorOf(res.body, prefix, field) ?? "", /^(Enter|Choose) /, path);
         if (kept) assert.ok(keeps(res.body, prefix, kept, typed), `${path} keeps ${kept}`);
       }
     });
     await test.step("a task without a title and a tick that is not true or false are 422", async () => {
-      const task = await post(t, ada, `/projects/${id}/phases/${phase}/tasks`, {
+      const task = await postForm(t, ada, `/projects/${id}/phases/${phase}/tasks`, {
         title: " ",
         note: "typed note",
       });
@@ -337,7 +330,7 @@ Deno.test("a refused form of any section is a 422 showing its message where it w
       assert.equal(errorOf(task.body, prefix, "title"), "Enter the task");
       assert.ok(keeps(task.body, prefix, "note", "typed note"));
       const action = before.actionGroups[0].items[0].id;
-      const tick = await post(t, ada, `/projects/${id}/actions/${action}`, { done: "maybe" });
+      const tick = await postForm(t, ada, `/projects/${id}/actions/${action}`, { done: "maybe" });
       assert.equal(tick.status, 422);
     });
     await test.step("a write that is not a form is a 415; a form that cannot be read, a 400", async () => {
@@ -355,7 +348,7 @@ Deno.test("a refused form of any section is a 422 showing its message where it w
       await broken.body?.cancel();
     });
     await test.step("nothing was written", async () => {
-      assert.deepEqual(await dashboard(t, ada, id), before);
+      assert.deepEqual(await dashboardOf(t, ada, id), before);
     });
   } finally {
     await t.drop();

@@ -5,7 +5,7 @@
  * 4xx that says what is wrong and where, never a 500, and leave nothing behind.
  */
 import assert from "node:assert/strict";
-import { createTestApp, ORIGIN, send, type TestApp } from "./_app.ts";
+import { createTestApp, dashboardOf, ORIGIN, send, type TestApp } from "./_app.ts";
 import type { ProjectDashboard } from "../lib/model/types.ts";
 
 const REFERENCE = await Deno.readTextFile(
@@ -50,10 +50,6 @@ function comparable(d: ProjectDashboard): unknown {
   }));
 }
 
-async function dashboard(t: TestApp, cookie: string, id: string): Promise<ProjectDashboard> {
-  return JSON.parse((await send(t, `/api/projects/${id}`, cookie)).body);
-}
-
 function projectIdOf(location: string | null): string {
   const match = /^\/projects\/([0-9a-f-]{36})$/.exec(location ?? "");
   assert.ok(match, `location ${location}`);
@@ -69,7 +65,7 @@ Deno.test("the reference dashboard imports, exports and imports back the same", 
       const res = await importDoc(t, grace, REFERENCE);
       assert.equal(res.status, 303, res.body.slice(0, 300));
       id = projectIdOf(res.location);
-      const d = await dashboard(t, grace, id);
+      const d = await dashboardOf(t, grace, id);
       assert.equal(d.project.name, "Redis Caching Implementation");
       assert.equal(d.project.lastUpdated, "2025-07-31 (5:30 PM)");
       assert.equal(d.phases.length, 5);
@@ -96,8 +92,8 @@ Deno.test("the reference dashboard imports, exports and imports back the same", 
       const first = await exportOf(t, grace, id);
       const again = projectIdOf((await importDoc(t, grace, first.body, "field")).location);
       assert.deepEqual(
-        comparable(await dashboard(t, grace, again)),
-        comparable(await dashboard(t, grace, id)),
+        comparable(await dashboardOf(t, grace, again)),
+        comparable(await dashboardOf(t, grace, id)),
       );
       assert.equal((await exportOf(t, grace, again)).body, first.body);
     });
@@ -119,8 +115,8 @@ Deno.test("every construct of the format round-trips, and so do the demo project
     assert.match(text, /## Appendix/);
     const back = projectIdOf((await importDoc(t, ada, text)).location);
     assert.deepEqual(
-      comparable(await dashboard(t, ada, back)),
-      comparable(await dashboard(t, ada, id)),
+      comparable(await dashboardOf(t, ada, back)),
+      comparable(await dashboardOf(t, ada, id)),
     );
     assert.equal((await exportOf(t, ada, back)).body, text);
     for (const slug of ["acme", "globex"]) {
@@ -229,7 +225,7 @@ Deno.test("an empty file beside the text field imports the field; an island gets
     });
     assert.equal(res.status, 201);
     const { id } = await res.json();
-    const d = await dashboard(t, ada, id);
+    const d = await dashboardOf(t, ada, id);
     assert.equal(d.project.name, "Redis Caching Implementation");
   } finally {
     await t.drop();
