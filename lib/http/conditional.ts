@@ -7,7 +7,7 @@
  * @module
  */
 import type { Context } from "hono";
-import { acceptsCoding, CODINGS, type ContentCoding, negotiateCoding } from "./accept_encoding.ts";
+import { acceptsCoding, negotiateCoding } from "./accept_encoding.ts";
 import { codedEtag } from "./etag.ts";
 import { PRIVATE_CACHE_CONTROL, PRIVATE_VARY } from "./headers.ts";
 import { type IfNoneMatch, matchingEtag, parseIfNoneMatch } from "./if_none_match.ts";
@@ -30,11 +30,6 @@ export interface CheckConditionalOptions {
    * when the request has no `If-None-Match`. Default none: `If-Modified-Since` never matches.
    */
   lastModified?: Date;
-  /**
-   * The content codings the 200 could be sent in; the 304 carries the tag of the one the
-   * client holds ({@linkcode matchingEtag}). Default br, gzip and identity.
-   */
-  codings?: readonly ContentCoding[];
 }
 
 /**
@@ -92,13 +87,11 @@ export function checkConditional(
   const headers = c.req.raw.headers;
   const held = parseIfNoneMatch(headers.get("if-none-match"));
   const acceptEncoding = headers.get("accept-encoding");
-  const codings = options.codings ?? CODINGS;
-  const preferred = negotiateCoding(acceptEncoding, codings);
   if (held) {
     const tag = matchingEtag(held, etag, {
       exists: options.exists ?? true,
-      preferred,
-      accepts: (coding) => codings.includes(coding) && acceptsCoding(acceptEncoding, coding),
+      preferred: negotiateCoding(acceptEncoding),
+      accepts: (coding) => acceptsCoding(acceptEncoding, coding),
     });
     return tag ? notModified(c, tag, options.headers) : null;
   }
@@ -109,7 +102,7 @@ export function checkConditional(
     if (
       !Number.isNaN(sinceMs) && Math.floor(options.lastModified.getTime() / 1000) * 1000 <= sinceMs
     ) {
-      return notModified(c, codedEtag(etag, preferred), options.headers);
+      return notModified(c, codedEtag(etag, negotiateCoding(acceptEncoding)), options.headers);
     }
   }
   return null;
