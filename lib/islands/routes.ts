@@ -31,6 +31,11 @@ interface BuildFile {
 const BUILD_ID = /^[0-9a-f]{16}$/;
 const FILE = /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/;
 const IMMUTABLE = "public, max-age=31536000, immutable";
+/**
+ * Boot modules made in memory that are kept at once: any set of a build's chunks names one, so
+ * the oldest are let go (a later request makes it again) and no client can grow the map.
+ */
+const MAX_BOOT_FILES = 64;
 
 /**
  * Makes a Hono app serving the files of every complete build in `outDir`, as
@@ -83,6 +88,12 @@ export function buildRoutes(options: BuildRoutesOptions = {}): Hono {
     return textFile(bootModuleSource(islands), type);
   }
 
+  const boots: string[] = [];
+  function keepBounded(key: string): void {
+    boots.push(key);
+    if (boots.length > MAX_BOOT_FILES) files.delete(boots.shift()!);
+  }
+
   const app = new Hono();
   app.on(["GET", "HEAD"], "/:id/:file", async function serveBuildFile(c) {
     const { id, file } = c.req.param();
@@ -94,6 +105,7 @@ export function buildRoutes(options: BuildRoutesOptions = {}): Hono {
       files.set(key, found);
       // Only found files are remembered: a missing build may be written later.
       found.then((f) => f ?? files.delete(key), () => files.delete(key));
+      if (chunksOfBootFile(file)) keepBounded(key);
     }
     const built = await found;
     if (!built) return notFound();
