@@ -73,10 +73,10 @@ export async function page(
   // Only signed-in pages carry an ETag; the reader keys the stored page with it.
   const reader = c.var.session?.user.id ?? "";
   const stored = await htmlCache.store(reader, etag, () => renderPage(tree()));
+  const coding = storedCodingFor(c.req.raw);
   if (status === 200 && revalidation.served === "hit") {
     // A repeat of this GET by this session gets these bytes in front of the router while the
     // versions the ETag rests on hold and the page is still kept.
-    const coding = storedCodingFor(c.req.raw);
     c.var.deps.revalidations.keepBody(c.req.raw, {
       etag: codedEtag(etag, coding),
       body: () => {
@@ -85,7 +85,7 @@ export async function page(
       },
     });
   }
-  return codedResponse(c, stored, { status, contentType: HTML, etag });
+  return codedResponse(c, stored, { status, contentType: HTML, etag }, coding);
 }
 
 /**

@@ -21,9 +21,6 @@ export interface CodedResponseOptions {
   etag?: string | null;
 }
 
-const STORED_CODINGS: readonly ContentCoding[] = ["br", "gzip", "identity"];
-const PER_RESPONSE_CODINGS: readonly ContentCoding[] = ["br", "gzip", "identity"];
-
 /**
  * The coding a request gets of a body kept in br and gzip (identity is decoded from gzip).
  *
@@ -36,7 +33,7 @@ const PER_RESPONSE_CODINGS: readonly ContentCoding[] = ["br", "gzip", "identity"
  * ```
  */
 export function storedCodingFor(request: Request): ContentCoding {
-  return negotiateCoding(request.headers.get("accept-encoding"), STORED_CODINGS);
+  return negotiateCoding(request.headers.get("accept-encoding"));
 }
 
 /**
@@ -67,6 +64,7 @@ export function storedBody(
  * @param c The request's context.
  * @param bodies The kept codings.
  * @param options Status, content type and the identity tag.
+ * @param coding The coding to send, when the caller has chosen it. Default `storedCodingFor()`.
  * @returns The response.
  * @example
  * ```ts ignore
@@ -77,8 +75,8 @@ export function codedResponse(
   c: Context,
   bodies: CompressedBodies,
   options: CodedResponseOptions,
+  coding: ContentCoding = storedCodingFor(c.req.raw),
 ): Response {
-  const coding = storedCodingFor(c.req.raw);
   return send(c, storedBody(bodies, coding), coding, options);
 }
 
@@ -103,7 +101,7 @@ export async function compressedResponse(
   const bytes = typeof body === "string" ? new TextEncoder().encode(body) : body;
   const coding = bytes.byteLength < COMPRESS_MIN_BYTES
     ? "identity"
-    : negotiateCoding(c.req.raw.headers.get("accept-encoding"), PER_RESPONSE_CODINGS);
+    : negotiateCoding(c.req.raw.headers.get("accept-encoding"));
   return send(c, await compress(bytes, coding), coding, options);
 }
 

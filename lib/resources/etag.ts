@@ -7,6 +7,7 @@
  * @module
  */
 import { weakEtag } from "../http/etag.ts";
+import { jsonText } from "../http/json_text.ts";
 import type { MemoNote } from "../http/revalidation_memo.ts";
 import type { RequestContext } from "./context.ts";
 import type { VersionSource } from "./keys.ts";
@@ -117,7 +118,8 @@ export class ResourceEtags {
   content(req: EtagRequest, kind: string, body: unknown): string | null {
     const { ctx } = req;
     if (!this.#sources.cachedFor(ctx.tenant.id, ctx.user.id)) return null;
-    const shown = JSON.stringify(body);
+    // `jsonText` remembers the text, so the answer that sends this body does not make it again.
+    const shown = jsonText(body);
     return weakEtag([this.#buildId, kind, ctx.user.id, ctx.tenant.id, ctx.role, shown]);
   }
 
