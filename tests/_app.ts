@@ -137,7 +137,7 @@ export async function send(
 }
 
 /** A form POST (no redirects followed): its status, `Location` and body. */
-export async function postForm(
+export async function postAndRead(
   t: TestApp,
   cookie: string | null,
   path: string,

@@ -5,7 +5,7 @@
  * JSON. A refused form is a 422 page with that row's editor open, keeping what was typed.
  */
 import assert from "node:assert/strict";
-import { createTestApp, dashboardOf, formPost, ORIGIN, postForm } from "./_app.ts";
+import { createTestApp, dashboardOf, formPost, ORIGIN, postAndRead } from "./_app.ts";
 
 /** Whether a 422 page shows the field `<prefix>-<name>` with the typed value. */
 function keeps(body: string, prefix: string, name: string, value: string): boolean {
@@ -35,7 +35,7 @@ Deno.test("metrics are added and edited in full; the summary's rows open the sum
       (await dashboardOf(t, ada, id)).metrics.find((m) => m.name === name)!;
     let coverage = "";
     await test.step("POST /metrics adds a metric to its table; a typed sign is the direction", async () => {
-      const res = await postForm(t, ada, `/projects/${id}/metrics`, {
+      const res = await postAndRead(t, ada, `/projects/${id}/metrics`, {
         group: "quality",
         name: "Branch Coverage",
         baseline: "10%",
@@ -59,7 +59,7 @@ Deno.test("metrics are added and edited in full; the summary's rows open the sum
       ]);
     });
     await test.step("a summary row added is in the summary", async () => {
-      const res = await postForm(t, ada, `/projects/${id}/metrics`, {
+      const res = await postAndRead(t, ada, `/projects/${id}/metrics`, {
         group: "summary",
         name: "Go-live readiness",
         current: "Week 3",
@@ -72,7 +72,7 @@ Deno.test("metrics are added and edited in full; the summary's rows open the sum
       assert.deepEqual([row.group, row.health, row.statusLabel], ["summary", "green", "On Track"]);
     });
     await test.step("/edit changes every field; moved to performance, it keeps a baseline", async () => {
-      const res = await postForm(t, ada, `/projects/${id}/metrics/${coverage}/edit`, {
+      const res = await postAndRead(t, ada, `/projects/${id}/metrics/${coverage}/edit`, {
         group: "performance",
         name: "p95 latency",
         baseline: "900 ms",
@@ -95,18 +95,20 @@ Deno.test("metrics are added and edited in full; the summary's rows open the sum
       ]);
     });
     await test.step("POST /metrics/:id sets the current value alone", async () => {
-      const res = await postForm(t, ada, `/projects/${id}/metrics/${coverage}`, {
+      const res = await postAndRead(t, ada, `/projects/${id}/metrics/${coverage}`, {
         current: "240 ms",
       });
       assert.equal(res.status, 303);
       assert.equal(res.location, `/projects/${id}#metrics`);
       assert.equal((await metricNamed("p95 latency")).current, "240 ms");
-      const empty = await postForm(t, ada, `/projects/${id}/metrics/${coverage}`, { current: " " });
+      const empty = await postAndRead(t, ada, `/projects/${id}/metrics/${coverage}`, {
+        current: " ",
+      });
       assert.equal(empty.status, 422);
       assert.ok(errorOf(empty.body, `metric-${coverage}`, "current"));
     });
     await test.step("a refused new metric is a 422 keeping what was typed", async () => {
-      const res = await postForm(t, ada, `/projects/${id}/metrics`, {
+      const res = await postAndRead(t, ada, `/projects/${id}/metrics`, {
         group: "quality",
         name: "",
         target: "≥ 95%",
@@ -114,7 +116,7 @@ Deno.test("metrics are added and edited in full; the summary's rows open the sum
       assert.equal(res.status, 422);
       assert.ok(keeps(res.body, "metric-new-quality", "target", "≥ 95%"), "the target is kept");
       assert.match(errorOf(res.body, "metric-new-quality", "name") ?? "", /name/);
-      const table = await postForm(t, ada, `/projects/${id}/metrics`, {
+      const table = await postAndRead(t, ada, `/projects/${id}/metrics`, {
         group: "other",
         name: "x",
       });
@@ -122,7 +124,7 @@ Deno.test("metrics are added and edited in full; the summary's rows open the sum
     });
     await test.step("a refused summary row opens the summary's editor with what was typed", async () => {
       const row = await metricNamed("Go-live readiness");
-      const res = await postForm(t, ada, `/projects/${id}/metrics/${row.id}/edit`, {
+      const res = await postAndRead(t, ada, `/projects/${id}/metrics/${row.id}/edit`, {
         group: "summary",
         name: "Readiness typed",
         current: "Week 4",
@@ -149,7 +151,7 @@ Deno.test("team rows, tasks, deliverables and weeks are edited in full", async (
     await test.step("a team row's every field changes; progress 0 and 100 are the bounds", async () => {
       const row = before.team[1];
       for (const progress of ["0", "100"]) {
-        const res = await postForm(t, ada, `/projects/${id}/team/${row.id}`, {
+        const res = await postAndRead(t, ada, `/projects/${id}/team/${row.id}`, {
           member: "Grace Hopper",
           status: "yellow",
           status_label: "Reviewing",
@@ -168,7 +170,7 @@ Deno.test("team rows, tasks, deliverables and weeks are edited in full", async (
     await test.step("progress outside 0..100 or not whole is a 422 keeping the typed name", async () => {
       const row = before.team[0];
       for (const progress of ["101", "-1", "4.5", "lots"]) {
-        const res = await postForm(t, ada, `/projects/${id}/team/${row.id}`, {
+        const res = await postAndRead(t, ada, `/projects/${id}/team/${row.id}`, {
           member: "Typed Member",
           progress,
         });
@@ -183,7 +185,7 @@ Deno.test("team rows, tasks, deliverables and weeks are edited in full", async (
     });
     await test.step("a task's title, note and assignee change; an empty assignee is nobody", async () => {
       const task = before.phases[1].tasks[0];
-      const res = await postForm(t, ada, `/projects/${id}/tasks/${task.id}/edit`, {
+      const res = await postAndRead(t, ada, `/projects/${id}/tasks/${task.id}/edit`, {
         title: "Warm the cache",
         note: "after the deploy",
         assignee: "Grace Hopper",
@@ -197,14 +199,14 @@ Deno.test("team rows, tasks, deliverables and weeks are edited in full", async (
         "Grace Hopper",
         task.status,
       ]);
-      await postForm(t, ada, `/projects/${id}/tasks/${task.id}/edit`, {
+      await postAndRead(t, ada, `/projects/${id}/tasks/${task.id}/edit`, {
         title: "Warm the cache",
         note: "",
         assignee: " ",
       });
       now = (await dashboardOf(t, ada, id)).phases[1].tasks[0];
       assert.deepEqual([now.note, now.assignee], ["", null]);
-      const refused = await postForm(t, ada, `/projects/${id}/tasks/${task.id}/edit`, {
+      const refused = await postAndRead(t, ada, `/projects/${id}/tasks/${task.id}/edit`, {
         title: " ",
         note: "typed note",
       });
@@ -214,7 +216,7 @@ Deno.test("team rows, tasks, deliverables and weeks are edited in full", async (
     });
     await test.step("a deliverable's title, owner and details change", async () => {
       const item = before.accomplishments[0];
-      const res = await postForm(t, ada, `/projects/${id}/accomplishments/${item.id}`, {
+      const res = await postAndRead(t, ada, `/projects/${id}/accomplishments/${item.id}`, {
         title: "Cache live",
         owner: "",
         details: "- Redis up\n\n  Dashboards cached  \n",
@@ -228,7 +230,7 @@ Deno.test("team rows, tasks, deliverables and weeks are edited in full", async (
         null,
         ["Redis up", "Dashboards cached"],
       ]);
-      const refused = await postForm(t, ada, `/projects/${id}/accomplishments/${item.id}`, {
+      const refused = await postAndRead(t, ada, `/projects/${id}/accomplishments/${item.id}`, {
         title: "",
         details: "- Kept detail\nSecond",
       });
@@ -238,7 +240,7 @@ Deno.test("team rows, tasks, deliverables and weeks are edited in full", async (
     });
     await test.step("a week's title and note change", async () => {
       const week = before.milestones[0];
-      const res = await postForm(t, ada, `/projects/${id}/weeks/${week.id}`, {
+      const res = await postAndRead(t, ada, `/projects/${id}/weeks/${week.id}`, {
         title: "Week 1 (kick-off)",
         note: "",
       });
@@ -264,7 +266,7 @@ Deno.test("team rows, tasks, deliverables and weeks are edited in full", async (
       });
       const missing = crypto.randomUUID();
       for (const path of [`team/${missing}`, `tasks/${missing}/edit`]) {
-        const gone = await postForm(t, ada, `/projects/${id}/${path}`, {
+        const gone = await postAndRead(t, ada, `/projects/${id}/${path}`, {
           member: "x",
           title: "x",
           progress: "1",
@@ -313,14 +315,14 @@ Deno.test("a refused form of any section is a 422 showing its message where it w
     ];
     await test.step("each form's message stands under its field, beside what was typed", async () => {
       for (const [path, fields, prefix, field, kept] of forms) {
-        const res = await postForm(t, ada, `/projects/${id}/${path}`, fields);
+        const res = await postAndRead(t, ada, `/projects/${id}/${path}`, fields);
         assert.equal(res.status, 422, path);
         assert.match(errorOf(res.body, prefix, field) ?? "", /^(Enter|Choose) /, path);
         if (kept) assert.ok(keeps(res.body, prefix, kept, typed), `${path} keeps ${kept}`);
       }
     });
     await test.step("a task without a title and a tick that is not true or false are 422", async () => {
-      const task = await postForm(t, ada, `/projects/${id}/phases/${phase}/tasks`, {
+      const task = await postAndRead(t, ada, `/projects/${id}/phases/${phase}/tasks`, {
         title: " ",
         note: "typed note",
       });
@@ -330,7 +332,9 @@ Deno.test("a refused form of any section is a 422 showing its message where it w
       assert.equal(errorOf(task.body, prefix, "title"), "Enter the task");
       assert.ok(keeps(task.body, prefix, "note", "typed note"));
       const action = before.actionGroups[0].items[0].id;
-      const tick = await postForm(t, ada, `/projects/${id}/actions/${action}`, { done: "maybe" });
+      const tick = await postAndRead(t, ada, `/projects/${id}/actions/${action}`, {
+        done: "maybe",
+      });
       assert.equal(tick.status, 422);
     });
     await test.step("a write that is not a form is a 415; a form that cannot be read, a 400", async () => {

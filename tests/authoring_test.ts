@@ -5,7 +5,7 @@
  * change nothing; another tenant's ids are 404 on every route.
  */
 import assert from "node:assert/strict";
-import { createTestApp, dashboardOf, postForm, send } from "./_app.ts";
+import { createTestApp, dashboardOf, postAndRead, send } from "./_app.ts";
 import { ROUTES } from "../routes/_manifest.ts";
 import type { ProjectDashboard } from "../lib/model/types.ts";
 
@@ -15,7 +15,7 @@ Deno.test("a member starts a project and plans it: phases, tasks, assignees, ord
     const grace = await t.login("grace@acme.test");
     let id = "";
     await test.step("POST /projects answers 303 to the new dashboard, listed at home", async () => {
-      const res = await postForm(t, grace, "/projects", {
+      const res = await postAndRead(t, grace, "/projects", {
         name: "Launch ✨ 計画",
         description: "Q3",
       });
@@ -30,7 +30,7 @@ Deno.test("a member starts a project and plans it: phases, tasks, assignees, ord
       assert.deepEqual(d.progress, { done: 0, total: 0, percent: 0 });
     });
     await test.step("a missing name is a 422 that keeps the typed description", async () => {
-      const res = await postForm(t, grace, "/projects", { name: "  ", description: "Kept" });
+      const res = await postAndRead(t, grace, "/projects", { name: "  ", description: "Kept" });
       assert.equal(res.status, 422);
       assert.match(res.body, /Enter the project(&#39;|')s name/);
       assert.match(res.body, />Kept</);
@@ -39,7 +39,7 @@ Deno.test("a member starts a project and plans it: phases, tasks, assignees, ord
     let ship = "";
     await test.step("phases are added in order and renamed", async () => {
       for (const [title, timeframe] of [["Build", "Week 1"], ["Ship", "Week 2"]]) {
-        const res = await postForm(t, grace, `/projects/${id}/phases`, { title, timeframe });
+        const res = await postAndRead(t, grace, `/projects/${id}/phases`, { title, timeframe });
         assert.equal(res.status, 303);
         assert.match(res.location ?? "", new RegExp(`^/projects/${id}#phase-`));
       }
@@ -49,7 +49,7 @@ Deno.test("a member starts a project and plans it: phases, tasks, assignees, ord
         "Week 2",
       ]]);
       [build, ship] = d.phases.map((p) => p.id);
-      const renamed = await postForm(t, grace, `/projects/${id}/phases/${ship}`, {
+      const renamed = await postAndRead(t, grace, `/projects/${id}/phases/${ship}`, {
         title: "Ship it",
         timeframe: "Week 3",
       });
@@ -57,7 +57,7 @@ Deno.test("a member starts a project and plans it: phases, tasks, assignees, ord
       assert.equal((await dashboardOf(t, grace, id)).phases[1].name, "Ship it");
     });
     await test.step("tasks keep their note apart from their assignee; team counts follow", async () => {
-      await postForm(t, grace, `/projects/${id}/team`, {
+      await postAndRead(t, grace, `/projects/${id}/team`, {
         member: "Ada",
         status: "green",
         status_label: "Active",
@@ -65,7 +65,7 @@ Deno.test("a member starts a project and plans it: phases, tasks, assignees, ord
         progress: "40",
       });
       for (const title of ["Schema <script>alert(1)</script>", "API", "UI"]) {
-        const res = await postForm(t, grace, `/projects/${id}/phases/${build}/tasks`, {
+        const res = await postAndRead(t, grace, `/projects/${id}/phases/${build}/tasks`, {
           title,
           note: title === "API" ? "waiting on review" : "",
           assignee: title === "UI" ? "" : "ada",
@@ -77,7 +77,7 @@ Deno.test("a member starts a project and plans it: phases, tasks, assignees, ord
       assert.deepEqual([api.note, api.assignee], ["waiting on review", "ada"]);
       assert.deepEqual([ui.note, ui.assignee], ["", null]);
       assert.deepEqual([d.team[0].taskCount, d.team[0].doneCount], [2, 0], "assigned by name");
-      await postForm(t, grace, `/projects/${id}/tasks/${schema.id}`, { status: "done" });
+      await postAndRead(t, grace, `/projects/${id}/tasks/${schema.id}`, { status: "done" });
       const after = await dashboardOf(t, grace, id);
       assert.deepEqual([after.team[0].taskCount, after.team[0].doneCount], [2, 1]);
       assert.deepEqual(after.progress, { done: 1, total: 3, percent: 33 });
@@ -89,7 +89,7 @@ Deno.test("a member starts a project and plans it: phases, tasks, assignees, ord
       const d = await dashboardOf(t, grace, id);
       const ui = d.phases[0].tasks[2];
       assert.equal(
-        (await postForm(t, grace, `/projects/${id}/tasks/${ui.id}/move`, { direction: "up" }))
+        (await postAndRead(t, grace, `/projects/${id}/tasks/${ui.id}/move`, { direction: "up" }))
           .status,
         303,
       );
@@ -98,17 +98,17 @@ Deno.test("a member starts a project and plans it: phases, tasks, assignees, ord
         "UI",
         "API",
       ]);
-      const sideways = await postForm(t, grace, `/projects/${id}/tasks/${ui.id}/move`, {
+      const sideways = await postAndRead(t, grace, `/projects/${id}/tasks/${ui.id}/move`, {
         direction: "sideways",
       });
       assert.equal(sideways.status, 422);
-      await postForm(t, grace, `/projects/${id}/phases/${ship}/move`, { direction: "up" });
+      await postAndRead(t, grace, `/projects/${id}/phases/${ship}/move`, { direction: "up" });
       assert.deepEqual((await dashboardOf(t, grace, id)).phases.map((p) => p.name), [
         "Ship it",
         "Build",
       ]);
-      await postForm(t, grace, `/projects/${id}/tasks/${ui.id}/delete`, {});
-      await postForm(t, grace, `/projects/${id}/phases/${ship}/delete`, {});
+      await postAndRead(t, grace, `/projects/${id}/tasks/${ui.id}/delete`, {});
+      await postAndRead(t, grace, `/projects/${id}/phases/${ship}/delete`, {});
       const left = await dashboardOf(t, grace, id);
       assert.deepEqual(left.phases.map((p) => p.name), ["Build"]);
       assert.equal(left.phases[0].tasks.length, 2);
@@ -132,7 +132,7 @@ Deno.test("blockers move the summary's Blockers row; milestones tick and untick"
       d.metrics.find((m) => m.group === "summary" && m.name === "Blockers")!;
     await test.step("an open blocker counts; resolved, it does not", async () => {
       assert.equal(blockersRow(await dashboardOf(t, ada, id)).current, "0");
-      const added = await postForm(t, ada, `/projects/${id}/blockers`, {
+      const added = await postAndRead(t, ada, `/projects/${id}/blockers`, {
         text: "Waiting on DevSecOps",
       });
       assert.equal(added.status, 303);
@@ -143,12 +143,12 @@ Deno.test("blockers move the summary's Blockers row; milestones tick and untick"
       const page = await send(t, `/projects/${id}`, ada);
       assert.match(page.body, /Waiting on DevSecOps/);
       assert.doesNotMatch(page.body, /None currently identified/);
-      await postForm(t, ada, `/projects/${id}/blockers/${blocker.id}`, { resolved: "true" });
+      await postAndRead(t, ada, `/projects/${id}/blockers/${blocker.id}`, { resolved: "true" });
       d = await dashboardOf(t, ada, id);
       assert.deepEqual([blockersRow(d).current, blockersRow(d).statusLabel], ["0", "Clear"]);
       assert.ok(d.blockers[0].resolvedAt, "kept as resolved");
       assert.match((await send(t, `/projects/${id}`, ada)).body, /None currently identified/);
-      const bad = await postForm(t, ada, `/projects/${id}/blockers/${blocker.id}`, {
+      const bad = await postAndRead(t, ada, `/projects/${id}/blockers/${blocker.id}`, {
         resolved: "yes",
       });
       assert.equal(bad.status, 422);
@@ -157,32 +157,37 @@ Deno.test("blockers move the summary's Blockers row; milestones tick and untick"
       const item = (await dashboardOf(t, ada, id)).milestones[0].items[0];
       assert.equal(item.done, false);
       for (const [done, expected] of [["true", true], ["false", false]] as const) {
-        const res = await postForm(t, ada, `/projects/${id}/milestones/${item.id}`, { done });
+        const res = await postAndRead(t, ada, `/projects/${id}/milestones/${item.id}`, { done });
         assert.equal(res.status, 303);
         const now = (await dashboardOf(t, ada, id)).milestones[0].items[0];
         assert.equal(now.done, expected);
       }
       for (const done of ["yes", "", "TRUE"]) {
-        const res = await postForm(t, ada, `/projects/${id}/milestones/${item.id}`, { done });
+        const res = await postAndRead(t, ada, `/projects/${id}/milestones/${item.id}`, { done });
         assert.equal(res.status, 422, `done=${done}`);
       }
       assert.equal(
-        (await postForm(t, ada, `/projects/${id}/milestones/${item.id}`, {})).status,
+        (await postAndRead(t, ada, `/projects/${id}/milestones/${item.id}`, {})).status,
         422,
       );
     });
     await test.step("weeks, accomplishments and next actions are added, ticked, removed", async () => {
-      await postForm(t, ada, `/projects/${id}/milestones`, { title: "Week 7", note: "Stretch" });
+      await postAndRead(t, ada, `/projects/${id}/milestones`, { title: "Week 7", note: "Stretch" });
       let d = await dashboardOf(t, ada, id);
       const week = d.milestones.at(-1)!;
       assert.deepEqual([week.title, week.note], ["Week 7", "Stretch"]);
-      await postForm(t, ada, `/projects/${id}/weeks/${week.id}/items`, { text: "Retrospective" });
-      await postForm(t, ada, `/projects/${id}/accomplishments`, {
+      await postAndRead(t, ada, `/projects/${id}/weeks/${week.id}/items`, {
+        text: "Retrospective",
+      });
+      await postAndRead(t, ada, `/projects/${id}/accomplishments`, {
         title: "Cache live",
         owner: "Ada",
         details: "- Redis up\nDashboards cached\n",
       });
-      await postForm(t, ada, `/projects/${id}/actions`, { group: "Next Week", text: "Load test" });
+      await postAndRead(t, ada, `/projects/${id}/actions`, {
+        group: "Next Week",
+        text: "Load test",
+      });
       d = await dashboardOf(t, ada, id);
       assert.deepEqual(d.milestones.at(-1)!.items.map((i) => i.text), ["Retrospective"]);
       assert.deepEqual(d.accomplishments.at(-1), {
@@ -194,10 +199,10 @@ Deno.test("blockers move the summary's Blockers row; milestones tick and untick"
       const next = d.actionGroups.find((g) => g.title === "Next Week")!;
       const action = next.items.at(-1)!;
       assert.equal(action.text, "Load test");
-      await postForm(t, ada, `/projects/${id}/actions/${action.id}`, { done: "true" });
+      await postAndRead(t, ada, `/projects/${id}/actions/${action.id}`, { done: "true" });
       d = await dashboardOf(t, ada, id);
       assert.equal(d.actionGroups.find((g) => g.title === "Next Week")!.items.at(-1)!.done, true);
-      await postForm(t, ada, `/projects/${id}/weeks/${week.id}/delete`, {});
+      await postAndRead(t, ada, `/projects/${id}/weeks/${week.id}/delete`, {});
       assert.equal((await dashboardOf(t, ada, id)).milestones.length, d.milestones.length - 1);
     });
   } finally {
@@ -226,7 +231,7 @@ Deno.test("viewers change nothing; another tenant's ids are 404 everywhere", asy
       const paths = [...projectWrites(acme, row.id), "/projects", "/projects/import"];
       assert.ok(paths.length >= 40, `${paths.length} write routes`);
       for (const path of paths) {
-        const res = await postForm(t, linus, path, {
+        const res = await postAndRead(t, linus, path, {
           name: "x",
           text: "x",
           title: "x",
@@ -239,7 +244,7 @@ Deno.test("viewers change nothing; another tenant's ids are 404 everywhere", asy
     });
     await test.step("another tenant's owner gets 404 for Acme's project on every route", async () => {
       for (const path of projectWrites(acme, row.id)) {
-        const res = await postForm(t, hank, path, {
+        const res = await postAndRead(t, hank, path, {
           name: "x",
           text: "x",
           title: "x",
@@ -267,7 +272,7 @@ Deno.test("settings, archive and restore: an archived project leaves the list, s
   try {
     const ada = await t.login("ada@acme.test");
     const id = await t.projectId("acme");
-    const saved = await postForm(t, ada, `/projects/${id}/settings`, {
+    const saved = await postAndRead(t, ada, `/projects/${id}/settings`, {
       name: "Redis Caching",
       description: "Renamed",
       status: "At Risk",
@@ -282,12 +287,12 @@ Deno.test("settings, archive and restore: an archived project leaves the list, s
       [d.project.name, d.project.status, d.project.health, d.project.reviewCycle],
       ["Redis Caching", "At Risk", "yellow", "Fridays"],
     );
-    assert.equal((await postForm(t, ada, `/projects/${id}/archive`, {})).status, 303);
+    assert.equal((await postAndRead(t, ada, `/projects/${id}/archive`, {})).status, 303);
     assert.doesNotMatch((await send(t, "/", ada)).body, /Redis Caching</);
     const archived = await send(t, `/projects/${id}`, ada);
     assert.equal(archived.status, 200);
     assert.match(archived.body, /Archived on/);
-    assert.equal((await postForm(t, ada, `/projects/${id}/restore`, {})).status, 303);
+    assert.equal((await postAndRead(t, ada, `/projects/${id}/restore`, {})).status, 303);
     assert.match((await send(t, "/", ada)).body, /Redis Caching</);
   } finally {
     await t.drop();
