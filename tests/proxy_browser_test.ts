@@ -58,12 +58,19 @@ Deno.test(
         { timeout: 5000 },
       );
 
-      // Both pages' sockets went through nginx to the instances, which spread them.
-      const clients = await Promise.all(
-        beacon.instances.map(async (server) =>
-          (await scrapeMetrics(server.url)).get("beacon_ws_clients") ?? 0
-        ),
-      );
+      // Both pages' sockets went through nginx to the instances, which spread them. The home
+      // pages' sockets closed as the dashboards opened; an instance may not have heard yet.
+      const socketsPerInstance = () =>
+        Promise.all(
+          beacon.instances.map(async (server) =>
+            (await scrapeMetrics(server.url)).get("beacon_ws_clients") ?? 0
+          ),
+        );
+      let clients = await socketsPerInstance();
+      for (let tries = 0; tries < 50 && clients.reduce((a, b) => a + b, 0) !== 2; tries++) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        clients = await socketsPerInstance();
+      }
       assert.equal(clients.reduce((a, b) => a + b, 0), 2, `sockets per instance: ${clients}`);
       assert.ok(clients.every((n) => n <= 1), `least_conn spread the sockets: ${clients}`);
     } finally {
