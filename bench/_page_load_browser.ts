@@ -156,6 +156,28 @@ export async function waitForStatus(page: Page, title: string, status: string): 
   );
 }
 
+/**
+ * Waits until the page has made no request and rendered no island for `quietMs` (at most
+ * `maxMs` in all), so late batches and renders are counted, not cut off.
+ */
+export async function settle(page: Page, quietMs = 500, maxMs = 5_000): Promise<void> {
+  const state = () =>
+    page.evaluate(() =>
+      JSON.stringify([
+        performance.getEntriesByType("resource").length,
+        (globalThis as { __beaconRenders?: Record<string, number> }).__beaconRenders,
+      ])
+    );
+  const deadline = Date.now() + maxMs;
+  let last = await state();
+  let since = Date.now();
+  while (Date.now() - since < quietMs && Date.now() < deadline) {
+    await page.waitForTimeout(50);
+    const now = await state();
+    if (now !== last) [last, since] = [now, Date.now()];
+  }
+}
+
 /** Bytes and requests a page made since resource timing held `since` entries. */
 export function resourcesSince(
   page: Page,

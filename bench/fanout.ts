@@ -223,7 +223,11 @@ async function run(
          WHERE topic = $1 ORDER BY seq DESC LIMIT 1`,
         [`project:${project.id}`],
       );
-      while (!notified.has(Number(row.seq))) await sleep(1);
+      const heardBy = Date.now() + o.timeout;
+      while (!notified.has(Number(row.seq))) {
+        if (Date.now() > heardBy) throw new Error(`The bench never heard of event ${row.seq}`);
+        await sleep(1);
+      }
       const event = { at: notified.get(Number(row.seq))!, stamped: row.at };
       await Promise.race([everyone, sleep(o.timeout)]);
       await sleep(Math.max(0, started + o.gap - Date.now()));

@@ -35,6 +35,7 @@ import {
   profiledVisit,
   renders,
   resourcesSince,
+  settle,
   signedInContext,
   type Visit,
   visit,
@@ -249,7 +250,7 @@ async function measureBurst(
     };
   }
   for (const [title, status] of changed) await waitForStatus(page, title, status);
-  await page.waitForTimeout(300);
+  await settle(page);
   const after = await renders(page);
   const { count, bytes } = await resourcesSince(page, entries);
   const delta = (name: string) => (after[name] ?? 0) - (before[name] ?? 0);

@@ -57,7 +57,16 @@ Deno.test("an instance reads a changed dashboard ahead of its readers, once they
     const seq = b.bus.lastSeq;
     await a.db.query("UPDATE projects SET description = 'outside' WHERE id = $1", [projectId]);
     await waitFor(() => b.bus.lastSeq > seq, 5000, "B to hear of the outside write");
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // The read-ahead that event started, as the bus started it; awaited to its end, it asked
+    // Redis and gave up, loading nothing.
+    const topic = `project:${projectId}`;
+    const reading = b.deps.loaders.readAhead({
+      tenant: tenantId,
+      topic,
+      version: b.bus.version(topic),
+    });
+    assert.ok(reading, "B held the dashboard at the version before, so it reads ahead");
+    await reading;
     assert.equal(b.cache!.counters.snapshot().loads, after.b.loads, "B loaded nothing ahead");
   } finally {
     await c.close();
