@@ -35,7 +35,6 @@ export function PhaseList(props: DashboardIslandProps): JSX.Element {
       <Editable
         ctx={edit}
         id="phases"
-        anchor="phases"
         label="Add a phase"
         failed={failedIn(edit, ["phase"]) && !edit.form?.id}
         editor={() => <AddPhase ctx={edit} />}

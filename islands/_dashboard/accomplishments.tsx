@@ -39,7 +39,6 @@ export function AccomplishmentsSection(
       <Editable
         ctx={ctx}
         id="accomplishments"
-        anchor="accomplishments"
         label="Key accomplishments"
         failed={failedIn(ctx, ["accomplishment"])}
         editor={() => (

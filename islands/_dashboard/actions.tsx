@@ -35,7 +35,6 @@ export function ActionsSection(props: { groups: ActionGroup[]; ctx: EditContext 
       <Editable
         ctx={ctx}
         id="actions"
-        anchor="actions"
         label="Next actions"
         failed={failedIn(ctx, ["action"])}
         editor={() => (

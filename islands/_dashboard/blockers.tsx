@@ -31,7 +31,6 @@ export function BlockersSection(props: { blockers: Blocker[]; ctx: EditContext }
       <Editable
         ctx={ctx}
         id="blockers"
-        anchor="blockers"
         label="Active blockers"
         failed={failedIn(ctx, ["blocker"])}
         editor={() => (

@@ -201,10 +201,8 @@ export function RowActions(
 /** Properties of {@linkcode Editable}. */
 export interface EditableProps {
   ctx: EditContext;
-  /** The section's key in `?edit=`: `team`, `phase-<id>`, … */
+  /** The section's key in `?edit=`, and its anchor on the page: `team`, `phase-<id>`, … */
   id: string;
-  /** The section's anchor on the page, where its Edit and Done links lead. */
-  anchor: string;
   /** What it is, for screen readers: "Team assignments". */
   label: string;
   /** Whether a form of it failed validation: it opens with its messages. */
@@ -223,7 +221,7 @@ export interface EditableProps {
  *
  * @example
  * ```tsx
- * <Editable ctx={ctx} id="team" anchor="team" label="Team" failed={false} editor={() => forms}>
+ * <Editable ctx={ctx} id="team" label="Team" failed={false} editor={() => forms}>
  *   {table}
  * </Editable>
  * ```
@@ -243,7 +241,7 @@ export function Editable(props: EditableProps) {
         <a
           class="button button--small section-edit"
           aria-label={`Edit: ${props.label}`}
-          href={`${base}?edit=${encodeURIComponent(props.id)}#${props.anchor}`}
+          href={`${base}?edit=${encodeURIComponent(props.id)}#${props.id}`}
           onClick={toggle(true)}
         >
           Edit
@@ -257,7 +255,7 @@ export function Editable(props: EditableProps) {
       <a
         class="button button--small section-edit section-edit--done"
         aria-label={`Done: ${props.label}`}
-        href={`${base}#${props.anchor}`}
+        href={`${base}#${props.id}`}
         onClick={toggle(false)}
       >
         Done

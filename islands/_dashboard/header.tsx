@@ -38,7 +38,6 @@ export function HeaderSection(props: HeaderData & { ctx: EditContext }) {
       <Editable
         ctx={ctx}
         id="project"
-        anchor="project"
         label="Project settings"
         failed={failedIn(ctx, ["settings"])}
         editor={() => (

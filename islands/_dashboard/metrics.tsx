@@ -60,7 +60,6 @@ export function MetricsSection(props: { metrics: Metric[]; ctx: EditContext }) {
       <Editable
         ctx={ctx}
         id="metrics"
-        anchor="metrics"
         label="Key metrics"
         failed={metricFailed(ctx, props.metrics, ["performance", "quality"])}
         editor={() => (

@@ -33,7 +33,6 @@ export function MilestonesSection(props: { milestones: Milestone[]; ctx: EditCon
       <Editable
         ctx={ctx}
         id="milestones"
-        anchor="milestones"
         label="Weekly milestones"
         failed={failedIn(ctx, ["milestone", "milestone-item"])}
         editor={() => (

@@ -78,7 +78,6 @@ export function PhaseBlock(props: PhaseBlockProps) {
       <Editable
         ctx={ctx}
         id={`phase-${phase.id}`}
-        anchor={`phase-${phase.id}`}
         label={name}
         failed={failedIn(ctx, ["phase", "task"]) && owns(ctx, phase)}
         editor={() => <PhaseEditor {...props} />}

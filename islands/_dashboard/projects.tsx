@@ -33,7 +33,7 @@ export function ProjectCardList(props: { projects: readonly ProjectSummary[] }) 
  * <ProjectCard project={project} />
  * ```
  */
-export function ProjectCard(props: { project: ProjectSummary }) {
+function ProjectCard(props: { project: ProjectSummary }) {
   const p = props.project;
   const href = `/projects/${encodeURIComponent(p.id)}`;
   return (

@@ -34,7 +34,6 @@ export function RisksSection(props: { risks: Risk[]; ctx: EditContext }) {
       <Editable
         ctx={ctx}
         id="risks"
-        anchor="risks"
         label="Risk register"
         failed={failedIn(ctx, ["risk"])}
         editor={() => (

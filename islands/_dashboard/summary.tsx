@@ -26,7 +26,6 @@ export function SummarySection(props: { metrics: Metric[]; ctx: EditContext }) {
       <Editable
         ctx={ctx}
         id="summary"
-        anchor="summary"
         label="Executive summary"
         failed={metricFailed(ctx, metrics, ["summary"])}
         editor={() => (

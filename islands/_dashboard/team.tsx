@@ -35,7 +35,6 @@ export function TeamSection(props: { team: TeamAssignment[]; ctx: EditContext })
       <Editable
         ctx={ctx}
         id="team"
-        anchor="team"
         label="Team assignments"
         failed={failedIn(ctx, ["team"])}
         editor={() => (

@@ -6,10 +6,9 @@
  *
  * @module
  */
+import type { BreakerState } from "../cache/mod.ts";
 import type { DatabaseHealth } from "../db/connection.ts";
 import { type L2Kind, l2KindOf, type MetricsSources } from "./sources.ts";
-
-type BreakerState = "closed" | "open" | "half-open";
 
 /** The health report; it carries no configuration and no secrets. */
 export interface Health {
@@ -85,11 +84,10 @@ export async function checkHealth(
     pool: layer.pool,
   };
   const redis = await checkRedis(deps);
-  const redisOk = redis.ok;
   const stats = deps.bus.stats();
   const listener = layer.listener?.status ?? "idle";
   const busOk = stats.running && listener === "connected";
-  const status = !database.ok ? "down" : redisOk === false || !busOk ? "degraded" : "ok";
+  const status = !database.ok ? "down" : redis.ok === false || !busOk ? "degraded" : "ok";
   return {
     status,
     database,

@@ -24,8 +24,6 @@ export {
   type BusSource,
   type CacheSource,
   type HubSource,
-  type L2Kind,
-  l2KindOf,
   type MetricsSources,
 } from "./sources.ts";
 export { ratio, renderMetrics, TOP_TENANTS, topTenants } from "./collect.ts";

@@ -20,7 +20,6 @@ import { type Resource, Resources } from "./resource.ts";
 import { type Loaded, type Served, servedBy, STALE_AFTER_MS } from "./served.ts";
 import { settleWithin } from "./_settle_within.ts";
 
-export { STALE_AFTER_MS };
 export type { Loaded, Served, VersionSource };
 
 /** Options of {@linkcode Loaders}. */
