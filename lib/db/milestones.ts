@@ -34,7 +34,7 @@ export interface MilestoneInput {
 }
 
 const weeks: SectionWrites = sectionWrites({ table: "milestones" });
-const ITEMS: Section = { table: "milestone_items", listedBy: "milestone_id" };
+const ITEMS: Section = { table: "milestone_items", listedBy: "milestone_id", parent: "milestones" };
 const items: SectionWrites = sectionWrites(ITEMS);
 
 /**
@@ -103,13 +103,8 @@ export async function addMilestoneItem(
 ): Promise<{ id: string } | null> {
   const clean = requiredText(text, "a milestone item");
   return await inProject(db, scope, async (tx) => {
-    const week = await tx.query(
-      "SELECT 1 FROM milestones WHERE id = $1 AND project_id = $2 AND tenant_id = $3",
-      [milestoneId, scope.projectId, scope.tenantId],
-    );
-    if (week.length === 0) return null;
-    const { id } = await appendRow(tx, ITEMS, scope, { milestone_id: milestoneId, text: clean });
-    return { id };
+    const added = await appendRow(tx, ITEMS, scope, { milestone_id: milestoneId, text: clean });
+    return added && { id: added.id };
   });
 }
 

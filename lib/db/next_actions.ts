@@ -57,8 +57,8 @@ export async function addNextAction(
   const text = requiredText(input.text, "a next action");
   return await inProject(db, scope, async (tx) => {
     const groupId = await groupNamed(tx, scope, title);
-    const { id } = await appendRow(tx, ITEMS, scope, { group_id: groupId, text });
-    return { id, groupId };
+    const added = await appendRow(tx, ITEMS, scope, { group_id: groupId, text });
+    return added && { id: added.id, groupId };
   });
 }
 

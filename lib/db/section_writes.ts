@@ -34,6 +34,11 @@ export interface Section {
   table: string;
   /** The column that splits a project's rows into lists, e.g. `phase_id`; absent, one list. */
   listedBy?: string;
+  /**
+   * The table `listedBy` points to, e.g. `phases`: a row is added to a list only when that
+   * row is in the project. Absent, the caller knows the list is the project's.
+   */
+  parent?: string;
   /** Whether an edit advances the row's `updated_at`. Default false. */
   stamped?: boolean;
 }
@@ -89,8 +94,16 @@ export async function appendRow(
   section: Section,
   scope: ProjectScope,
   columns: Columns,
-): Promise<{ id: string; position: number }> {
+): Promise<{ id: string; position: number } | null> {
   const key = section.listedBy === undefined ? undefined : columns[section.listedBy];
+  if (section.parent !== undefined) {
+    const parent = await tx.query(
+      `SELECT 1 FROM ${plainIdentifier(section.parent)}
+       WHERE id = $1 AND project_id = $2 AND tenant_id = $3`,
+      [key, scope.projectId, scope.tenantId],
+    );
+    if (parent.length === 0) return null;
+  }
   const position = await nextPosition(tx, sectionList(section, scope, key));
   const names = ["tenant_id", "project_id", ...Object.keys(columns), "position"];
   const [row] = await tx.query<{ id: string }>(

@@ -41,7 +41,7 @@ export interface TaskInput {
   assignee: string | null;
 }
 
-const TASKS: Section = { table: "tasks", listedBy: "phase_id", stamped: true };
+const TASKS: Section = { table: "tasks", listedBy: "phase_id", parent: "phases", stamped: true };
 const tasks: SectionWrites = sectionWrites(TASKS);
 
 function columns(input: TaskInput): Columns {
@@ -68,14 +68,11 @@ export async function addTask(
   input: TaskInput,
 ): Promise<{ id: string; position: number } | null> {
   const task = columns(input);
-  return await inProject(db, scope, async (tx) => {
-    const phase = await tx.query(
-      "SELECT 1 FROM phases WHERE id = $1 AND project_id = $2 AND tenant_id = $3",
-      [phaseId, scope.projectId, scope.tenantId],
-    );
-    if (phase.length === 0) return null;
-    return await appendRow(tx, TASKS, scope, { phase_id: phaseId, ...task });
-  });
+  return await inProject(
+    db,
+    scope,
+    (tx) => appendRow(tx, TASKS, scope, { phase_id: phaseId, ...task }),
+  );
 }
 
 /**
